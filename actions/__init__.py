@@ -1,0 +1,1 @@
+"""Rasa custom actions: thin adapters over the b12assist core."""

@@ -1,0 +1,103 @@
+"""ConText rules written for patient language (medspacy's defaults are for clinical notes).
+
+Categories and what they do to a red-flag mention:
+- NEGATED_EXISTENCE ("no rash so far", "I do not have any swelling"): no escalation.
+- HYPOTHETICAL ("what if my throat swells?", "is shortness of breath a side effect?"): answered,
+  not escalated, unless the same sentence also says the patient has it now (see detector).
+- HISTORICAL ("had hives last year", "the swelling went down"): past or resolved, no escalation.
+- POSSIBLE_EXISTENCE ("I think my throat feels a bit tight"): uncertain, still escalated.
+- FAMILY ("my mum cannot breathe"): another person, still escalated, recorded as such.
+- TERMINATE: clause breaks that end a modifier's scope ("no rash but my lips are swelling").
+
+"cannot breathe" is never a negation: "can't"/"cannot" is not a negation cue here, and a cue that
+sits inside a target span never modifies it.
+"""
+from __future__ import annotations
+
+from medspacy.context import ConTextRule
+
+NEGATED = "NEGATED_EXISTENCE"
+HYPOTHETICAL = "HYPOTHETICAL"
+HISTORICAL = "HISTORICAL"
+POSSIBLE = "POSSIBLE_EXISTENCE"
+FAMILY = "FAMILY"
+
+# Hypothetical cues that make a conditional ("if ...", "in case ..."): a present-tense statement
+# after them is still part of the condition, so they are never overridden.
+CONDITIONAL_LITERALS = {"if", "what if", "in case", "suppose", "imagine", "when should", "when to",
+                        "when do i", "when would", "when is it"}
+
+
+def _r(literal, category, direction, pattern=None, max_scope=None):
+    return ConTextRule(literal, category, pattern=pattern, direction=direction, max_scope=max_scope)
+
+
+def rules() -> list[ConTextRule]:
+    out = []
+    # --- negation -------------------------------------------------------------------------
+    for lit in ["no", "not", "never", "without", "none", "nothing like", "free of", "zero",
+                "do not have", "does not have", "did not have", "have not had", "has not had",
+                "have not", "has not", "did not", "do not", "does not", "is not", "are not",
+                "was not", "were not", "am not", "no sign of", "no signs of", "not any",
+                "absence of", "no more", "not had any", "not getting", "denies", "nor"]:
+        out.append(_r(lit, NEGATED, "FORWARD", max_scope=6))
+    for lit in ["none", "nope", "not really", "not at all", "negative", "not a problem",
+                "is fine", "are fine", "gone", "none so far"]:
+        out.append(_r(lit, NEGATED, "BACKWARD", max_scope=4))
+    # --- uncertainty (still escalates; wins over the negation words it contains) ---------------
+    for lit in ["i think", "maybe", "might", "may be", "perhaps", "possibly", "not sure", "unsure",
+                "do not know if", "do not know whether", "not certain", "feels like", "seems",
+                "could be", "wonder if", "probably", "kind of", "kinda", "sort of", "a bit",
+                "a little", "slightly", "i guess", "do not think", "cannot tell", "hard to tell",
+                "not 100%"]:
+        out.append(_r(lit, POSSIBLE, "BIDIRECTIONAL", max_scope=8))
+    # --- hypothetical questions ----------------------------------------------------------
+    for lit in ["if", "what if", "in case", "suppose", "imagine", "when should", "when to",
+                "when do i", "when would", "when is it", "what happens if", "what should i do if",
+                "how do i know if", "how would i know", "how will i know", "signs of", "symptoms of",
+                "warning signs", "risk of", "chance of", "chances of", "is it possible to",
+                "could i get", "can you get", "can i get", "can people get", "do people get",
+                "does anyone get", "would i get", "should i worry about", "worried about getting",
+                "afraid of getting", "scared of getting", "watch out for", "look out for",
+                "watch for", "what does", "what do", "tell me about", "what are", "is it common to",
+                "how common"]:
+        out.append(_r(lit, HYPOTHETICAL, "FORWARD", max_scope=10))
+    out.append(_r("can X cause", HYPOTHETICAL, "FORWARD", max_scope=10,
+                  pattern=r"\b(?:can|could|does|do|will|would|might|may|is it possible)\b[a-z0-9 ]{0,30}?"
+                          r"\b(?:cause|causes|give|gives|trigger|triggers|lead to|result in|make)\b"))
+    for lit in ["side effect", "side effects", "a side effect", "normal side effect", "a reaction to look for",
+                "something to worry about", "a sign of", "a symptom of", "an emergency", "dangerous",
+                "serious"]:
+        out.append(_r(lit, HYPOTHETICAL, "BACKWARD", max_scope=3))
+    # --- past or resolved ------------------------------------------------------------------
+    out.append(_r("time in the past", HISTORICAL, "BIDIRECTIONAL", max_scope=10,
+                  pattern=r"\b(?:last (?:year|month|week|winter|summer|spring|autumn|fall|time|course)|"
+                          r"(?:years?|months?|weeks?) ago|a (?:year|month|week|few weeks|few months) ago|"
+                          r"in the past|used to|history of|once had|previously|as a (?:kid|child|teen\w*|baby)|"
+                          r"when i was (?:young|little|a kid|a child|younger|pregnant)|back in \d{4}|in \d{4}|"
+                          r"long time ago|a while ago|a while back|years back|ages ago|"
+                          r"(?:with|after) (?:my|the) (?:first|previous|old|last) (?:course|treatment|doctor))\b"))
+    for lit in ["got better", "gotten better", "getting better", "is better", "are better", "went away",
+                "gone away", "has gone", "have gone", "are gone", "is gone", "cleared up", "cleared",
+                "settled", "settled down", "resolved", "subsided", "went down", "gone down", "has gone down",
+                "disappeared", "improved", "improving", "is fine now", "are fine now", "back to normal",
+                "no longer", "stopped", "has stopped", "have stopped", "passed", "recovered", "eased",
+                "eased off", "calmed down", "all fine now", "okay now", "ok now", "fine now"]:
+        out.append(_r(lit, HISTORICAL, "BIDIRECTIONAL", max_scope=8))
+    # --- another person (still escalates) -----------------------------------------------------
+    out.append(_r("another person", FAMILY, "BIDIRECTIONAL",
+                  pattern=r"\b(?:my|our) (?:mum|mom|mother|mam|dad|father|son|daughter|child|kid|kids|"
+                          r"baby|husband|wife|partner|boyfriend|girlfriend|friend|grandma|gran|granny|"
+                          r"grandmother|grandpa|grandad|grandfather|brother|sister|aunt|auntie|uncle|"
+                          r"patient|neighbou?r|client|resident|spouse|hubby|nan|nana|carer|roommate|"
+                          r"flatmate|colleague|coworker)\b|\b(?:she|he|they)\b"))
+    # --- scope breaks ----------------------------------------------------------------------
+    for lit in ["but", "however", "although", "though", "except", "yet", "now", "and now", "then",
+                "which", "so", "because", "also", "plus", "and", ",", ";", ":", "-", "still",
+                "apart from", "aside from", "though now", "only", "whereas", "while"]:
+        out.append(_r(lit, "TERMINATE", "TERMINATE"))
+    # Cues that look like negation but are not.
+    for lit in ["no ,", "no,", "not only", "no idea", "nothing helps", "not helping", "no one",
+                "nobody", "not sure what", "not normal", "no joke", "no matter"]:
+        out.append(_r(lit, "PSEUDO", "PSEUDO"))
+    return out

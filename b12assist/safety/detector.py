@@ -1,0 +1,168 @@
+"""Deterministic red-flag detector: spaCy (blank English) + medspacy target and ConText rules.
+
+    >>> detect("I cant breathe after my shot").level
+    'emergency'
+
+Pure Python, no Rasa: the Rasa NLU component in `components/` is a thin adapter over `detect`.
+"""
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .normalise import normalise
+from .targets import EMERGENCY, LEVELS, NON_ESCALATING, TARGETS, URGENT
+
+MAX_CHARS = 5000  # longer messages are read in windows of this size (see detect)
+
+# Present-tense, first-person statements: "I have", "my lips are swelling", "right now".
+_CURRENT = re.compile(
+    r"\b(?:i am|i have|i got|i feel|i felt|i keep|feeling|right now|currently|at the moment|just now|"
+    r"this morning|this evening|tonight|today|minutes ago|hours? ago|an hour ago|since (?:my|the|this)|"
+    r"started|starting|began|suddenly|keeps|(?:is|are) (?:now |still |really |very |getting |so |all )?"
+    r"[a-z]+ing|(?:is|are) swollen|my [a-z]+ (?:is|are|feels?|looks?|went|has|have))\b"
+)
+_STRONG_CURRENT = re.compile(r"\b(?:right now|currently|at the moment|just now|this minute)\b")
+
+
+@dataclass(frozen=True)
+class Finding:
+    category: str
+    level: str
+    text: str          # the matched words (normalised)
+    status: str        # "current", or why it does not escalate: negated, hypothetical, past, mild
+    experiencer: str   # "patient" or "other"
+    certainty: str     # "certain" or "possible"
+
+    @property
+    def escalates(self) -> bool:
+        return self.status == "current"
+
+
+@dataclass(frozen=True)
+class Assessment:
+    text: str
+    findings: tuple[Finding, ...] = field(default_factory=tuple)
+
+    @property
+    def escalating(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.escalates)
+
+    @property
+    def escalate(self) -> bool:
+        return bool(self.escalating)
+
+    @property
+    def level(self) -> str | None:
+        levels = {f.level for f in self.escalating}
+        if EMERGENCY in levels:
+            return EMERGENCY
+        return URGENT if URGENT in levels else None
+
+    @property
+    def category(self) -> str | None:
+        """The category behind the level (the first emergency finding, else the first urgent)."""
+        for finding in sorted(self.escalating, key=lambda f: f.level != EMERGENCY):
+            return finding.category
+        return None
+
+    @property
+    def hypothetical(self) -> bool:
+        """A red-flag symptom was asked about, not reported: answer it and say what to do if it happens."""
+        return not self.escalate and any(f.status == "hypothetical" for f in self.findings)
+
+    @property
+    def mentioned(self) -> bool:
+        return bool(self.findings)
+
+
+_lock = threading.Lock()
+
+
+@lru_cache(maxsize=1)
+def _pipeline():
+    import spacy
+    from medspacy.context import ConText  # noqa: F401  (registers the factory)
+    from medspacy.ner import TargetMatcher, TargetRule  # noqa: F401
+
+    from .context_rules import rules as context_rules
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    matcher = nlp.add_pipe("medspacy_target_matcher")
+    matcher.add([TargetRule(t.literal, t.category, pattern=t.pattern) for t in TARGETS])
+    context = nlp.add_pipe("medspacy_context", config={"rules": None})
+    context.add(context_rules())
+    return nlp
+
+
+def warm_up() -> None:
+    """Build the pipeline now (it is built lazily on first use otherwise)."""
+    detect("hello")
+
+
+def _applies(modifier, ent, breaks: list[int]) -> bool:
+    """A cue inside the target ("can NOT breathe") or across a clause break never modifies it."""
+    m_start, m_end = modifier.modifier_span
+    if m_end <= ent.start:
+        return not any(m_end <= b < ent.start for b in breaks)
+    if m_start >= ent.end:
+        return not any(ent.end <= b < m_start for b in breaks)
+    return False
+
+
+def _status(ent, whole_text: str, breaks: list[int]) -> tuple[str, str, str]:
+    from .context_rules import CONDITIONAL_LITERALS, FAMILY, HISTORICAL, HYPOTHETICAL, NEGATED, POSSIBLE
+
+    modifiers = [m for m in ent._.modifiers if _applies(m, ent, breaks)]
+    cats = {m.category for m in modifiers}
+    experiencer = "other" if FAMILY in cats else "patient"
+    certainty = "possible" if POSSIBLE in cats else "certain"
+    if ent.label_ in NON_ESCALATING:
+        return "mild", experiencer, certainty
+    if NEGATED in cats and POSSIBLE not in cats:
+        return "negated", experiencer, certainty
+    if HISTORICAL in cats and not _STRONG_CURRENT.search(ent.sent.text):
+        return "past", experiencer, certainty
+    if HYPOTHETICAL in cats:
+        hyp = [m for m in modifiers if m.category == HYPOTHETICAL]
+        conditional = any(m.rule.literal in CONDITIONAL_LITERALS or "if" in m.rule.literal.split()
+                          for m in hyp)
+        if conditional:
+            if not _STRONG_CURRENT.search(ent.sent.text):
+                return "hypothetical", experiencer, certainty
+        elif not _CURRENT.search(whole_text):
+            return "hypothetical", experiencer, certainty
+    return "current", experiencer, certainty
+
+
+def _assess_window(text: str) -> list[Finding]:
+    nlp = _pipeline()
+    with _lock:  # medspacy components keep per-call state; keep one doc in flight at a time
+        doc = nlp(text)
+    breaks = [m.modifier_span[0] for m in doc._.context_graph.modifiers if m.category == "TERMINATE"]
+    findings = []
+    for ent in doc.ents:
+        status, experiencer, certainty = _status(ent, text, breaks)
+        level = LEVELS.get(ent.label_, "none")
+        findings.append(Finding(ent.label_, level, ent.text, status, experiencer, certainty))
+    return findings
+
+
+def detect(text: str | None) -> Assessment:
+    """Assess one patient message. Never raises on odd input; empty input has no findings."""
+    if not text or not isinstance(text, str):
+        return Assessment(text="")
+    norm = normalise(text)
+    if not norm:
+        return Assessment(text="")
+    findings: list[Finding] = []
+    # Very long messages are read in overlapping windows so nothing is skipped.
+    step = MAX_CHARS - 200
+    for start in range(0, max(len(norm), 1), step):
+        findings.extend(_assess_window(norm[start:start + MAX_CHARS]))
+        if start + MAX_CHARS >= len(norm):
+            break
+    return Assessment(text=norm, findings=tuple(findings))

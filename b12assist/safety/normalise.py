@@ -1,0 +1,120 @@
+"""Text normalisation in front of the red-flag rules.
+
+Patients type fast: curly apostrophes, dropped apostrophes, "cant breath", "swolen". The
+rules are written against one canonical spelling, so every message passes through here first.
+Only spelling changes: no word that carries meaning is dropped, and the output is plain lowercase.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+
+# Contractions are expanded so that "can't" becomes the single word "cannot" (never a negation
+# cue) and "don't"/"isn't" become "do not"/"is not" (which the negation rules understand).
+_CONTRACTIONS = [
+    (r"\bcan ?not\b", "cannot"),
+    (r"\bcan'?t\b", "cannot"),
+    (r"\bcan t\b", "cannot"),
+    (r"\bcouldn'?t\b", "could not"),
+    (r"\bwon'?t\b", "will not"),
+    (r"\bdon'?t\b", "do not"),
+    (r"\bdoesn'?t\b", "does not"),
+    (r"\bdidn'?t\b", "did not"),
+    (r"\bisn'?t\b", "is not"),
+    (r"\baren'?t\b", "are not"),
+    (r"\bwasn'?t\b", "was not"),
+    (r"\bweren'?t\b", "were not"),
+    (r"\bhaven'?t\b", "have not"),
+    (r"\bhasn'?t\b", "has not"),
+    (r"\bhadn'?t\b", "had not"),
+    (r"\bi'?m\b", "i am"),
+    (r"\bi'?ve\b", "i have"),
+    (r"\bit'?s\b", "it is"),
+    (r"\bthat'?s\b", "that is"),
+    (r"\bshe'?s\b", "she is"),
+    (r"\bhe'?s\b", "he is"),
+    (r"\bthey'?re\b", "they are"),
+    (r"\bwe'?re\b", "we are"),
+    (r"\byou'?re\b", "you are"),
+]
+_CONTRACTIONS_RE = [(re.compile(p), r) for p, r in _CONTRACTIONS]
+
+# Misspellings seen in patient messages (and obvious neighbours). Checked before the fuzzy step.
+TYPOS = {
+    "breath": "breath", "breth": "breath", "braeth": "breath", "breathe": "breathe",
+    "brethe": "breathe", "breath3": "breathe", "breate": "breathe", "breahte": "breathe",
+    "breating": "breathing", "brething": "breathing", "breatheing": "breathing",
+    "breathin": "breathing", "brathing": "breathing", "breahting": "breathing",
+    "swolen": "swollen", "swollan": "swollen", "swolled": "swollen", "sollen": "swollen",
+    "sweling": "swelling", "swellin": "swelling", "swellng": "swelling", "swelin": "swelling",
+    "thoat": "throat", "throught": "throat", "throaght": "throat", "troat": "throat",
+    "thraot": "throat", "tounge": "tongue", "toung": "tongue", "tong": "tongue",
+    "lipps": "lips", "hievs": "hives", "hive": "hive", "hivs": "hives",
+    "rashes": "rashes", "rach": "rash", "wheeze": "wheeze", "wheezin": "wheezing",
+    "weezing": "wheezing", "wheesing": "wheezing", "wezzing": "wheezing",
+    "fainted": "fainted", "fanted": "fainted", "fainded": "fainted", "feinted": "fainted",
+    "fainting": "fainting", "fainy": "faint", "dizy": "dizzy", "dizzi": "dizzy", "dissy": "dizzy",
+    "dizzey": "dizzy", "dizziness": "dizziness", "diziness": "dizziness", "dizzyness": "dizziness",
+    "numbess": "numbness", "numbnes": "numbness", "numness": "numbness", "tingeling": "tingling",
+    "tinglin": "tingling", "tinglng": "tingling", "tingeing": "tingling", "wose": "worse",
+    "worst": "worse", "wors": "worse", "worsr": "worse", "worsning": "worsening", "chesst": "chest",
+    "tite": "tight", "tigh": "tight", "tightnes": "tightness", "collasped": "collapsed",
+    "colapsed": "collapsed", "passd": "passed", "ballance": "balance", "balence": "balance",
+    "vison": "vision", "visoin": "vision", "confussed": "confused", "confusd": "confused",
+    "cant": "cannot", "cannt": "cannot", "caant": "cannot", "carnt": "cannot",
+    "dont": "do not", "didnt": "did not", "doesnt": "does not", "isnt": "is not",
+    "im": "i am", "ive": "i have", "wat": "what", "wht": "what",
+    "mom's": "mom", "mum's": "mum",
+}
+
+# Words the fuzzy step may correct towards. Each is long enough that a near miss is unlikely
+# to be another ordinary word.
+_KEYWORDS = [
+    "breathe", "breathing", "breath", "swelling", "swollen", "throat", "tongue", "wheezing",
+    "fainted", "fainting", "dizziness", "collapsed", "numbness", "tingling", "tightness",
+    "worsening", "spreading", "weakness", "balance", "confused", "confusion", "allergic",
+    "reaction", "unconscious",
+]
+# Ordinary words one or two letters away from a keyword: never "corrected".
+_PROTECTED = {
+    "bread", "breadth", "breathes", "breaths", "wheeling", "painted", "painting", "tainted",
+    "fainter", "dwelling", "selling", "telling", "spelling", "smelling", "yelling", "welling",
+    "shelling", "swallow", "swallowed", "swallowing", "through", "thought", "threat", "tongues",
+    "collapse", "balanced", "balances", "reactions", "tingly", "tingle", "confuse", "confusing",
+    "weakens", "spreads", "spreadsheet", "allergy", "allergies", "thorough", "tonight",
+    "confession", "conclusion", "confusion", "weekness", "dullness", "fullness", "illness",
+    "wellness", "numbers", "sweating", "sweeping", "weaning", "wearing", "wheeling", "thread",
+    "brought", "breakfast", "breaking", "reacting", "breathy",
+}
+
+_WORD_RE = re.compile(r"[a-z0-9']+|[^a-z0-9'\s]+|\s+")
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text)
+    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("`", "'")
+    text = text.replace("\u201c", '"').replace("\u201d", '"')
+    # Control characters (binary junk) become spaces; newlines become sentence breaks.
+    text = re.sub(r"[\r\n]+", ". ", text)
+    text = "".join(ch if (ch.isprintable() or ch == " ") else " " for ch in text)
+    return text.lower()
+
+
+def _correct(word: str) -> str:
+    if word in TYPOS:
+        return TYPOS[word]
+    if len(word) < 6 or word in _PROTECTED or not word.isalpha():
+        return word
+    match = difflib.get_close_matches(word, _KEYWORDS, n=1, cutoff=0.86)
+    return match[0] if match else word
+
+
+def normalise(text: str) -> str:
+    """Lowercase, fold punctuation, expand contractions and fix common misspellings."""
+    text = _fold(text)
+    text = re.sub(r"(\w)\1{2,}", r"\1\1", text)  # "soooo" -> "soo", "breathhhh" -> "breathh"
+    text = "".join(_correct(tok) if tok[:1].isalnum() else tok for tok in _WORD_RE.findall(text))
+    for pattern, replacement in _CONTRACTIONS_RE:
+        text = pattern.sub(replacement, text)
+    return re.sub(r"[ \t]+", " ", text).strip()

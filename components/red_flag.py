@@ -1,0 +1,103 @@
+"""Rasa NLU component: the deterministic red-flag layer, a thin adapter over b12assist.safety.
+
+It runs after DIET on every message, whatever the dialogue state (forms included), and:
+- when the detector finds a current red flag, sets the intent to `red_flag_emergency` or
+  `red_flag_urgent` with confidence 1.0 and adds the entities `red_flag_category` and
+  `emergency_number` (the clinic's number, from B12_EMERGENCY_NUMBER) so the domain can fill slots
+  without the action server;
+- when DIET alone predicts a red-flag intent (confidence >= `diet_threshold`), keeps it: either
+  detector is enough to escalate;
+- when DIET predicts a red flag but the detector saw the symptom only negated, asked about, or in
+  the past, hands the message to the next best intent (`ask_when_seek_help` for questions).
+"""
+from __future__ import annotations
+
+import os
+from typing import Any, Dict, List, Optional, Text
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from b12assist.safety.detector import detect, warm_up
+
+RED_FLAG_INTENTS = {"emergency": "red_flag_emergency", "urgent": "red_flag_urgent"}
+HYPOTHETICAL_INTENT = "ask_when_seek_help"
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
+class RedFlagClassifier(GraphComponent):
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        return {"diet_threshold": 0.5}
+
+    def __init__(self, config: Dict[Text, Any]) -> None:
+        self._diet_threshold = float(config.get("diet_threshold", 0.5))
+        warm_up()
+
+    @classmethod
+    def create(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> "RedFlagClassifier":
+        return cls(config)
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        return training_data
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            self._process_one(message)
+        return messages
+
+    # --- helpers ---------------------------------------------------------------------------
+    def _process_one(self, message: Message) -> None:
+        text = message.get("text") or ""
+        assessment = detect(text)
+        intent = message.get("intent") or {}
+        ranking: List[Dict[Text, Any]] = list(message.get("intent_ranking") or [])
+        diet_name = intent.get("name")
+        diet_conf = float(intent.get("confidence") or 0.0)
+        diet_fires = diet_name in RED_FLAG_INTENTS.values() and diet_conf >= self._diet_threshold
+
+        if assessment.escalate:
+            self._set_red_flag(message, RED_FLAG_INTENTS[assessment.level], assessment.category, ranking)
+        elif diet_fires and assessment.mentioned:
+            # The detector saw the symptom and knows it is negated, asked about, or past.
+            replacement = HYPOTHETICAL_INTENT if assessment.hypothetical else self._next_best(ranking)
+            self._set_intent(message, replacement, ranking)
+        elif diet_fires:
+            self._set_red_flag(message, diet_name, "reported symptom", ranking)
+        elif assessment.hypothetical and diet_name in (None, "nlu_fallback", "out_of_scope"):
+            self._set_intent(message, HYPOTHETICAL_INTENT, ranking)
+
+    @staticmethod
+    def _next_best(ranking: List[Dict[Text, Any]]) -> Text:
+        for entry in ranking:
+            if entry.get("name") not in RED_FLAG_INTENTS.values():
+                return entry["name"]
+        return HYPOTHETICAL_INTENT
+
+    @staticmethod
+    def _set_intent(message: Message, name: Text, ranking: List[Dict[Text, Any]]) -> None:
+        message.set("intent", {"name": name, "confidence": 1.0}, add_to_output=True)
+        others = [r for r in ranking if r.get("name") != name]
+        message.set("intent_ranking", [{"name": name, "confidence": 1.0}] + others, add_to_output=True)
+
+    def _set_red_flag(self, message: Message, intent_name: Text, category: Optional[Text],
+                      ranking: List[Dict[Text, Any]]) -> None:
+        self._set_intent(message, intent_name, ranking)
+        text = message.get("text") or ""
+        entities = [e for e in (message.get("entities") or [])
+                    if e.get("entity") not in ("red_flag_category", "emergency_number")]
+        number = os.environ.get("B12_EMERGENCY_NUMBER", "").strip() or "911"
+        for name, value in (("red_flag_category", category or "reported symptom"), ("emergency_number", number)):
+            entities.append({"entity": name, "value": value, "start": 0, "end": len(text),
+                             "extractor": "RedFlagClassifier", "confidence_entity": 1.0})
+        message.set("entities", entities, add_to_output=True)
