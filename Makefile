@@ -42,7 +42,7 @@ install: $(STAMP)
 $(MODEL): $(STAMP) $(TRAIN_INPUTS)
 	@mkdir -p models var
 	$(PY) tools/gen_rules.py --check || (echo "data/rules/generated.yml is stale: run $(PY) tools/gen_rules.py" && false)
-	$(RASA) train --fixed-model-name b12 --out models
+	$(RASA) train --domain domain --fixed-model-name b12 --out models
 	@touch $@
 
 train: $(MODEL)

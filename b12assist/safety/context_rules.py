@@ -96,6 +96,10 @@ def rules() -> list[ConTextRule]:
                 "which", "so", "because", "also", "plus", "and", ",", ";", ":", "-", "still",
                 "apart from", "aside from", "though now", "only", "whereas", "while"]:
         out.append(_r(lit, "TERMINATE", "TERMINATE"))
+    # Comparisons with the past describe getting worse now, not a past event.
+    out.append(_r("than last week", "PSEUDO", "PSEUDO",
+                  pattern=r"\bthan (?:last|a|the|in) (?:week|month|year|time|weeks|months)(?: ago)?\b|"
+                          r"\b(?:since|from) last (?:week|month)\b|\bthan (?:before|yesterday|usual)\b"))
     # Cues that look like negation but are not.
     for lit in ["no ,", "no,", "not only", "no idea", "nothing helps", "not helping", "no one",
                 "nobody", "not sure what", "not normal", "no joke", "no matter"]:

@@ -19,10 +19,15 @@ MAX_CHARS = 5000  # longer messages are read in windows of this size (see detect
 
 # Present-tense, first-person statements: "I have", "my lips are swelling", "right now".
 _CURRENT = re.compile(
-    r"\b(?:i am|i have|i got|i feel|i felt|i keep|feeling|right now|currently|at the moment|just now|"
-    r"this morning|this evening|tonight|today|minutes ago|hours? ago|an hour ago|since (?:my|the|this)|"
-    r"started|starting|began|suddenly|keeps|(?:is|are) (?:now |still |really |very |getting |so |all )?"
-    r"[a-z]+ing|(?:is|are) swollen|my [a-z]+ (?:is|are|feels?|looks?|went|has|have))\b"
+    r"\bi (?:am|have|got|feel|felt|keep|just|suddenly|cannot)\b|"
+    r"\b(?:right now|currently|at the moment|just now|this morning|this evening|tonight|today|"
+    r"minutes? ago|hours? ago|an hour ago|since (?:my|the|this|last))\b|"
+    r"\b(?:started|starting|began|suddenly|keeps)\b|"
+    r"\b(?:my|his|her|their|our) [a-z]+(?: [a-z]+)? (?:is|are|was|were|feels?|felt|looks?|went|has|have|keeps?|"
+    r"got|seems?)\b|"
+    r"\b(?:it|this|that|she|he|they) (?:is|are|was|keeps?|feels?) (?:now |still |really |very |getting |so |all )?"
+    r"[a-z]+ing\b|"
+    r"(?:^|[.!?] )(?:feeling|having|got|getting)\b"
 )
 _STRONG_CURRENT = re.compile(r"\b(?:right now|currently|at the moment|just now|this minute)\b")
 

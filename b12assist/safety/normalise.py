@@ -62,7 +62,7 @@ TYPOS = {
     "tite": "tight", "tigh": "tight", "tightnes": "tightness", "collasped": "collapsed",
     "colapsed": "collapsed", "passd": "passed", "ballance": "balance", "balence": "balance",
     "vison": "vision", "visoin": "vision", "confussed": "confused", "confusd": "confused",
-    "cant": "cannot", "cannt": "cannot", "caant": "cannot", "carnt": "cannot",
+    "cant": "cannot", "cannt": "cannot", "cnat": "cannot", "canot": "cannot", "cannnot": "cannot", "caant": "cannot", "carnt": "cannot",
     "dont": "do not", "didnt": "did not", "doesnt": "does not", "isnt": "is not",
     "im": "i am", "ive": "i have", "wat": "what", "wht": "what",
     "mom's": "mom", "mum's": "mum",

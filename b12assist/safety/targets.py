@@ -98,6 +98,9 @@ TARGETS: list[Target] = [
        r"shut\w*|blocked|lump)\b"),
     _t("swelling", "tight throat",
        rf"\b(?:tight\w*|clos\w*|narrow\w*|constrict\w*|squeez\w*|lump)\b{_SHORT_GAP}\bthroat\b"),
+    _t("swelling", "lips got big",
+       rf"\b{_FACE}\b{_GAP}\b(?:(?:very|so|really|too|getting|become|becoming|became|gone|went|got) "
+       r"(?:big|huge|fat|massive)|huge|massive|twice the size|double (?:the )?size)\b"),
     _t("swelling", "angioedema", r"\bangio\w*edema\b|\bangioedema\b"),
     # --- hives and significant rash ---------------------------------------------------------
     _t("rash", "hives", r"\b(?:hives?|welts?|wheals?|urticaria|nettle rash)\b"),
@@ -136,6 +139,16 @@ TARGETS: list[Target] = [
     # --- neurologic symptoms getting worse (urgent) ---------------------------------------------
     _t("neuro_worsening", "neurologic symptoms worse", rf"\b{_NEURO}\b{_GAP}\b{_WORSE}\b"),
     _t("neuro_worsening", "worse neurologic symptoms", rf"\b{_WORSE}\b{_GAP}\b{_NEURO}\b"),
+    _t("neuro_worsening", "getting weaker",
+       rf"\b{_NEURO}\b{_GAP}\b(?:getting|gotten|got|become|becoming|grown|growing) (?:weaker|harder|blurr\w*|"
+       r"fuzz\w*|numb\w*|worse|clumsier|shakier|heavier|unsteady|wobbl\w*|weak)\b"),
+    _t("neuro_worsening", "more confused",
+       r"\bmore (?:and more )?(?:confused|forgetful|numb|unsteady|wobbly|clumsy|tingly|weak|off balance|"
+       r"muddled|disoriented|disorientated)\b"),
+    _t("neuro_worsening", "worse than before",
+       r"\b(?:weaker|worse|number|clumsier|shakier|blurrier|more numb|more unsteady) than (?:before|last|yesterday|"
+       r"usual|it was|a week ago|a month ago)\b"),
+    _t("neuro_worsening", "legs giving way", r"\b(?:legs?|knees?) (?:gave|giving|give|keep giving|keeps giving) (?:way|out)\b"),
     _t("neuro_worsening", "keep falling",
        r"\bkeep\w* (?:on )?(?:falling|dropping things|stumbling|tripping|losing (?:my )?balance)\b"),
     _t("neuro_worsening", "losing function",

@@ -115,16 +115,29 @@ class Plan:
     def maintenance(self) -> tuple[Injection, ...]:
         return tuple(i for i in self.injections if i.phase == "maintenance")
 
+    def _through(self, as_of: date):
+        """Listed injections, then maintenance continued at the same interval (it is usually long
+        term) until the first one on or after `as_of`."""
+        yield from self.injections
+        if not self.maintenance or self.injections[-1].day >= as_of:
+            return
+        last = self.injections[-1]
+        anchor = self.loading[-1].day if self.loading else self.maintenance[0].day
+        m = self.input.maintenance
+        for extra in range(1, 10_000):
+            k = len(self.maintenance) + extra
+            day = add_months(anchor, m.months * k) if m.months else anchor + timedelta(weeks=m.weeks * k)
+            yield Injection(last.number + extra, "maintenance", day, last.dose_mcg)
+            if day >= as_of:
+                return
+
     def next_due(self, as_of: date) -> Injection | None:
-        """The first injection on or after `as_of`."""
-        for injection in self.injections:
-            if injection.day >= as_of:
-                return injection
-        return None
+        """The first injection on or after `as_of` (maintenance continues past the listed dates)."""
+        return next((i for i in self._through(as_of) if i.day >= as_of), None)
 
     def last_before(self, as_of: date) -> Injection | None:
         previous = None
-        for injection in self.injections:
+        for injection in self._through(as_of):
             if injection.day >= as_of:
                 break
             previous = injection

@@ -19,7 +19,10 @@ NUMBER_WORDS = {
 }
 _NUM = r"(\d{1,3}|a couple of|couple of|an|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|twenty)"
 WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
-_WEEKDAY = r"(mon|tue|wed|thu|fri|sat|sun)(?:day|s|\.|sday|nesday|rsday|urday|t|r)?\w*"
+# Weekday names: full names (or tues/weds/thurs) anywhere; three-letter abbreviations only in
+# lists such as Mon/Wed/Fri, so words like "months" or "I sat down" are never read as a day.
+_WEEKDAY_FULL = r"(mon|tue|wed|thu|fri|sat|sun)(?:day|sday|nesday|rsday|urday|s|rs)\b"
+_WEEKDAY = r"(mon|tue|wed|thu|fri|sat|sun)(?:day|sday|nesday|rsday|urday|s|rs)?\b"
 MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 _MONTH = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 
@@ -60,7 +63,7 @@ _DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?(?: of)? {_MONTH}\b(?:,?
 _MONTH_DAY = re.compile(rf"\b{_MONTH} (\d{{1,2}})(?:st|nd|rd|th)?\b(?:,? (\d{{4}}))?")
 _RELATIVE = re.compile(
     rf"\b(today|yesterday|tomorrow|the day before yesterday|day after tomorrow|"
-    rf"(?:last|next|this|on|since) {_WEEKDAY}|{_NUM} (?:days?|weeks?) ago|in {_NUM} days?)\b")
+    rf"(?:last|next|this|on|since) {_WEEKDAY_FULL}|{_NUM} (?:days?|weeks?) ago|in {_NUM} days?)\b")
 _ORDINAL = re.compile(r"\b(?:the|on the) (\d{1,2})(?:st|nd|rd|th)\b")
 
 
@@ -90,7 +93,7 @@ def _year_for(month: int, day: int, today: date, prefer: str) -> int:
 def _relative(text: str, today: date, prefer: str) -> date | None:
     """Relative phrases: weekdays and simple offsets by hand (exact rules), the rest by dateparser."""
     text = text.strip()
-    wd = re.search(rf"\b{_WEEKDAY}", text)
+    wd = re.search(rf"\b{_WEEKDAY_FULL}", text)
     if wd:
         target = WEEKDAYS[wd.group(1)]
         back = (today.weekday() - target) % 7
@@ -170,7 +173,7 @@ def find_dates(text: str, today: date, prefer: str = "past") -> list[DateFound]:
     for m in _RELATIVE.finditer(low):
         add(m, DateFound(_relative(m.group(0), today, prefer), m.group(0)))
     # A bare weekday ("on Friday") last, so it never splits a longer phrase.
-    for m in re.finditer(rf"\b{_WEEKDAY}\b", low):
+    for m in re.finditer(rf"\b{_WEEKDAY_FULL}", low):
         if re.search(r"(?:times|x) (?:a|per) week|/", low[max(0, m.start() - 25):m.end() + 25]):
             continue  # part of a weekday pattern such as Mon/Wed/Fri
         add(m, DateFound(_relative(m.group(0), today, prefer), m.group(0)))

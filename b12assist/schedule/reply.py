@@ -27,20 +27,19 @@ def plan_summary(plan: Plan, today: date, max_maintenance: int = 3) -> str:
     return "\n".join(lines)
 
 
-def next_shot_text(plan: Plan, today: date, taken_through: date | None = None) -> str:
+def next_shot_text(plan: Plan, today: date) -> str:
     nxt = plan.next_due(today)
-    missed = [i for i in plan.overdue(today, taken_through) if (today - i.day).days <= 14 and
-              (taken_through is None or i.day > taken_through)]
     parts = []
     if nxt:
         days = (nxt.day - today).days
         when = "today" if days == 0 else "tomorrow" if days == 1 else f"in {days} days"
         parts.append(f"Your next B12 shot is {when}: {describe_day(nxt.day)} "
-                     f"({nxt.phase} injection {nxt.number} of {len(plan.injections)} in your plan).")
+                     f"({nxt.phase} injection number {nxt.number} in your plan).")
     else:
         parts.append("Your saved plan has no more dates. Please ask your clinic for the next appointment.")
     last = plan.last_before(today)
     if last:
         parts.append(f"The previous one was due {describe_day(last.day)}; if you missed it, "
                      "please contact your clinic.")
+    parts.append("Your clinic's appointment always takes priority over these dates.")
     return " ".join(parts)

@@ -1,0 +1,117 @@
+"""`make run` and `make shell`: start the action server, the Rasa server and the demo portal.
+
+    python -m b12assist.runner run     # :5055 actions, :5005 Rasa (REST + socket.io), :8080 portal
+    python -m b12assist.runner shell   # :5055 actions, then `rasa shell` in this terminal
+Ctrl-C stops everything it started.
+"""
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from b12assist import endpoints, settings
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+MODEL = ROOT / "models" / "b12.tar.gz"
+
+
+def _env() -> dict:
+    env = dict(os.environ)
+    env.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+    env.setdefault("RASA_TELEMETRY_ENABLED", "false")
+    env.setdefault("PYTHONWARNINGS", "ignore")
+    env.setdefault("SQLALCHEMY_SILENCE_UBER_WARNING", "1")
+    env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
+    return env
+
+
+def action_server_cmd(port: int = 5055) -> list[str]:
+    return [str(BIN / "rasa"), "run", "actions", "--port", str(port), "--actions", "actions"]
+
+
+def rasa_server_cmd(endpoints_file: Path, port: int = 5005, model: Path = MODEL) -> list[str]:
+    origins = settings.load().allowed_origins
+    cmd = [str(BIN / "rasa"), "run", "--port", str(port), "--model", str(model),
+           "--endpoints", str(endpoints_file), "--credentials", str(ROOT / "credentials.yml")]
+    for origin in origins:
+        cmd += ["--cors", origin]
+    return cmd
+
+
+def web_server_cmd(port: int = 8080) -> list[str]:
+    return [sys.executable, "-m", "web.server", "--port", str(port)]
+
+
+def wait_http(url: str, timeout: float = 180.0, proc: subprocess.Popen | None = None) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc is not None and proc.poll() is not None:
+            raise RuntimeError(f"process for {url} exited with {proc.returncode}")
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return
+        except OSError:
+            time.sleep(0.5)
+    raise TimeoutError(f"{url} did not answer within {timeout:.0f} s")
+
+
+def _stop(procs: list[subprocess.Popen]) -> None:
+    for p in procs:
+        if p.poll() is None:
+            p.send_signal(signal.SIGINT)
+    deadline = time.monotonic() + 10
+    for p in procs:
+        try:
+            p.wait(timeout=max(0.1, deadline - time.monotonic()))
+        except subprocess.TimeoutExpired:
+            p.kill()
+
+
+def run() -> int:
+    env = _env()
+    ep = endpoints.render()
+    procs = [subprocess.Popen(action_server_cmd(), cwd=ROOT, env=env)]
+    try:
+        wait_http("http://localhost:5055/health", proc=procs[0])
+        procs.append(subprocess.Popen(rasa_server_cmd(ep), cwd=ROOT, env=env))
+        procs.append(subprocess.Popen(web_server_cmd(), cwd=ROOT, env=env))
+        wait_http("http://localhost:5005/", proc=procs[1])
+        print("\nB12 Assist is running:\n"
+              "  demo clinic portal  http://localhost:8080/\n"
+              "  REST webhook        http://localhost:5005/webhooks/rest/webhook\n"
+              "  action server       http://localhost:5055/health\n"
+              "Ctrl-C stops everything.\n", flush=True)
+        while all(p.poll() is None for p in procs):
+            time.sleep(0.5)
+        return 1
+    except KeyboardInterrupt:
+        return 0
+    finally:
+        _stop(procs)
+
+
+def shell() -> int:
+    env = _env()
+    ep = endpoints.render()
+    action = subprocess.Popen(action_server_cmd(), cwd=ROOT, env=env,
+                              stdout=open(settings.VAR_DIR / "action-server.log", "a"), stderr=subprocess.STDOUT)
+    try:
+        wait_http("http://localhost:5055/health", proc=action)
+        print("Action server ready. Talk to B12 Assist below; type /stop to quit.", flush=True)
+        return subprocess.call([str(BIN / "rasa"), "shell", "--model", str(MODEL), "--endpoints", str(ep)],
+                               cwd=ROOT, env=env)
+    except KeyboardInterrupt:
+        return 0
+    finally:
+        _stop([action])
+
+
+if __name__ == "__main__":
+    command = sys.argv[1] if len(sys.argv) > 1 else "run"
+    sys.exit({"run": run, "shell": shell}[command]())

@@ -1,0 +1,133 @@
+"""Shared fixtures. Server tests start the real action server and Rasa server (trained model) on
+test ports, with their own SQLite files, and stop them afterwards."""
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+MODEL = ROOT / "models" / "b12.tar.gz"
+BIN = Path(sys.executable).parent
+
+
+@pytest.fixture()
+def db_url(tmp_path, monkeypatch):
+    """A fresh SQLite database for one test (or PostgreSQL when B12_TEST_DATABASE_URL is set)."""
+    url = os.environ.get("B12_TEST_DATABASE_URL") or f"sqlite:///{tmp_path / 'b12.db'}"
+    monkeypatch.setenv("B12_DATABASE_URL", url)
+    if url.startswith("postgres"):
+        from sqlalchemy import text
+        from b12assist.store.db import engine_for
+        eng = engine_for(url)
+        with eng.begin() as conn:
+            conn.execute(text("DROP TABLE IF EXISTS escalations, plans, alembic_version CASCADE"))
+        eng.dispose()
+        from b12assist.store import db
+        db._factory.cache_clear()
+    return url
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_http(url: str, timeout: float = 240, proc: subprocess.Popen | None = None) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc is not None and proc.poll() is not None:
+            raise RuntimeError(f"server for {url} exited with {proc.returncode}")
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return
+        except OSError:
+            time.sleep(0.5)
+    raise TimeoutError(url)
+
+
+class Stack:
+    """The running assistant: action server, Rasa server, demo web server."""
+
+    def __init__(self, tmp: Path):
+        self.tmp = tmp
+        self.rasa_port, self.action_port, self.web_port = free_port(), free_port(), free_port()
+        self.env = dict(os.environ)
+        self.env.update({
+            "B12_VAR_DIR": str(tmp), "B12_DATABASE_URL": os.environ.get("B12_TEST_DATABASE_URL", f"sqlite:///{tmp / 'b12.db'}"),
+            "B12_PUBLIC_BASE_URL": f"http://127.0.0.1:{self.web_port}",
+            "B12_ALLOWED_ORIGINS": f"http://127.0.0.1:{self.web_port},http://localhost:{self.web_port}",
+            "B12_STAFF_TOKEN": "test-staff-token", "TF_CPP_MIN_LOG_LEVEL": "2",
+            "RASA_TELEMETRY_ENABLED": "false", "PYTHONPATH": str(ROOT),
+        })
+        self.tracker_db = tmp / "tracker.db"
+        self.endpoints = tmp / "endpoints.yml"
+        self.procs: dict[str, subprocess.Popen] = {}
+
+    def _log(self, name: str):
+        return open(self.tmp / f"{name}.log", "ab")
+
+    def start_actions(self) -> None:
+        cmd = [str(BIN / "rasa"), "run", "actions", "--port", str(self.action_port), "--actions", "actions"]
+        self.procs["actions"] = subprocess.Popen(cmd, cwd=ROOT, env=self.env, stdout=self._log("actions"),
+                                                 stderr=subprocess.STDOUT)
+        wait_http(f"http://127.0.0.1:{self.action_port}/health", proc=self.procs["actions"])
+
+    def stop(self, name: str) -> None:
+        proc = self.procs.pop(name, None)
+        if proc and proc.poll() is None:
+            proc.terminate()
+            try:
+                proc.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+
+    def start(self) -> "Stack":
+        tracker = {"type": "SQL", "dialect": "sqlite", "db": str(self.tracker_db)}
+        self.endpoints.write_text(json.dumps({
+            "action_endpoint": {"url": f"http://127.0.0.1:{self.action_port}/webhook"},
+            "tracker_store": tracker}))
+        self.start_actions()
+        cmd = [str(BIN / "rasa"), "run", "--port", str(self.rasa_port), "--model", str(MODEL),
+               "--endpoints", str(self.endpoints), "--credentials", str(ROOT / "credentials.yml"),
+               "--cors", f"http://127.0.0.1:{self.web_port}", "--cors", f"http://localhost:{self.web_port}"]
+        self.procs["rasa"] = subprocess.Popen(cmd, cwd=ROOT, env=self.env, stdout=self._log("rasa"),
+                                              stderr=subprocess.STDOUT)
+        web = [sys.executable, "-m", "web.server", "--port", str(self.web_port), "--host", "127.0.0.1"]
+        self.procs["web"] = subprocess.Popen(web, cwd=ROOT, env=self.env, stdout=self._log("web"),
+                                             stderr=subprocess.STDOUT)
+        wait_http(f"http://127.0.0.1:{self.rasa_port}/", proc=self.procs["rasa"])
+        wait_http(f"http://127.0.0.1:{self.web_port}/health", proc=self.procs["web"])
+        return self
+
+    def close(self) -> None:
+        for name in list(self.procs):
+            self.stop(name)
+
+    def say(self, sender: str, message, timeout: float = 60) -> list[dict]:
+        body = json.dumps({"sender": sender, "message": message}).encode()
+        req = urllib.request.Request(f"http://127.0.0.1:{self.rasa_port}/webhooks/rest/webhook", data=body,
+                                     headers={"Content-Type": "application/json"})
+        with urllib.request.urlopen(req, timeout=timeout) as resp:
+            return json.loads(resp.read())
+
+
+@pytest.fixture(scope="session")
+def stack(tmp_path_factory):
+    if not MODEL.exists():
+        pytest.fail("models/b12.tar.gz is missing: run `make train` (make test trains first)")
+    s = Stack(tmp_path_factory.mktemp("stack")).start()
+    yield s
+    s.close()
+
+
+def texts(messages: list[dict]) -> str:
+    return "\n".join(m.get("text", "") for m in messages if m.get("text"))
