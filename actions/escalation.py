@@ -18,6 +18,7 @@ from . import texts
 
 logger = logging.getLogger(__name__)
 LEVEL_BY_INTENT = {"red_flag_emergency": "emergency", "red_flag_urgent": "urgent"}
+_pending_notifications: set = set()  # strong references, so running tasks are not garbage-collected
 
 
 class ActionEscalate(Action):
@@ -40,7 +41,9 @@ class ActionEscalate(Action):
             payload = {"escalation_id": escalation_id, "conversation_id": tracker.sender_id,
                        "level": level, "category": category, "message": text,
                        "clinic": cfg.clinic_name}
-            asyncio.get_running_loop().create_task(self._notify(cfg.notify_webhook_url, payload, escalation_id))
+            task = asyncio.get_running_loop().create_task(self._notify(cfg.notify_webhook_url, payload, escalation_id))
+            _pending_notifications.add(task)
+            task.add_done_callback(_pending_notifications.discard)
         else:
             await asyncio.to_thread(escalations.set_notify_status, escalation_id, "off", 0)
         dispatcher.utter_message(text=texts.AFTER_ESCALATION)

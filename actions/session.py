@@ -1,4 +1,4 @@
-"""Session start: the first-contact disclaimer, and the clinic's configuration into slots."""
+"""Session start: the clinic's configuration (emergency number, contact) into slots."""
 from __future__ import annotations
 
 from typing import Any, Dict, List, Text
@@ -9,7 +9,6 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from b12assist import settings
 
-from . import texts
 
 
 class ActionSessionStart(Action):
@@ -26,6 +25,7 @@ class ActionSessionStart(Action):
                 events.append(SlotSet(key, value))
         events += [SlotSet("emergency_number", cfg.emergency_number),
                    SlotSet("clinic_contact", cfg.contact_line())]
-        dispatcher.utter_message(text=texts.DISCLAIMER.format(emergency_number=cfg.emergency_number))
+        # The disclaimer itself is sent by the first-contact rules (data/rules/generated.yml), so that
+        # emergency guidance can come before it and nothing here depends on this server being up.
         events.append(ActionExecuted("action_listen"))
         return events

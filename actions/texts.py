@@ -1,11 +1,6 @@
 """Messages that only custom actions send (the domain holds the ones rules and stories send)."""
 from __future__ import annotations
 
-DISCLAIMER = ("Hello, I'm B12 Assist, an automated information service about vitamin B12 injections. "
-              "I'm not a person, I can't give you a personal dose, and I'm not for emergencies: if you have "
-              "trouble breathing, swelling of your face or throat, or you feel faint, call {emergency_number} "
-              "now. Your clinician makes the decisions about your treatment.")
-
 HANDOFF = ("I can't transfer you to a person from here, but you can reach the team directly: "
            "{clinic_contact}. If it's an emergency, call {emergency_number}.")
 

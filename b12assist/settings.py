@@ -38,6 +38,14 @@ class Settings:
         VAR_DIR.mkdir(parents=True, exist_ok=True)
         return f"sqlite:///{VAR_DIR / 'b12assist.db'}"
 
+    @property
+    def tracker_db_url(self) -> str:
+        """SQLAlchemy URL of Rasa's tracker store (conversations): the same database when a URL is
+        configured, else var/tracker.db."""
+        if self.database_url:
+            return normalise_db_url(self.database_url)
+        return f"sqlite:///{VAR_DIR / 'tracker.db'}"
+
     def contact_line(self) -> str:
         parts = [f"{self.clinic_name}: {self.clinic_phone}"]
         if self.clinic_email:

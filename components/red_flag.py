@@ -5,10 +5,12 @@ It runs after DIET on every message, whatever the dialogue state (forms included
   `red_flag_urgent` with confidence 1.0 and adds the entities `red_flag_category` and
   `emergency_number` (the clinic's number, from B12_EMERGENCY_NUMBER) so the domain can fill slots
   without the action server;
-- when DIET alone predicts a red-flag intent (confidence >= `diet_threshold`), keeps it: either
-  detector is enough to escalate;
-- when DIET predicts a red flag but the detector saw the symptom only negated, asked about, or in
-  the past, hands the message to the next best intent (`ask_when_seek_help` for questions).
+- when DIET alone predicts a red-flag intent (confidence >= `diet_threshold`) for a message in
+  which the rules found no symptom at all, keeps it: either detector is enough to escalate;
+- when the detector saw a red-flag symptom only asked about ("what if my throat swells?"), sets
+  `ask_when_seek_help`, whose answer says what to do if it happens;
+- when DIET predicts a red flag but the detector saw the symptom only negated or in the past, or
+  DIET's confidence is below `diet_threshold`, hands the message to the next best intent.
 """
 from __future__ import annotations
 
@@ -68,21 +70,25 @@ class RedFlagClassifier(GraphComponent):
 
         if assessment.escalate:
             self._set_red_flag(message, RED_FLAG_INTENTS[assessment.level], assessment.category, ranking)
-        elif diet_fires and assessment.mentioned:
-            # The detector saw the symptom and knows it is negated, asked about, or past.
-            replacement = HYPOTHETICAL_INTENT if assessment.hypothetical else self._next_best(ranking)
-            self._set_intent(message, replacement, ranking)
-        elif diet_fires:
-            self._set_red_flag(message, diet_name, "reported symptom", ranking)
-        elif assessment.hypothetical and diet_name in (None, "nlu_fallback", "out_of_scope"):
+        elif assessment.hypothetical:
+            # A red-flag symptom asked about, not reported: answer with what to do if it happens.
             self._set_intent(message, HYPOTHETICAL_INTENT, ranking)
+        elif diet_name in RED_FLAG_INTENTS.values():
+            if diet_conf >= self._diet_threshold and not assessment.mentioned:
+                # DIET alone is enough to escalate a phrasing the rules do not know.
+                self._set_red_flag(message, diet_name, "reported symptom", ranking)
+            else:
+                # The detector saw the symptom negated or in the past, or DIET is unsure: no
+                # escalation; the next best intent keeps its own confidence (so a low one still
+                # falls back to "please rephrase").
+                self._set_next_best(message, ranking)
 
     @staticmethod
-    def _next_best(ranking: List[Dict[Text, Any]]) -> Text:
-        for entry in ranking:
-            if entry.get("name") not in RED_FLAG_INTENTS.values():
-                return entry["name"]
-        return HYPOTHETICAL_INTENT
+    def _set_next_best(message: Message, ranking: List[Dict[Text, Any]]) -> None:
+        others = [r for r in ranking if r.get("name") not in RED_FLAG_INTENTS.values()]
+        best = others[0] if others else {"name": "nlu_fallback", "confidence": 0.0}
+        message.set("intent", {"name": best["name"], "confidence": best["confidence"]}, add_to_output=True)
+        message.set("intent_ranking", others, add_to_output=True)
 
     @staticmethod
     def _set_intent(message: Message, name: Text, ranking: List[Dict[Text, Any]]) -> None:

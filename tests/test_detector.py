@@ -83,6 +83,11 @@ def test_uncertain_escalates():
     assert result.escalate and result.escalating[0].certainty == "possible"
 
 
+@pytest.mark.parametrize("text", ["oh no my lips are swelling up", "no my throat is closing", "no, my face is swollen"])
+def test_exclamations_are_not_negations(text):
+    assert detect(text).level == "emergency"
+
+
 def test_clause_break_ends_negation():
     assert detect("no rash but my lips are swelling").level == "emergency"
     assert detect("I don't feel well and I can't breathe").level == "emergency"

@@ -100,6 +100,10 @@ def rules() -> list[ConTextRule]:
     out.append(_r("than last week", "PSEUDO", "PSEUDO",
                   pattern=r"\bthan (?:last|a|the|in) (?:week|month|year|time|weeks|months)(?: ago)?\b|"
                           r"\b(?:since|from) last (?:week|month)\b|\bthan (?:before|yesterday|usual)\b"))
+    # Exclamations: "oh no my lips are swelling" is not a negation.
+    out.append(_r("oh no", "PSEUDO", "PSEUDO",
+                  pattern=r"\b(?:oh|uh|omg|god|please|help|no) no\b|\bno (?:my|his|her|their|i|it|the|this|now|"
+                          r"wait|please|help)\b"))
     # Cues that look like negation but are not.
     for lit in ["no ,", "no,", "not only", "no idea", "nothing helps", "not helping", "no one",
                 "nobody", "not sure what", "not normal", "no joke", "no matter"]:

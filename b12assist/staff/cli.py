@@ -1,0 +1,157 @@
+"""b12-staff: review escalations, read transcripts, export conversations, apply data retention.
+
+    b12-staff list [--level emergency|urgent] [--since 2026-11-01] [--until 2026-12-01] [--status new]
+    b12-staff ack ID --by "Nurse Jo"
+    b12-staff transcript ID            (an escalation id; or --conversation CONVERSATION_ID)
+    b12-staff export CONVERSATION_ID --format json|md [--out FILE]
+    b12-staff purge --older-than 90d [--yes]
+    b12-staff forget CONVERSATION_ID [--yes]
+Works on SQLite (default files in var/) and on PostgreSQL (B12_DATABASE_URL).
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import datetime
+from pathlib import Path
+
+from b12assist import settings
+from b12assist.store import escalations
+
+from . import retention, transcripts
+
+
+def _date(text: str) -> datetime:
+    try:
+        return datetime.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError("use YYYY-MM-DD") from exc
+
+
+def _confirm(args, what: str) -> bool:
+    if args.yes:
+        return True
+    if not sys.stdin.isatty():
+        print(f"refusing to {what} without --yes (no terminal to ask)", file=sys.stderr)
+        return False
+    return input(f"{what}? [y/N] ").strip().lower() in ("y", "yes")
+
+
+def cmd_list(args, cfg) -> int:
+    rows = escalations.list_escalations(level=args.level, since=args.since, until=args.until, status=args.status,
+                                        url=cfg.db_url)
+    if not rows:
+        print("no escalations match")
+        return 0
+    print(f"{'ID':>5}  {'TIME (UTC)':19}  {'LEVEL':9}  {'STATUS':12}  {'CATEGORY':16}  CONVERSATION")
+    for r in rows:
+        status = r.status if r.status == "new" else f"ack:{r.acknowledged_by}"
+        print(f"{r.id:>5}  {r.created_at:%Y-%m-%d %H:%M:%S}  {r.level:9}  {status[:12]:12}  {r.category[:16]:16}  "
+              f"{r.conversation_id}")
+    return 0
+
+
+def cmd_ack(args, cfg) -> int:
+    row = escalations.acknowledge(args.id, args.by, url=cfg.db_url)
+    if row is None:
+        print(f"no escalation with id {args.id}", file=sys.stderr)
+        return 1
+    print(f"escalation {row.id} acknowledged by {row.acknowledged_by} at {row.acknowledged_at:%Y-%m-%d %H:%M:%S} UTC")
+    return 0
+
+
+def _conversation_for(args, cfg) -> str | None:
+    if getattr(args, "conversation", None):
+        return args.conversation
+    rows = [r for r in escalations.list_escalations(url=cfg.db_url) if r.id == args.id]
+    return rows[0].conversation_id if rows else None
+
+
+def cmd_transcript(args, cfg) -> int:
+    conversation = _conversation_for(args, cfg)
+    if conversation is None:
+        print(f"no escalation with id {args.id}", file=sys.stderr)
+        return 1
+    turns = transcripts.transcript(cfg.tracker_db_url, conversation)
+    if not turns:
+        print(f"no messages stored for conversation {conversation}")
+        return 0
+    print(transcripts.to_markdown(conversation, turns), end="")
+    return 0
+
+
+def cmd_export(args, cfg) -> int:
+    turns = transcripts.transcript(cfg.tracker_db_url, args.conversation)
+    text = (transcripts.to_json if args.format == "json" else transcripts.to_markdown)(args.conversation, turns)
+    if args.out:
+        Path(args.out).write_text(text, encoding="utf-8")
+        print(f"wrote {len(turns)} messages to {args.out}")
+    else:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    return 0
+
+
+def cmd_purge(args, cfg) -> int:
+    try:
+        age = retention.parse_age(args.older_than)
+    except ValueError as exc:
+        print(f"--older-than: {exc}", file=sys.stderr)
+        return 2
+    if not _confirm(args, f"delete conversations, plans and closed escalations older than {age.days} days"):
+        return 1
+    counts = retention.purge(cfg.db_url, cfg.tracker_db_url, age)
+    print(f"purged (older than {age.days} days) {counts}")
+    return 0
+
+
+def cmd_forget(args, cfg) -> int:
+    if not _confirm(args, f"delete every record of conversation {args.conversation}"):
+        return 1
+    counts = retention.forget(cfg.db_url, cfg.tracker_db_url, args.conversation)
+    print(f"forgot {args.conversation}: {counts}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="b12-staff", description=__doc__.split("\n\n")[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("list", help="escalations, newest first")
+    p.add_argument("--level", choices=["emergency", "urgent"])
+    p.add_argument("--status", choices=["new", "acknowledged"])
+    p.add_argument("--since", type=_date)
+    p.add_argument("--until", type=_date)
+    p.set_defaults(func=cmd_list)
+    p = sub.add_parser("ack", help="acknowledge an escalation")
+    p.add_argument("id", type=int)
+    p.add_argument("--by", required=True, help="who acknowledges it")
+    p.set_defaults(func=cmd_ack)
+    p = sub.add_parser("transcript", help="the conversation behind an escalation")
+    p.add_argument("id", type=int, nargs="?")
+    p.add_argument("--conversation")
+    p.set_defaults(func=cmd_transcript)
+    p = sub.add_parser("export", help="export a conversation as JSON or Markdown")
+    p.add_argument("conversation")
+    p.add_argument("--format", choices=["json", "md"], default="md")
+    p.add_argument("--out")
+    p.set_defaults(func=cmd_export)
+    p = sub.add_parser("purge", help="delete data older than the retention period")
+    p.add_argument("--older-than", required=True, help="e.g. 90d, 12w, 6m, 1y")
+    p.add_argument("--yes", action="store_true")
+    p.set_defaults(func=cmd_purge)
+    p = sub.add_parser("forget", help="delete one patient's data everywhere")
+    p.add_argument("conversation")
+    p.add_argument("--yes", action="store_true")
+    p.set_defaults(func=cmd_forget)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command == "transcript" and args.id is None and not args.conversation:
+        print("give an escalation id or --conversation", file=sys.stderr)
+        return 2
+    return args.func(args, settings.load())
+
+
+if __name__ == "__main__":
+    sys.exit(main())

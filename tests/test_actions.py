@@ -1,0 +1,147 @@
+"""Custom actions, run as the action server runs them, on a real SQLite database."""
+from __future__ import annotations
+
+import asyncio
+from datetime import date
+
+import pytest
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+import actions.schedule as schedule_actions
+from actions.escalation import ActionEscalate
+from actions.handoff import ActionHandoff
+from actions.schedule import (ActionChangePlan, ActionComputeSchedule, ActionMissedDose, ActionNextShot,
+                              ValidateScheduleForm)
+from actions.session import ActionSessionStart
+from b12assist.store import escalations, plans
+
+DOMAIN = {"slots": {s: {} for s in ["sched_start_date", "sched_loading_pattern", "sched_loading_length",
+                                     "sched_maintenance", "sched_dose", "has_plan", "escalation",
+                                     "red_flag_category", "emergency_number", "clinic_contact", "requested_slot"]},
+          "forms": {"schedule_form": {"required_slots": ["sched_start_date", "sched_loading_pattern",
+                                                          "sched_loading_length", "sched_maintenance"]}}}
+
+
+def tracker(text, intent="inform_schedule", slots=None, sender="patient-1", entities=None, form=None):
+    all_slots = {s: None for s in DOMAIN["slots"]}
+    all_slots.update(slots or {})
+    return Tracker(sender, all_slots, {"text": text, "intent": {"name": intent, "confidence": 1.0},
+                                       "entities": entities or []},
+                   [], False, None, {"name": form} if form else {}, "action_listen")
+
+
+def run(action, t):
+    d = CollectingDispatcher()
+    events = asyncio.run(action.run(d, t, DOMAIN))
+    return d.messages, events
+
+
+def slots_of(events):
+    return {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+
+
+@pytest.fixture(autouse=True)
+def fixed_today(monkeypatch, db_url):
+    monkeypatch.setattr(schedule_actions, "today", lambda: date(2026, 3, 10))
+
+
+def test_session_start_puts_clinic_configuration_in_slots(monkeypatch):
+    monkeypatch.setenv("B12_EMERGENCY_NUMBER", "999")
+    monkeypatch.setenv("B12_CLINIC_NAME", "Riverside Clinic")
+    messages, events = run(ActionSessionStart(), tracker("hi", "greet"))
+    assert messages == []          # the disclaimer comes from the first-contact rules
+    assert slots_of(events)["emergency_number"] == "999"
+    assert slots_of(events)["clinic_contact"].startswith("Riverside Clinic")
+    assert events[0]["event"] == "session_started" and events[-1]["name"] == "action_listen"
+
+
+def test_handoff_uses_clinic_contact(monkeypatch):
+    monkeypatch.setenv("B12_CLINIC_NAME", "Riverside Clinic")
+    monkeypatch.setenv("B12_CLINIC_PHONE", "020 7946 0000")
+    messages, _ = run(ActionHandoff(), tracker("can I talk to a nurse", "human_handoff"))
+    assert "Riverside Clinic: 020 7946 0000" in messages[0]["text"]
+
+
+def test_one_message_fills_the_whole_form():
+    t = tracker("I started on 4 March, every other day for two weeks, then monthly", "plan_schedule",
+                form="schedule_form")
+    _, events = run(ValidateScheduleForm(), t)
+    assert slots_of(events) == {"sched_start_date": "2026-03-04", "sched_loading_pattern": "every_other_day",
+                                "sched_loading_length": "weeks:2", "sched_maintenance": "months:1"}
+
+
+def test_correction_overwrites_the_start_date():
+    t = tracker("no, it was the 5th", "change_plan", form="schedule_form",
+                slots={"sched_start_date": "2026-03-04", "requested_slot": "sched_loading_pattern"})
+    _, events = run(ValidateScheduleForm(), t)
+    assert slots_of(events) == {"sched_start_date": "2026-03-05"}
+
+
+def test_ambiguous_date_is_asked_not_guessed():
+    t = tracker("03/04", form="schedule_form", slots={"requested_slot": "sched_start_date"})
+    messages, events = run(ValidateScheduleForm(), t)
+    assert "sched_start_date" not in slots_of(events)
+    assert "3 April" in messages[0]["text"] and "4 March" in messages[0]["text"]
+
+
+def test_absurd_values_are_refused():
+    t = tracker("every 0 days", form="schedule_form", slots={"requested_slot": "sched_loading_pattern"})
+    messages, events = run(ValidateScheduleForm(), t)
+    assert slots_of(events).get("sched_loading_pattern") is None
+    assert "interval" in messages[0]["text"]
+
+
+def test_compute_saves_plan_and_offers_calendar(db_url):
+    t = tracker("then monthly", slots={"sched_start_date": "2026-03-04", "sched_loading_pattern": "every_other_day",
+                                       "sched_loading_length": "weeks:2", "sched_maintenance": "months:1"})
+    messages, events = run(ActionComputeSchedule(), t)
+    text = "\n".join(m["text"] or "" for m in messages)
+    assert "Loading: 7 injections." in text
+    assert "Last loading shot: Monday 16 March 2026" in text
+    assert "First maintenance shot: Thursday 16 April 2026" in text
+    assert "Next due: Tuesday 10 March 2026" in text
+    assert ".ics" in text and any(m.get("custom", {}).get("link") for m in messages)
+    assert slots_of(events)["has_plan"] is True and slots_of(events)["sched_start_date"] is None
+    plan_id, plan = plans.load("patient-1", url=db_url)
+    assert len(plan.loading) == 7 and f"/plans/{plan_id}.ics" in text
+
+
+def test_next_shot_missed_dose_and_moved_date_use_the_saved_plan(db_url):
+    run(ActionComputeSchedule(), tracker("", slots={"sched_start_date": "2026-03-04",
+                                                    "sched_loading_pattern": "every_other_day",
+                                                    "sched_loading_length": "weeks:2",
+                                                    "sched_maintenance": "months:1"}))
+    messages, _ = run(ActionNextShot(), tracker("when is my next shot?", "ask_next_shot"))
+    assert "Your next B12 shot is today: Tuesday 10 March 2026" in messages[0]["text"]
+    messages, _ = run(ActionMissedDose(), tracker("I missed yesterday's", "report_missed_dose"))
+    text = " ".join(m["text"] for m in messages)
+    assert "Sunday 8 March 2026" in text and "contact your clinic" in text and "double up" in text
+    messages, _ = run(ActionChangePlan(), tracker("my clinic moved it to Friday", "change_plan"))
+    text = messages[0]["text"]
+    assert "Updated." in text and "Friday 13 March 2026" in text
+    _, plan = plans.load("patient-1", url=db_url)
+    assert plan.next_due(date(2026, 3, 10)).day == date(2026, 3, 13)
+
+
+def test_next_shot_without_a_plan_asks_for_details():
+    messages, _ = run(ActionNextShot(), tracker("when is my next shot?", "ask_next_shot", sender="new-person"))
+    assert "I don't have your injection dates yet" in messages[0]["text"]
+
+
+def test_escalation_is_recorded_even_when_the_clinic_webhook_fails(db_url, monkeypatch):
+    monkeypatch.setenv("B12_NOTIFY_WEBHOOK_URL", "http://127.0.0.1:9/unreachable")
+
+    async def go():
+        d = CollectingDispatcher()
+        t = tracker("my lips are swelling", "red_flag_emergency",
+                    entities=[{"entity": "red_flag_category", "value": "swelling"}])
+        events = await ActionEscalate().run(d, t, DOMAIN)
+        await asyncio.sleep(0)  # let the notification task start
+        return d, events
+
+    d, events = asyncio.run(go())
+    assert slots_of(events) == {"escalation": "emergency", "red_flag_category": "swelling"}
+    rows = escalations.list_escalations(url=db_url)
+    assert len(rows) == 1 and rows[0].level == "emergency" and rows[0].category == "swelling"
+    assert rows[0].message == "my lips are swelling" and rows[0].status == "new"

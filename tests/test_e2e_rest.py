@@ -1,0 +1,172 @@
+"""The trained assistant over REST, with the real Rasa server and action server."""
+from __future__ import annotations
+
+import csv
+import json
+import sqlite3
+import uuid
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import texts
+
+pytestmark = pytest.mark.server
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def responses() -> dict[str, str]:
+    out = {}
+    for path in (ROOT / "domain").glob("*.yml"):
+        for name, variants in (yaml.safe_load(path.read_text()).get("responses") or {}).items():
+            out[name] = variants[0]["text"]
+    return out
+
+
+def new_sender() -> str:
+    return "test-" + uuid.uuid4().hex[:12]
+
+
+def slot_value(stack, sender: str, slot: str):
+    con = sqlite3.connect(stack.tracker_db)
+    rows = con.execute("select data from events where sender_id=? and type_name='slot' order by id", (sender,)).fetchall()
+    con.close()
+    value = None
+    for (data,) in rows:
+        d = json.loads(data)
+        if d.get("name") == slot:
+            value = d.get("value")
+    return value
+
+
+def test_first_contact_disclaimer_then_answer(stack):
+    replies = stack.say(new_sender(), "hi")
+    assert "not for emergencies" in replies[0]["text"] and "call 911" in replies[0]["text"]
+    assert replies[1]["text"].startswith("Hi!") and replies[1]["buttons"]
+
+
+FAQ = [
+    ("hey so why do ppl even get b12 jabs??", "utter_ask_purpose"),
+    ("would tablets do instead of needles for me", "utter_ask_tablets_vs_injections"),
+    ("what's the typical starting dose and how often", "utter_ask_loading_dose"),
+    ("how often will i need them after the first couple weeks", "utter_ask_maintenance_dose"),
+    ("why would the doctor do the injections more often for some people", "utter_ask_dose_intensify"),
+    ("what dose should i be on", "utter_ask_dose_decision"),
+    ("does it go in the muscle or under the skin", "utter_ask_route"),
+    ("i had 3 shots and still tired, when will i feel better", "utter_ask_how_long_to_work"),
+    ("which blood tests do they do to check it's working", "utter_ask_monitoring_labs"),
+    ("are these injections safe, any side effects", "utter_ask_safety"),
+    ("what mistakes do people make with the shots", "utter_ask_common_mistakes"),
+    ("should i get b12 shots just to prevent deficiency", "utter_ask_prevention_vs_treatment"),
+    ("what should i ask my doctor at my appointment", "utter_ask_what_to_ask_clinician"),
+    ("when should i get medical help after an injection", "utter_when_seek_help"),
+]
+
+
+@pytest.mark.parametrize("question,response", FAQ)
+def test_every_topic_is_answered(stack, question, response):
+    sender = new_sender()
+    stack.say(sender, "hello")
+    replies = stack.say(sender, question)
+    assert texts(replies).startswith(responses()[response][:60]), texts(replies)
+
+
+def test_follow_up_in_context(stack):
+    sender = new_sender()
+    stack.say(sender, "hello")
+    assert texts(stack.say(sender, "how often are the first injections")).startswith("Treatment usually starts")
+    follow = stack.say(sender, "and how long does that last?")
+    assert texts(follow).startswith("The loading phase is short")
+    assert any(b["payload"] == "/ask_maintenance_dose" for b in follow[0]["buttons"])
+
+
+def test_handoff_bot_challenge_fallback_and_out_of_scope(stack):
+    sender = new_sender()
+    stack.say(sender, "hello")
+    assert "reach the team directly" in texts(stack.say(sender, "can I talk to a nurse?"))
+    assert "not a person" in texts(stack.say(sender, "are you a real person?"))
+    assert "outside what I know" in texts(stack.say(sender, "what's the weather in paris tomorrow"))
+    assert "say it another way" in texts(stack.say(sender, "/nlu_fallback"))
+
+
+def test_schedule_in_one_message_then_next_shot_and_calendar(stack):
+    sender = new_sender()
+    replies = stack.say(sender, "I started on 4 March, every other day for two weeks, then monthly: "
+                                "when's my last loading shot and my first maintenance one?")
+    body = texts(replies)
+    assert "Loading: 7 injections." in body and "Last loading shot: Monday 16 March 2026" in body
+    assert "First maintenance shot: Thursday 16 April 2026" in body
+    link = next(m["custom"]["link"]["url"] for m in replies if m.get("custom", {}).get("link"))
+    import urllib.request
+    from icalendar import Calendar
+    with urllib.request.urlopen(link, timeout=10) as resp:
+        cal = Calendar.from_ical(resp.read())
+    assert len([c for c in cal.walk() if c.name == "VEVENT"]) == 7 + 6 + 2
+    assert "Your next B12 shot is" in texts(stack.say(sender, "when is my next shot?"))
+
+
+def test_schedule_form_with_interruption_correction_and_red_flag(stack):
+    sender = new_sender()
+    assert "first loading injection" in texts(stack.say(sender, "can you work out my injection dates"))
+    assert "How often" in texts(stack.say(sender, "4 March"))
+    faq = texts(stack.say(sender, "wait, what is MCV?"))
+    assert "haemoglobin and MCV" in faq and faq.rstrip().endswith("How often are the loading injections?")
+    emergency = stack.say(sender, "oh no my lips are swelling up")
+    assert emergency[0]["text"].startswith("⚠️ EMERGENCY")
+    assert slot_value(stack, sender, "escalation") == "emergency"
+    assert "How often are the loading injections?" in texts(emergency)   # then offers to go on
+    stack.say(sender, "no, it was the 5th")
+    stack.say(sender, "every other day")
+    stack.say(sender, "for 2 weeks")
+    done = texts(stack.say(sender, "then every 3 months"))
+    assert "1. Thursday 5 March 2026" in done and "every 3 months" in done
+
+
+def test_urgent_level_sets_the_slot(stack):
+    sender = new_sender()
+    replies = stack.say(sender, "the numbness in my feet is getting worse every week")
+    assert replies[0]["text"].startswith("⚠️ Nerve symptoms")
+    assert slot_value(stack, sender, "escalation") == "urgent"
+
+
+def test_no_escalation_leaves_slot_unset(stack):
+    sender = new_sender()
+    stack.say(sender, "what if my throat swells after the shot?")
+    assert slot_value(stack, sender, "escalation") is None
+
+
+@pytest.mark.parametrize("text", ["", " ", "\x00\x01\x7f", "<img src=x onerror=alert(1)>", "a" * 20_000,
+                                  "¿Cuánto tiempo tarda en hacer efecto?", "这是什么", "🤷‍♀️🤷‍♀️"])
+def test_bad_input_gets_a_safe_reply(stack, text):
+    replies = stack.say(new_sender(), text)
+    assert replies and all("<img" not in (m.get("text") or "") for m in replies[1:])
+
+
+def test_red_flag_file_over_rest(stack):
+    rows = list(csv.DictReader((ROOT / "tests" / "data" / "red_flags.tsv").open(encoding="utf-8"), delimiter="\t"))
+    missed, false_escalations = [], []
+    negatives = [r for r in rows if r["expected"] == "none"]
+    for row in rows:
+        first = stack.say(new_sender(), row["text"])[0].get("text", "")
+        escalated = first.startswith("⚠️")
+        if row["expected"] != "none" and not escalated:
+            missed.append(row["text"])
+        if row["expected"] == "none" and escalated:
+            false_escalations.append(row["text"])
+    fer = len(false_escalations) / len(negatives)
+    print(f"\nassistant over REST: recall {1 - len(missed) / (len(rows) - len(negatives)):.1%}, "
+          f"false escalations {fer:.1%}: {false_escalations}")
+    assert not missed, missed
+    assert fer <= 0.05
+
+
+def test_emergency_guidance_without_the_action_server(stack):
+    stack.stop("actions")
+    try:
+        sender = new_sender()
+        replies = stack.say(sender, "my throat is closing up")
+        assert replies[0]["text"].startswith("⚠️ EMERGENCY")
+        assert slot_value(stack, sender, "escalation") == "emergency"
+    finally:
+        stack.start_actions()
