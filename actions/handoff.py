@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
 from b12assist import settings
@@ -21,4 +21,4 @@ class ActionHandoff(Action):
         cfg = settings.load()
         dispatcher.utter_message(text=texts.HANDOFF.format(clinic_contact=cfg.contact_line(),
                                                           emergency_number=cfg.emergency_number))
-        return [SlotSet("clinic_contact", cfg.contact_line())]
+        return []

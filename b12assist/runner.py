@@ -98,11 +98,13 @@ def run() -> int:
 
 def shell() -> int:
     env = _env()
-    ep = endpoints.render()
-    action = subprocess.Popen(action_server_cmd(), cwd=ROOT, env=env,
+    port = int(os.environ.get("B12_ACTION_PORT", "5055"))
+    ep = endpoints.render(action_port=port)
+    settings.VAR_DIR.mkdir(parents=True, exist_ok=True)
+    action = subprocess.Popen(action_server_cmd(port), cwd=ROOT, env=env,
                               stdout=open(settings.VAR_DIR / "action-server.log", "a"), stderr=subprocess.STDOUT)
     try:
-        wait_http("http://localhost:5055/health", proc=action)
+        wait_http(f"http://localhost:{port}/health", proc=action)
         print("Action server ready. Talk to B12 Assist below; type /stop to quit.", flush=True)
         return subprocess.call([str(BIN / "rasa"), "shell", "--model", str(MODEL), "--endpoints", str(ep)],
                                cwd=ROOT, env=env)

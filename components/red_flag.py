@@ -1,10 +1,10 @@
 """Rasa NLU component: the deterministic red-flag layer, a thin adapter over b12assist.safety.
 
 It runs after DIET on every message, whatever the dialogue state (forms included), and:
+- adds the entity `emergency_number` (the clinic's number, B12_EMERGENCY_NUMBER, default 911) to
+  every message, so the slot the replies use is filled without the action server;
 - when the detector finds a current red flag, sets the intent to `red_flag_emergency` or
-  `red_flag_urgent` with confidence 1.0 and adds the entities `red_flag_category` and
-  `emergency_number` (the clinic's number, from B12_EMERGENCY_NUMBER) so the domain can fill slots
-  without the action server;
+  `red_flag_urgent` with confidence 1.0 and adds the entity `red_flag_category`;
 - when DIET alone predicts a red-flag intent (confidence >= `diet_threshold`) for a message in
   which the rules found no symptom at all, keeps it: either detector is enough to escalate;
 - when the detector saw a red-flag symptom only asked about ("what if my throat swells?"), sets
@@ -34,10 +34,11 @@ HYPOTHETICAL_INTENT = "ask_when_seek_help"
 class RedFlagClassifier(GraphComponent):
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
-        return {"diet_threshold": 0.5}
+        return {"diet_threshold": 0.8}
 
     def __init__(self, config: Dict[Text, Any]) -> None:
-        self._diet_threshold = float(config.get("diet_threshold", 0.5))
+        self._diet_threshold = float(config.get("diet_threshold", 0.8))
+        self._emergency_number = os.environ.get("B12_EMERGENCY_NUMBER", "").strip() or "911"
         warm_up()
 
     @classmethod
@@ -60,6 +61,7 @@ class RedFlagClassifier(GraphComponent):
 
     # --- helpers ---------------------------------------------------------------------------
     def _process_one(self, message: Message) -> None:
+        self._add_emergency_number(message)
         text = message.get("text") or ""
         assessment = detect(text)
         intent = message.get("intent") or {}
@@ -96,14 +98,20 @@ class RedFlagClassifier(GraphComponent):
         others = [r for r in ranking if r.get("name") != name]
         message.set("intent_ranking", [{"name": name, "confidence": 1.0}] + others, add_to_output=True)
 
+    @staticmethod
+    def _add_entity(message: Message, name: Text, value: Text) -> None:
+        text = message.get("text") or ""
+        entities = [e for e in (message.get("entities") or []) if e.get("entity") != name]
+        entities.append({"entity": name, "value": value, "start": 0, "end": len(text),
+                         "extractor": "RedFlagClassifier", "confidence_entity": 1.0})
+        message.set("entities", entities, add_to_output=True)
+
+    def _add_emergency_number(self, message: Message) -> None:
+        """The clinic's emergency number, on every message, so the `emergency_number` slot (used by
+        the disclaimer and the emergency replies) is set by the Rasa server itself."""
+        self._add_entity(message, "emergency_number", self._emergency_number)
+
     def _set_red_flag(self, message: Message, intent_name: Text, category: Optional[Text],
                       ranking: List[Dict[Text, Any]]) -> None:
         self._set_intent(message, intent_name, ranking)
-        text = message.get("text") or ""
-        entities = [e for e in (message.get("entities") or [])
-                    if e.get("entity") not in ("red_flag_category", "emergency_number")]
-        number = os.environ.get("B12_EMERGENCY_NUMBER", "").strip() or "911"
-        for name, value in (("red_flag_category", category or "reported symptom"), ("emergency_number", number)):
-            entities.append({"entity": name, "value": value, "start": 0, "end": len(text),
-                             "extractor": "RedFlagClassifier", "confidence_entity": 1.0})
-        message.set("entities", entities, add_to_output=True)
+        self._add_entity(message, "red_flag_category", category or "reported symptom")

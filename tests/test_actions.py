@@ -13,7 +13,6 @@ from actions.escalation import ActionEscalate
 from actions.handoff import ActionHandoff
 from actions.schedule import (ActionChangePlan, ActionComputeSchedule, ActionMissedDose, ActionNextShot,
                               ValidateScheduleForm)
-from actions.session import ActionSessionStart
 from b12assist.store import escalations, plans
 
 DOMAIN = {"slots": {s: {} for s in ["sched_start_date", "sched_loading_pattern", "sched_loading_length",
@@ -44,16 +43,6 @@ def slots_of(events):
 @pytest.fixture(autouse=True)
 def fixed_today(monkeypatch, db_url):
     monkeypatch.setattr(schedule_actions, "today", lambda: date(2026, 3, 10))
-
-
-def test_session_start_puts_clinic_configuration_in_slots(monkeypatch):
-    monkeypatch.setenv("B12_EMERGENCY_NUMBER", "999")
-    monkeypatch.setenv("B12_CLINIC_NAME", "Riverside Clinic")
-    messages, events = run(ActionSessionStart(), tracker("hi", "greet"))
-    assert messages == []          # the disclaimer comes from the first-contact rules
-    assert slots_of(events)["emergency_number"] == "999"
-    assert slots_of(events)["clinic_contact"].startswith("Riverside Clinic")
-    assert events[0]["event"] == "session_started" and events[-1]["name"] == "action_listen"
 
 
 def test_handoff_uses_clinic_contact(monkeypatch):

@@ -125,6 +125,8 @@ def _status(ent, whole_text: str, breaks: list[int]) -> tuple[str, str, str]:
     cats = {m.category for m in modifiers}
     experiencer = "other" if FAMILY in cats else "patient"
     certainty = "possible" if POSSIBLE in cats else "certain"
+    if ent.label_ == "negated_statement":
+        return "negated", experiencer, certainty
     if ent.label_ in NON_ESCALATING:
         return "mild", experiencer, certainty
     if NEGATED in cats and POSSIBLE not in cats:

@@ -24,7 +24,7 @@ LEVELS = {
     "neuro_worsening": URGENT,
 }
 # Categories that are matched so that they win over a broader red-flag match, but never escalate.
-NON_ESCALATING = {"mild_local"}
+NON_ESCALATING = {"mild_local", "negated_statement"}
 
 # A gap of a few words that does not cross a negation or a clause break.
 _GAP = r"(?:(?!\b(?:no|not|never|without|but)\b)[a-z0-9' ]){0,30}?"
@@ -163,6 +163,17 @@ TARGETS: list[Target] = [
        r"\b(?:small|tiny|little|mild|slight)(?: red)? (?:rash|spot|bump|mark|lump|swelling)\w* "
        r"(?:at|around|on|near|where) (?:the |my )?(?:injection|jab|shot|needle|it went in)"
        r"(?: site| spot| area| went in)?\b"),
+    # --- symptoms stated as absent with the negation inside the phrase ("my lips are not swollen",
+    #     "the tingling is not getting worse"): matched so they win over partial matches, and so the
+    #     red-flag component knows the symptom was mentioned and negated ---------------------------
+    _t("negated_statement", "lips are not swollen",
+       rf"\b{_FACE}\b(?: \w+)? (?:is|are|was|were|feels?|looks?|has|have|do|does|did) not(?: \w+)?(?: \w+)? "
+       rf"{_SWELL}\b"),
+    _t("negated_statement", "tingling is not getting worse",
+       rf"\b{_NEURO}\b(?: \w+)? (?:is|are|was|were|has|have|do|does|did) not(?: \w+)?(?: \w+)? {_WORSE}\b"),
+    _t("negated_statement", "chest is not tight",
+       r"\b(?:chest|throat|breathing|breath)\b(?: \w+)? (?:is|are|was|feels?|has) not(?: \w+)? "
+       r"(?:tight\w*|clos\w*|hurt\w*|sore|heavy|bad|difficult|hard|laboured|short)\b"),
     # --- other languages: the commonest red-flag phrases (escalate, answer in English) --------
     _t("breathing", "no puedo respirar (es)",
        r"\b(?:no puedo respirar|me cuesta respirar|falta de aire|dificultad para respirar|"

@@ -322,4 +322,4 @@ socket.on("bot_uttered", (msg) => {
 if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", mount);
 else mount();
 
-window.B12Assist = { open: openPanel, close: closePanel, session: () => state.sessionId };
+window.B12Assist = { open: openPanel, close: closePanel, session: () => state.sessionId, socket };

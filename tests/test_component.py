@@ -1,0 +1,63 @@
+"""The red-flag NLU component as Rasa runs it: Message in, intent and entities out."""
+from __future__ import annotations
+
+import pytest
+from rasa.shared.nlu.training_data.message import Message
+
+from components.red_flag import RedFlagClassifier
+
+
+def message(text, intent, confidence, ranking=None):
+    m = Message(data={"text": text})
+    m.set("intent", {"name": intent, "confidence": confidence})
+    m.set("intent_ranking", ranking or [{"name": intent, "confidence": confidence},
+                                        {"name": "ask_safety", "confidence": 0.1}])
+    return m
+
+
+@pytest.fixture()
+def component(monkeypatch):
+    monkeypatch.setenv("B12_EMERGENCY_NUMBER", "999")
+    return RedFlagClassifier({"diet_threshold": 0.8})
+
+
+def entities(m):
+    return {e["entity"]: e["value"] for e in m.get("entities")}
+
+
+def test_detector_escalates_whatever_diet_says(component):
+    m = component.process([message("I cant breathe after my shot", "ask_safety", 0.9)])[0]
+    assert m.get("intent") == {"name": "red_flag_emergency", "confidence": 1.0}
+    assert entities(m) == {"emergency_number": "999", "red_flag_category": "breathing"}
+
+
+def test_urgent_level(component):
+    m = component.process([message("my numbness is spreading up my legs", "ask_how_long_to_work", 0.7)])[0]
+    assert m.get("intent")["name"] == "red_flag_urgent"
+
+
+def test_diet_alone_escalates_an_unknown_phrasing(component):
+    m = component.process([message("something terrible is happening to me", "red_flag_emergency", 0.93)])[0]
+    assert m.get("intent")["name"] == "red_flag_emergency"
+    assert entities(m)["red_flag_category"] == "reported symptom"
+
+
+def test_unsure_diet_does_not_escalate_and_keeps_a_low_confidence(component):
+    m = component.process([message("hmm", "red_flag_emergency", 0.45)])[0]
+    assert m.get("intent") == {"name": "ask_safety", "confidence": 0.1}
+
+
+def test_negated_symptom_vetoes_diet(component):
+    m = component.process([message("my lips aren't swollen", "red_flag_emergency", 0.99)])[0]
+    assert m.get("intent")["name"] == "ask_safety"
+    assert "red_flag_category" not in entities(m)
+
+
+def test_hypothetical_question_gets_the_when_to_seek_help_answer(component):
+    m = component.process([message("is wheezing a side effect of b12?", "ask_how_long_to_work", 0.6)])[0]
+    assert m.get("intent")["name"] == "ask_when_seek_help"
+
+
+def test_every_message_carries_the_emergency_number(component):
+    m = component.process([message("hello", "greet", 0.99)])[0]
+    assert m.get("intent")["name"] == "greet" and entities(m) == {"emergency_number": "999"}
