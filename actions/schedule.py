@@ -34,6 +34,11 @@ def _ics_url(plan_id: str) -> str:
     return f"{settings.load().public_base_url}/plans/{plan_id}.ics"
 
 
+def _link_payload(plan_id: str) -> dict:
+    """A custom payload for the widget. Rasa's socket.io channel sends `data` as the message."""
+    return {"data": {"link": {"url": _ics_url(plan_id), "title": "Download calendar (.ics)"}}}
+
+
 class ValidateScheduleForm(FormValidationAction):
     """Reads every message in full, so one message carrying everything fills every slot at once,
     and a correction ("no, it was the 5th") overwrites what it names."""
@@ -45,7 +50,12 @@ class ValidateScheduleForm(FormValidationAction):
         text = _user_text(tracker)
         if text.startswith("/"):
             return None
-        return parse_schedule(text, today(), requested=tracker.get_slot("requested_slot"))
+        known = tracker.get_slot("sched_start_date")
+        try:
+            reference = date.fromisoformat(known) if known else None
+        except ValueError:
+            reference = None
+        return parse_schedule(text, today(), requested=tracker.get_slot("requested_slot"), reference=reference)
 
     async def extract_sched_start_date(self, dispatcher, tracker, domain) -> Dict[Text, Any]:
         p = self._parsed(tracker)
@@ -141,7 +151,7 @@ class ActionComputeSchedule(Action):
         dispatcher.utter_message(text=plan_summary(plan, today()))
         dispatcher.utter_message(text=texts.CONVENTIONS)
         dispatcher.utter_message(text=f"Add these dates to your calendar: {_ics_url(plan_id)}",
-                                 json_message={"link": {"url": _ics_url(plan_id), "title": "Download calendar (.ics)"}})
+                                 json_message=_link_payload(plan_id))
         return [SlotSet("has_plan", True)] + _clear_form()
 
 
@@ -224,7 +234,7 @@ class ActionChangePlan(Action):
         plan_id = await asyncio.to_thread(plans.save, tracker.sender_id, new_plan)
         dispatcher.utter_message(text="Updated. " + plan_summary(new_plan, now))
         dispatcher.utter_message(text=f"Updated calendar: {_ics_url(plan_id)}",
-                                 json_message={"link": {"url": _ics_url(plan_id), "title": "Download calendar (.ics)"}})
+                                 json_message=_link_payload(plan_id))
         return []
 
 

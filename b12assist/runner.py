@@ -31,7 +31,7 @@ def _env() -> dict:
     return env
 
 
-def action_server_cmd(port: int = 5055) -> list[str]:
+def action_server_cmd(port: int = 5055) -> list[str]:  # noqa: D103
     return [str(BIN / "rasa"), "run", "actions", "--port", str(port), "--actions", "actions"]
 
 
@@ -39,8 +39,8 @@ def rasa_server_cmd(endpoints_file: Path, port: int = 5005, model: Path = MODEL)
     origins = settings.load().allowed_origins
     cmd = [str(BIN / "rasa"), "run", "--port", str(port), "--model", str(model),
            "--endpoints", str(endpoints_file), "--credentials", str(ROOT / "credentials.yml")]
-    for origin in origins:
-        cmd += ["--cors", origin]
+    if origins:
+        cmd += ["--cors", *origins]
     return cmd
 
 
@@ -106,8 +106,9 @@ def shell() -> int:
     try:
         wait_http(f"http://localhost:{port}/health", proc=action)
         print("Action server ready. Talk to B12 Assist below; type /stop to quit.", flush=True)
-        return subprocess.call([str(BIN / "rasa"), "shell", "--model", str(MODEL), "--endpoints", str(ep)],
-                               cwd=ROOT, env=env)
+        shell_port = os.environ.get("B12_SHELL_PORT", "5006")   # not 5005, so it runs beside `make run`
+        return subprocess.call([str(BIN / "rasa"), "shell", "--model", str(MODEL), "--endpoints", str(ep),
+                                "--port", shell_port], cwd=ROOT, env=env)
     except KeyboardInterrupt:
         return 0
     finally:

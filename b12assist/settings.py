@@ -29,6 +29,7 @@ class Settings:
     allowed_origins: list[str] = field(default_factory=list)
     staff_token: str = ""
     public_base_url: str = "http://localhost:8080"
+    rasa_public_url: str = "http://localhost:5005"
 
     @property
     def db_url(self) -> str:
@@ -73,4 +74,5 @@ def load() -> Settings:
         allowed_origins=_split(env("B12_ALLOWED_ORIGINS", "http://localhost:8080,http://127.0.0.1:8080")),
         staff_token=env("B12_STAFF_TOKEN", ""),
         public_base_url=env("B12_PUBLIC_BASE_URL", "http://localhost:8080").rstrip("/"),
+        rasa_public_url=env("B12_RASA_PUBLIC_URL", "http://localhost:5005").rstrip("/"),
     )

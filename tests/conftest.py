@@ -65,7 +65,7 @@ class Stack:
             "B12_VAR_DIR": str(tmp), "B12_DATABASE_URL": os.environ.get("B12_TEST_DATABASE_URL", f"sqlite:///{tmp / 'b12.db'}"),
             "B12_PUBLIC_BASE_URL": f"http://127.0.0.1:{self.web_port}",
             "B12_ALLOWED_ORIGINS": f"http://127.0.0.1:{self.web_port},http://localhost:{self.web_port}",
-            "B12_STAFF_TOKEN": "test-staff-token", "TF_CPP_MIN_LOG_LEVEL": "2",
+            "B12_STAFF_TOKEN": "test-staff-token", "B12_RASA_PUBLIC_URL": f"http://127.0.0.1:{self.rasa_port}", "TF_CPP_MIN_LOG_LEVEL": "2",
             "RASA_TELEMETRY_ENABLED": "false", "PYTHONPATH": str(ROOT),
         })
         self.tracker_db = tmp / "tracker.db"
@@ -98,7 +98,7 @@ class Stack:
         self.start_actions()
         cmd = [str(BIN / "rasa"), "run", "--port", str(self.rasa_port), "--model", str(MODEL),
                "--endpoints", str(self.endpoints), "--credentials", str(ROOT / "credentials.yml"),
-               "--cors", f"http://127.0.0.1:{self.web_port}", "--cors", f"http://localhost:{self.web_port}"]
+               "--cors", f"http://127.0.0.1:{self.web_port}", f"http://localhost:{self.web_port}"]
         self.procs["rasa"] = subprocess.Popen(cmd, cwd=ROOT, env=self.env, stdout=self._log("rasa"),
                                               stderr=subprocess.STDOUT)
         web = [sys.executable, "-m", "web.server", "--port", str(self.web_port), "--host", "127.0.0.1"]

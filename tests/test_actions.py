@@ -64,7 +64,7 @@ def test_correction_overwrites_the_start_date():
     t = tracker("no, it was the 5th", "change_plan", form="schedule_form",
                 slots={"sched_start_date": "2026-03-04", "requested_slot": "sched_loading_pattern"})
     _, events = run(ValidateScheduleForm(), t)
-    assert slots_of(events) == {"sched_start_date": "2026-03-05"}
+    assert slots_of(events) == {"sched_start_date": "2026-03-05"}   # the 5th of the month already given
 
 
 def test_ambiguous_date_is_asked_not_guessed():
@@ -90,7 +90,7 @@ def test_compute_saves_plan_and_offers_calendar(db_url):
     assert "Last loading shot: Monday 16 March 2026" in text
     assert "First maintenance shot: Thursday 16 April 2026" in text
     assert "Next due: Tuesday 10 March 2026" in text
-    assert ".ics" in text and any(m.get("custom", {}).get("link") for m in messages)
+    assert ".ics" in text and any(m.get("custom", {}).get("data", {}).get("link") for m in messages)
     assert slots_of(events)["has_plan"] is True and slots_of(events)["sched_start_date"] is None
     plan_id, plan = plans.load("patient-1", url=db_url)
     assert len(plan.loading) == 7 and f"/plans/{plan_id}.ics" in text

@@ -97,7 +97,7 @@ def test_schedule_in_one_message_then_next_shot_and_calendar(stack):
     body = texts(replies)
     assert "Loading: 7 injections." in body and "Last loading shot: Monday 16 March 2026" in body
     assert "First maintenance shot: Thursday 16 April 2026" in body
-    link = next(m["custom"]["link"]["url"] for m in replies if m.get("custom", {}).get("link"))
+    link = next(m["custom"]["data"]["link"]["url"] for m in replies if m.get("custom", {}).get("data", {}).get("link"))
     import urllib.request
     from icalendar import Calendar
     with urllib.request.urlopen(link, timeout=10) as resp:

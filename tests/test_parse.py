@@ -67,3 +67,9 @@ def test_bare_answers_use_the_requested_slot():
 
 def test_future_preference_for_moved_appointments():
     assert [d.value for d in find_dates("moved to friday", TODAY, "future")] == [date(2026, 11, 27)]
+
+
+def test_a_bare_day_corrects_within_the_month_already_given():
+    p = parse_schedule("no, it was the 5th", TODAY, reference=date(2026, 3, 4))
+    assert p.start == date(2026, 3, 5)
+    assert parse_schedule("the 31st", TODAY, reference=date(2026, 2, 4)).questions

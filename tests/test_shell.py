@@ -15,7 +15,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_make_shell_dosing_question_then_schedule_form(tmp_path):
-    env = dict(os.environ, B12_ACTION_PORT=str(free_port()), B12_VAR_DIR=str(tmp_path), TERM="dumb",
+    env = dict(os.environ, B12_ACTION_PORT=str(free_port()), B12_SHELL_PORT=str(free_port()),
+               B12_VAR_DIR=str(tmp_path), TERM="dumb",
                PATH=f"{Path(sys.executable).parent}:{os.environ['PATH']}")
     child = pexpect.spawn("make", ["--no-print-directory", "shell"], cwd=str(ROOT), env=env,
                           encoding="utf-8", timeout=240, dimensions=(50, 200))
@@ -24,9 +25,10 @@ def test_make_shell_dosing_question_then_schedule_form(tmp_path):
         child.expect("Your input")
         child.sendline("how often are the first b12 injections?")
         child.expect("Treatment usually starts with a loading phase")
-        child.expect("Your input")
-        child.sendline("please plan my injection dates")
-        child.expect("first loading injection")
+        child.expect("Plan my dates")                   # the answer's buttons, as a menu
+        child.send("\x1b[B\x1b[B")                      # arrow down twice: "Plan my dates"
+        child.send("\r")
+        child.expect("first loading injection")          # the schedule form starts
         child.expect("Your input")
         child.sendline("/stop")
         child.expect(pexpect.EOF, timeout=60)

@@ -34,10 +34,7 @@ def portal(browser, stack):
     """A fresh browser context on the portal page, with the widget pointed at the test Rasa server."""
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     page = context.new_page()
-    html = (ROOT / "web" / "static" / "portal.html").read_text()
-    html = html.replace('data-server="http://localhost:5005"', f'data-server="http://127.0.0.1:{stack.rasa_port}"')
     url = f"http://127.0.0.1:{stack.web_port}/"
-    page.route(url, lambda route: route.fulfill(status=200, content_type="text/html", body=html))
     page.goto(url)
     yield page, url
     context.close()
@@ -120,11 +117,7 @@ def test_keyboard_only_flow(portal):
 def test_phone_width_screenshot(browser, stack):
     context = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True, has_touch=True)
     page = context.new_page()
-    html = (ROOT / "web" / "static" / "portal.html").read_text().replace(
-        'data-server="http://localhost:5005"', f'data-server="http://127.0.0.1:{stack.rasa_port}"')
-    url = f"http://127.0.0.1:{stack.web_port}/"
-    page.route(url, lambda route: route.fulfill(status=200, content_type="text/html", body=html))
-    page.goto(url)
+    page.goto(f"http://127.0.0.1:{stack.web_port}/")
     page.click(".b12w-bubble")
     ask(page, "is it injected into the muscle?")
     box = page.locator("#b12w-panel").bounding_box()

@@ -28,6 +28,16 @@ def _static(name: str, content_type: str):
     return handler
 
 
+async def portal(request: web.Request) -> web.Response:
+    """The demo portal, with the widget snippet pointed at this deployment's Rasa server."""
+    html = (STATIC / "portal.html").read_text(encoding="utf-8")
+    rasa_url = settings.load().rasa_public_url
+    html = html.replace('data-server="http://localhost:5005"', f'data-server="{rasa_url}"')
+    html = html.replace('src="http://localhost:8080/widget.js" data-server="http://localhost:5005"',
+                        f'src="{settings.load().public_base_url}/widget.js" data-server="{rasa_url}"')
+    return web.Response(text=html, content_type="text/html", headers={"Cache-Control": "no-cache"})
+
+
 async def plan_ics(request: web.Request) -> web.Response:
     plan_id = request.match_info["plan_id"]
     plan = await asyncio.to_thread(plans.load_by_plan_id, plan_id)
@@ -69,7 +79,7 @@ async def health(request: web.Request) -> web.Response:
 
 def make_app() -> web.Application:
     app = web.Application(client_max_size=64 * 1024)
-    app.router.add_get("/", _static("portal.html", "text/html; charset=utf-8"))
+    app.router.add_get("/", portal)
     app.router.add_get("/widget.js", _static("widget.js", "application/javascript; charset=utf-8"))
     app.router.add_get("/plans/{plan_id}.ics", plan_ics)
     app.router.add_get("/staff", staff_page)

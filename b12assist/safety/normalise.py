@@ -9,6 +9,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
+from functools import lru_cache
 
 # Contractions are expanded so that "can't" becomes the single word "cannot" (never a negation
 # cue) and "don't"/"isn't" become "do not"/"is not" (which the negation rules understand).
@@ -101,7 +102,9 @@ def _fold(text: str) -> str:
     return text.lower()
 
 
+@lru_cache(maxsize=65536)
 def _correct(word: str) -> str:
+    """One word's spelling fix. Cached: the fuzzy match is the costliest step per message."""
     if word in TYPOS:
         return TYPOS[word]
     if len(word) < 6 or word in _PROTECTED or not word.isalpha():

@@ -117,9 +117,10 @@ def _relative(text: str, today: date, prefer: str) -> date | None:
     return parsed.date() if parsed else None
 
 
-def find_dates(text: str, today: date, prefer: str = "past") -> list[DateFound]:
+def find_dates(text: str, today: date, prefer: str = "past", reference: date | None = None) -> list[DateFound]:
     """Every date mentioned, in order. Numeric day/month dates that could be read both ways are
-    returned as ambiguous, with both readings."""
+    returned as ambiguous, with both readings. A bare day ("the 5th") falls in the month of
+    `reference` when one is given (a correction of a date already said), else near today."""
     low = text.lower()
     found: list[tuple[int, DateFound]] = []
     taken: list[tuple[int, int]] = []
@@ -162,6 +163,10 @@ def find_dates(text: str, today: date, prefer: str = "past") -> list[DateFound]:
             add(m, DateFound(None, m.group(0), ambiguous=tuple(readings)))
     for m in _ORDINAL.finditer(low):
         day = int(m.group(1))
+        if reference is not None:
+            d = _safe_date(reference.year, reference.month, day)
+            add(m, DateFound(d, m.group(0), error="" if d else f"the {day} isn't a day of {reference:%B}."))
+            continue
         d = _safe_date(today.year, today.month, day)
         if d and prefer == "past" and d > today:
             prev = (today.replace(day=1) - timedelta(days=1))
@@ -212,9 +217,11 @@ def _interval_match(regex, text):
     return first, second
 
 
-def parse_schedule(text: str, today: date | None = None, requested: str | None = None) -> ParsedSchedule:
+def parse_schedule(text: str, today: date | None = None, requested: str | None = None,
+                   reference: date | None = None) -> ParsedSchedule:
     """Pull schedule details out of one message. `requested` is the piece the form just asked
-    for, which settles bare answers such as "weekly" or "4 March"."""
+    for, which settles bare answers such as "weekly" or "4 March"; `reference` is a start date
+    already given, so "no, it was the 5th" means the 5th of that month."""
     today = today or date.today()
     low = " ".join(text.lower().replace("’", "'").split())
     result = ParsedSchedule()
@@ -282,7 +289,7 @@ def parse_schedule(text: str, today: date | None = None, requested: str | None =
             result.dose_mcg = int(float(m.group(2)) * 1000)
 
     # start date
-    result.dates = find_dates(low, today, prefer="past")
+    result.dates = find_dates(low, today, prefer="past", reference=reference)
     for found in result.dates:
         if found.error:
             result.questions.append(found.error + " Could you check the date?")

@@ -293,8 +293,9 @@ socket.on("connect_error", () => { if (!wasDisconnected) { wasDisconnected = tru
 socket.on("bot_uttered", (msg) => {
   setTyping(false);
   if (!msg || typeof msg !== "object") return;
-  // Rasa sends custom payloads as their own event: {escalation: ...} or {link: {...}}
-  const custom = msg.custom || (msg.text === undefined ? msg : null);
+  // Custom payloads arrive as their own event: the response's `custom.data`, e.g.
+  // {escalation: "emergency", number: "911"} or {link: {url, title}}.
+  const custom = msg.escalation || msg.link ? msg : (msg.custom && (msg.custom.data || msg.custom)) || null;
   if (custom && custom.escalation) {
     state.alert = { level: custom.escalation, number: custom.number || cfg.emergency };
     save(); showAlert(state.alert);

@@ -1,0 +1,367 @@
+"""`make bench`: B12 Assist against a `rasa init` reference, side by side on this machine.
+
+Writes bench/results/<date>/report.md with PNG plots. Every figure is measured in this run; the
+targets are tracked in the report, never asserted. Loopback only; every loop is bounded.
+
+    python -m bench.run [--quick]   (--quick: short blocks and a 60 s soak, for trying it out)
+"""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import random
+import shutil
+import signal
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+import aiohttp
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+ENV = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="2", RASA_TELEMETRY_ENABLED="false", PYTHONWARNINGS="ignore",
+           SQLALCHEMY_SILENCE_UBER_WARNING="1", PYTHONPATH=str(ROOT))
+
+CONVERSATIONS = [
+    ["hi", "why do people get b12 injections?", "how often are the first injections?",
+     "and how long does that last?", "thanks"],
+    ["hello", "I started on 4 March, every other day for two weeks, then monthly", "when is my next shot?"],
+    ["can you plan my injection dates", "last monday", "every other day", "for 2 weeks", "then every 3 months"],
+    ["my lips are swelling after the injection", "ok I called 911"],
+    ["the tingling in my feet is getting worse", "thanks"],
+    ["are you a real person?", "can I talk to a nurse?", "bye"],
+    ["is it injected into the muscle?", "which blood tests will I need?", "what if my throat swells?"],
+]
+
+
+def rss_mb(pid: int) -> float:
+    """Resident memory of a process and its children, from /proc."""
+    total = 0
+    pids = [pid]
+    try:
+        children = subprocess.run(["pgrep", "-P", str(pid)], capture_output=True, text=True).stdout.split()
+        pids += [int(c) for c in children]
+    except OSError:
+        pass
+    for p in pids:
+        try:
+            for line in Path(f"/proc/{p}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1])
+        except OSError:
+            pass
+    return total / 1024
+
+
+def wait_http(url: str, timeout: float = 300) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return
+        except OSError:
+            time.sleep(0.2)
+    raise TimeoutError(url)
+
+
+@dataclass
+class Server:
+    name: str
+    port: int
+    proc: subprocess.Popen
+    load_seconds: float
+    extra: list = field(default_factory=list)
+
+    def stop(self) -> None:
+        for p in [self.proc] + self.extra:
+            if p.poll() is None:
+                p.send_signal(signal.SIGINT)
+        for p in [self.proc] + self.extra:
+            try:
+                p.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                p.kill()
+
+
+def start_rasa(name: str, cwd: Path, model: Path, port: int, endpoints: Path | None, log: Path,
+               extra: list | None = None) -> Server:
+    cmd = [str(BIN / "rasa"), "run", "--port", str(port), "--model", str(model)]
+    if endpoints:
+        cmd += ["--endpoints", str(endpoints)]
+    t0 = time.monotonic()
+    proc = subprocess.Popen(cmd, cwd=cwd, env=ENV, stdout=open(log, "w"), stderr=subprocess.STDOUT)
+    wait_http(f"http://127.0.0.1:{port}/")
+    return Server(name, port, proc, time.monotonic() - t0, extra or [])
+
+
+def timed_train(cwd: Path, out: Path, extra_args: list[str]) -> tuple[float, float]:
+    t0 = time.monotonic()
+    subprocess.run([str(BIN / "rasa"), "train", "--force", "--out", str(out), "--fixed-model-name", "model"]
+                   + extra_args, cwd=cwd, env=ENV, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    seconds = time.monotonic() - t0
+    return seconds, (out / "model.tar.gz").stat().st_size / 1e6
+
+
+async def converse(session: aiohttp.ClientSession, port: int, sender: str, messages: list[str],
+                   latencies: list[float], errors: list[str]) -> int:
+    sent = 0
+    for text in messages:
+        t0 = time.perf_counter()
+        try:
+            async with session.post(f"http://127.0.0.1:{port}/webhooks/rest/webhook",
+                                    json={"sender": sender, "message": text},
+                                    timeout=aiohttp.ClientTimeout(total=60)) as resp:
+                body = await resp.json()
+                if resp.status != 200 or not isinstance(body, list) or not body:
+                    errors.append(f"{resp.status}: {str(body)[:80]}")
+        except Exception as exc:  # noqa: BLE001 - every failure is an error to count
+            errors.append(type(exc).__name__)
+        latencies.append(time.perf_counter() - t0)
+        sent += 1
+    return sent
+
+
+async def block(port: int, concurrency: int, seconds: float, max_conversations: int, tag: str) -> dict:
+    """Run conversations at a fixed concurrency until time or count runs out."""
+    latencies: list[float] = []
+    errors: list[str] = []
+    started = time.perf_counter()
+    counter = 0
+    sent_total = 0
+    rng = random.Random(concurrency * 7919 + port)
+
+    async def worker(session):
+        nonlocal counter, sent_total
+        while time.perf_counter() - started < seconds and counter < max_conversations:
+            counter += 1
+            convo = rng.choice(CONVERSATIONS)
+            sent_total += await converse(session, port, f"{tag}-{counter}-{rng.random():.6f}", convo,
+                                         latencies, errors)
+
+    connector = aiohttp.TCPConnector(limit=concurrency)
+    async with aiohttp.ClientSession(connector=connector) as session:
+        await asyncio.gather(*(worker(session) for _ in range(concurrency)))
+    elapsed = time.perf_counter() - started
+    return {"latencies": latencies, "errors": errors, "messages": sent_total, "seconds": elapsed,
+            "conversations": counter}
+
+
+def pct(values: list[float], q: float) -> float:
+    if not values:
+        return float("nan")
+    values = sorted(values)
+    k = min(len(values) - 1, max(0, int(round(q / 100 * (len(values) - 1)))))
+    return values[k]
+
+
+def detector_profile(n: int = 2000) -> dict:
+    """Cost per message of the red-flag layer: the whole detector, the spaCy tokenizer alone (the
+    floor), and the detector with its spelling-correction cache turned off (the cost removed)."""
+    from b12assist.safety import normalise as norm
+    from b12assist.safety.detector import detect, warm_up
+    import spacy
+
+    warm_up()
+    texts = [m for convo in CONVERSATIONS for m in convo] * (n // 25 + 1)
+    texts = texts[:n]
+    blank = spacy.blank("en")
+
+    def run(fn):
+        t0 = time.perf_counter()
+        for t in texts:
+            fn(t)
+        return (time.perf_counter() - t0) / len(texts) * 1e6
+
+    tokenizer_us = run(blank)
+    cached_us = run(detect)
+    original = norm._correct
+    norm._correct = norm._correct.__wrapped__          # the uncached function
+    try:
+        uncached_us = run(detect)
+    finally:
+        norm._correct = original
+    return {"tokenizer_us": tokenizer_us, "detector_us": cached_us, "detector_uncached_us": uncached_us}
+
+
+def count_user_events(db: Path, prefix: str) -> int:
+    con = sqlite3.connect(db)
+    try:
+        return con.execute("select count(*) from events where type_name='user' and sender_id like ?",
+                           (prefix + "%",)).fetchone()[0]
+    finally:
+        con.close()
+
+
+def histogram(path: Path, ours: list[float], ref: list[float]) -> None:
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(8, 4.5))
+    bins = [i * 0.01 for i in range(0, 101)]
+    ax.hist([min(x, 1.0) for x in ref], bins=bins, alpha=0.6, label="rasa init reference")
+    ax.hist([min(x, 1.0) for x in ours], bins=bins, alpha=0.6, label="B12 Assist")
+    ax.set_xlabel("latency per message (s, capped at 1 s)")
+    ax.set_ylabel("messages")
+    ax.set_title("REST latency, all concurrency levels")
+    ax.legend()
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--quick", action="store_true")
+    args = parser.parse_args()
+    block_s, block_max = (8, 60) if args.quick else (25, 400)
+    soak_s = 60 if args.quick else 600
+    rounds = 1 if args.quick else 2
+    stamp = datetime.now(timezone.utc).strftime("%Y-%m-%d-%H%M")
+    out = ROOT / "bench" / "results" / stamp
+    out.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix="b12-bench-"))
+    print(f"bench: results in {out}, scratch in {work}", flush=True)
+
+    # --- reference assistant and training figures ---------------------------------------------
+    ref_dir = work / "reference"
+    t0 = time.monotonic()
+    subprocess.run([str(BIN / "rasa"), "init", "--no-prompt", "--init-dir", str(ref_dir)], env=ENV, check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    print(f"reference created in {time.monotonic() - t0:.0f} s", flush=True)
+    ref_train_s, ref_size = timed_train(ref_dir, work / "ref-models", [])
+    ours_train_s, ours_size = timed_train(ROOT, work / "our-models", ["--domain", "domain"])
+    print(f"training: ours {ours_train_s:.0f} s ({ours_size:.1f} MB), reference {ref_train_s:.0f} s "
+          f"({ref_size:.1f} MB)", flush=True)
+
+    # --- servers -----------------------------------------------------------------------------------
+    ports = {"ours": 15105, "ours_actions": 15155, "ref": 15205}
+    endpoints = work / "endpoints.yml"
+    tracker_db = work / "tracker.db"
+    endpoints.write_text(json.dumps({
+        "action_endpoint": {"url": f"http://127.0.0.1:{ports['ours_actions']}/webhook"},
+        "tracker_store": {"type": "SQL", "dialect": "sqlite", "db": str(tracker_db)}}))
+    action_env = dict(ENV, B12_VAR_DIR=str(work))
+    actions = subprocess.Popen([str(BIN / "rasa"), "run", "actions", "--port", str(ports["ours_actions"]),
+                                "--actions", "actions"], cwd=ROOT, env=action_env,
+                               stdout=open(work / "actions.log", "w"), stderr=subprocess.STDOUT)
+    wait_http(f"http://127.0.0.1:{ports['ours_actions']}/health")
+    ours = start_rasa("ours", ROOT, ROOT / "models" / "b12.tar.gz", ports["ours"], endpoints, work / "ours.log",
+                      extra=[actions])
+    ref = start_rasa("reference", ref_dir, work / "ref-models" / "model.tar.gz", ports["ref"], None,
+                     work / "ref.log")
+    rss_start = {"ours": rss_mb(ours.proc.pid), "ours_actions": rss_mb(actions.pid), "ref": rss_mb(ref.proc.pid)}
+    print(f"model load: ours {ours.load_seconds:.1f} s, reference {ref.load_seconds:.1f} s", flush=True)
+
+    results: dict[str, dict[int, list[dict]]] = {"ours": {}, "ref": {}}
+    try:
+        # warm both up
+        asyncio.run(block(ours.port, 2, 5, 4, "warm"))
+        asyncio.run(block(ref.port, 2, 5, 4, "warm"))
+        for r in range(rounds):
+            for level in (1, 16, 64):
+                order = [("ours", ours), ("ref", ref)] if (r + level) % 2 == 0 else [("ref", ref), ("ours", ours)]
+                for key, server in order:
+                    res = asyncio.run(block(server.port, level, block_s, block_max, f"load-{key}-{r}-{level}"))
+                    results[key].setdefault(level, []).append(res)
+                    lat = res["latencies"]
+                    print(f"round {r} c={level:<3} {key:4}: {res['messages'] / res['seconds']:6.1f} msg/s "
+                          f"p50 {pct(lat, 50) * 1000:6.0f} ms p95 {pct(lat, 95) * 1000:6.0f} ms "
+                          f"errors {len(res['errors'])}", flush=True)
+        rss_after_load = {"ours": rss_mb(ours.proc.pid), "ours_actions": rss_mb(actions.pid),
+                          "ref": rss_mb(ref.proc.pid)}
+
+        # --- soak: our stack at 32 concurrent conversations -----------------------------------------
+        ref.stop()
+        soak_rss_before = rss_mb(ours.proc.pid) + rss_mb(actions.pid)
+        soak = asyncio.run(block(ours.port, 32, soak_s, 10**9, "soak"))
+        soak_rss_after = rss_mb(ours.proc.pid) + rss_mb(actions.pid)
+        time.sleep(1)
+        stored = count_user_events(tracker_db, "soak")
+        print(f"soak: {soak['messages']} messages in {soak['seconds']:.0f} s, errors {len(soak['errors'])}, "
+              f"stored {stored}, RSS {soak_rss_before:.0f} -> {soak_rss_after:.0f} MB", flush=True)
+    finally:
+        ours.stop()
+        ref.stop()
+
+    profile = detector_profile()
+
+    # --- report -------------------------------------------------------------------------------------
+    def agg(key, level):
+        lat = [x for res in results[key][level] for x in res["latencies"]]
+        msgs = sum(res["messages"] for res in results[key][level])
+        secs = sum(res["seconds"] for res in results[key][level])
+        errs = sum(len(res["errors"]) for res in results[key][level])
+        return lat, msgs / secs, errs
+
+    all_ours = [x for lv in results["ours"].values() for res in lv for x in res["latencies"]]
+    all_ref = [x for lv in results["ref"].values() for res in lv for x in res["latencies"]]
+    histogram(out / "latency_histogram.png", all_ours, all_ref)
+    lines = [f"# B12 Assist benchmark, {stamp} UTC", "",
+             f"Machine: {os.cpu_count()} cores. Command: `make bench` (`python -m bench.run"
+             f"{' --quick' if args.quick else ''}`). Both assistants ran side by side on loopback, driven over "
+             f"REST with the same conversation mix (FAQ, schedule form, red flags, chit-chat), in alternating "
+             f"blocks of at most {block_s} s / {block_max} conversations, {rounds} round(s).", "",
+             "## Latency and throughput", "",
+             "| concurrency | assistant | p50 ms | p95 ms | p99 ms | msg/s | errors |", "|---|---|---|---|---|---|---|"]
+    ratios = []
+    for level in (1, 16, 64):
+        o_lat, o_tp, o_err = agg("ours", level)
+        r_lat, r_tp, r_err = agg("ref", level)
+        for name, lat, tp, err in (("B12 Assist", o_lat, o_tp, o_err), ("rasa init", r_lat, r_tp, r_err)):
+            lines.append(f"| {level} | {name} | {pct(lat, 50) * 1000:.0f} | {pct(lat, 95) * 1000:.0f} | "
+                         f"{pct(lat, 99) * 1000:.0f} | {tp:.1f} | {err} |")
+        ratios.append((level, pct(o_lat, 50) / pct(r_lat, 50), o_tp / r_tp, o_err))
+    lines += ["", "| concurrency | p50 ratio (target ≤ 1.2) | throughput ratio (target ≥ 0.8) | errors (target 0) |",
+              "|---|---|---|---|"]
+    for level, p50r, tpr, err in ratios:
+        lines.append(f"| {level} | {p50r:.2f} {'✅' if p50r <= 1.2 else '❌'} | {tpr:.2f} "
+                     f"{'✅' if tpr >= 0.8 else '❌'} | {err} {'✅' if err == 0 else '❌'} |")
+    lines += ["", "![latency histogram](latency_histogram.png)", "",
+              "## Training, model, memory", "",
+              "| figure | B12 Assist | rasa init | target |", "|---|---|---|---|",
+              f"| full training (`rasa train --force`) | {ours_train_s:.0f} s | {ref_train_s:.0f} s | ≤ 180 s "
+              f"{'✅' if ours_train_s <= 180 else '❌'} |",
+              f"| model size | {ours_size:.1f} MB | {ref_size:.1f} MB | |",
+              f"| model load (start to first answer) | {ours.load_seconds:.1f} s | {ref.load_seconds:.1f} s | |",
+              f"| Rasa server RSS after start | {rss_start['ours']:.0f} MB | {rss_start['ref']:.0f} MB | |",
+              f"| Rasa server RSS after load blocks | {rss_after_load['ours']:.0f} MB | {rss_after_load['ref']:.0f} MB | "
+              f"≤ 1500 MB {'✅' if rss_after_load['ours'] <= 1500 else '❌'} |",
+              f"| action server RSS after load blocks | {rss_after_load['ours_actions']:.0f} MB | n/a | |",
+              "", "## Soak", "",
+              f"{soak_s} s at 32 concurrent conversations against B12 Assist: {soak['messages']} messages "
+              f"({soak['messages'] / soak['seconds']:.1f} msg/s), p50 {pct(soak['latencies'], 50) * 1000:.0f} ms, "
+              f"p99 {pct(soak['latencies'], 99) * 1000:.0f} ms, errors {len(soak['errors'])} "
+              f"{'✅' if not soak['errors'] else '❌'}.", "",
+              f"Memory (Rasa + action server RSS): {soak_rss_before:.0f} MB before, {soak_rss_after:.0f} MB after, "
+              f"growth {100 * (soak_rss_after / soak_rss_before - 1):+.1f} % (target ≤ +10 % "
+              f"{'✅' if soak_rss_after <= 1.1 * soak_rss_before else '❌'}).", "",
+              f"Messages in the tracker store: {stored} user messages stored of {soak['messages']} sent "
+              f"{'✅' if stored == soak['messages'] else '❌'} (counted in the SQLite tracker store).", "",
+              "## Red-flag layer cost per message (profiled in-process, same run)", "",
+              "| measurement | µs per message |", "|---|---|",
+              f"| spaCy blank tokenizer alone (floor) | {profile['tokenizer_us']:.0f} |",
+              f"| red-flag detector, spelling-correction cache off (before) | {profile['detector_uncached_us']:.0f} |",
+              f"| red-flag detector as shipped, cache on (after) | {profile['detector_us']:.0f} |", ""]
+    if soak["errors"]:
+        lines += ["Soak errors (first 10): " + ", ".join(soak["errors"][:10]), ""]
+    (out / "report.md").write_text("\n".join(lines))
+    latest = ROOT / "bench" / "results" / "LATEST.md"
+    latest.write_text(f"Latest benchmark: [{stamp}/report.md]({stamp}/report.md)\n")
+    shutil.rmtree(work, ignore_errors=True)
+    print("\n".join(lines))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# `make eval`: NLU reports (held-out set and cross-validation, three pipelines compared), red-flag
+# recall and false escalations per category, and the schedule conversations' success rate.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export TF_CPP_MIN_LOG_LEVEL=2 RASA_TELEMETRY_ENABLED=false PYTHONWARNINGS=ignore SQLALCHEMY_SILENCE_UBER_WARNING=1
+PY=.venv/bin/python; RASA=.venv/bin/rasa; OUT=reports/eval
+mkdir -p "$OUT"
+FOLDS=${FOLDS:-3}
+for cfg in eval/configs/*.yml; do
+  name=$(basename "$cfg" .yml); d="$OUT/nlu-compare/$name"; rm -rf "$d"; mkdir -p "$d"
+  echo "== $name: train on data/nlu, test on the held-out set"
+  $RASA train nlu --config "$cfg" --nlu data/nlu --out "$d/model" --fixed-model-name nlu >"$d/train.log" 2>&1
+  $RASA test nlu --model "$d/model/nlu.tar.gz" --nlu tests/nlu --out "$d/heldout" >"$d/heldout.log" 2>&1
+  echo "== $name: $FOLDS-fold cross-validation on the training data"
+  $RASA test nlu --config "$cfg" --nlu data/nlu --cross-validation --folds "$FOLDS" --out "$d/cv" >"$d/cv.log" 2>&1
+  rm -rf "$d/model"
+done
+$PY -m eval.nlu_compare "$OUT/nlu-compare" | tee "$OUT/nlu_compare.md"
+$PY -m eval.red_flags "$OUT/red_flags.md" >/dev/null && echo "wrote $OUT/red_flags.md"
+$PY -m eval.schedule "$OUT/schedule.md"
