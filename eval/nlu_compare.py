@@ -26,6 +26,15 @@ def main(root: str) -> None:
     print("|---|---|---|---|---|---|---|")
     for name, note, hf1, acc, cvf1, r_em, r_ur in sorted(rows, key=lambda r: -r[2]):
         print(f"| {name} | {note} | {hf1:.3f} | {acc:.3f} | {cvf1:.3f} | {r_em:.2f} | {r_ur:.2f} |")
+    chosen = root_p / "chosen" / "heldout" / "intent_report.json"
+    if chosen.exists():
+        report = json.loads(chosen.read_text())
+        print("\nHeld-out F1 per topic, chosen pipeline:\n")
+        print("| intent | precision | recall | F1 | examples |")
+        print("|---|---|---|---|---|")
+        for intent, v in sorted(report.items()):
+            if isinstance(v, dict) and "f1-score" in v and not intent.endswith(" avg"):
+                print(f"| {intent} | {v['precision']:.2f} | {v['recall']:.2f} | {v['f1-score']:.2f} | {v['support']} |")
 
 
 if __name__ == "__main__":

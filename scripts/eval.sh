@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export TF_CPP_MIN_LOG_LEVEL=2 RASA_TELEMETRY_ENABLED=false PYTHONWARNINGS=ignore SQLALCHEMY_SILENCE_UBER_WARNING=1
-PY=.venv/bin/python; RASA=.venv/bin/rasa; OUT=reports/eval
+PY=.venv/bin/python; RASA=.venv/bin/rasa; OUT=${EVAL_OUT:-docs/eval}   # committed snapshot, linked from the README
 mkdir -p "$OUT"
 FOLDS=${FOLDS:-3}
 for cfg in eval/configs/*.yml; do
@@ -17,5 +17,7 @@ for cfg in eval/configs/*.yml; do
   rm -rf "$d/model"
 done
 $PY -m eval.nlu_compare "$OUT/nlu-compare" | tee "$OUT/nlu_compare.md"
+# keep the chosen pipeline's reports and images; drop bulky per-run files
+for d in "$OUT"/nlu-compare/*/; do rm -f "$d"/*.log "$d"/*/intent_histogram.png "$d"/*/*errors.json "$d"/*/*successes.json; done
 $PY -m eval.red_flags "$OUT/red_flags.md" >/dev/null && echo "wrote $OUT/red_flags.md"
 $PY -m eval.schedule "$OUT/schedule.md"

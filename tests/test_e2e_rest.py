@@ -170,3 +170,44 @@ def test_emergency_guidance_without_the_action_server(stack):
         assert slot_value(stack, sender, "escalation") == "emergency"
     finally:
         stack.start_actions()
+
+
+def _get(url: str, headers: dict | None = None):
+    import urllib.error
+    import urllib.request
+    req = urllib.request.Request(url, headers=headers or {})
+    try:
+        with urllib.request.urlopen(req, timeout=10) as resp:
+            return resp.status, resp.read().decode("utf-8", "replace")
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.read().decode("utf-8", "replace")
+
+
+def test_socketio_accepts_only_configured_origins(stack):
+    url = f"http://127.0.0.1:{stack.rasa_port}/socket.io/?EIO=4&transport=polling"
+    status, body = _get(url, {"Origin": "https://evil.example"})
+    assert status == 400 and "not an accepted origin" in body.lower()
+    status, body = _get(url, {"Origin": f"http://127.0.0.1:{stack.web_port}"})
+    assert status == 200 and '"sid"' in body
+
+
+def test_staff_page_needs_the_token_and_lists_open_escalations(stack):
+    sender = new_sender()
+    stack.say(sender, "my tongue is swelling up")
+    base = f"http://127.0.0.1:{stack.web_port}"
+    assert _get(f"{base}/staff/api/escalations")[0] == 401
+    assert _get(f"{base}/staff/api/escalations", {"Authorization": "Bearer wrong"})[0] == 401
+    status, body = _get(f"{base}/staff/api/escalations", {"Authorization": "Bearer test-staff-token"})
+    rows = json.loads(body)
+    assert status == 200 and any(r["conversation_id"] == sender and r["level"] == "emergency" for r in rows)
+    status, page = _get(f"{base}/staff?token=test-staff-token")
+    assert status == 200 and "Open escalations" in page
+
+
+def test_no_patient_text_in_server_logs(stack):
+    marker = "zebra-" + uuid.uuid4().hex[:8]
+    stack.say(new_sender(), f"my lips are swelling, my name is {marker}")
+    stack.say(new_sender(), f"when is my next shot {marker}")
+    for name in ("rasa", "actions", "web"):
+        log = (stack.tmp / f"{name}.log").read_text(errors="replace")
+        assert marker not in log, f"patient text found in the {name} server log"

@@ -92,7 +92,7 @@ def test_red_flag_shows_emergency_banner_with_click_to_call(portal):
 def test_html_is_shown_as_text(portal):
     page, _ = portal
     page.click(".b12w-bubble")
-    page.evaluate("window.__xss = 0; window.alert = () => { window.__xss = 1; }")
+    page.evaluate("() => { window.__xss = 0; window.alert = () => { window.__xss = 1; }; }")
     ask(page, "<img src=x onerror=alert(1)>")
     assert page.locator(".b12w-log img").count() == 0
     assert "<img src=x onerror=alert(1)>" in page.inner_text(".b12w-user .b12w-body")
