@@ -132,6 +132,23 @@ def _plan_input(tracker: Tracker) -> PlanInput:
     )
 
 
+async def _saved_plan_or_explain(dispatcher: CollectingDispatcher, tracker: Tracker):
+    """The conversation's saved plan; without one, tells the patient how to make it and returns None."""
+    saved = await asyncio.to_thread(plans.load, tracker.sender_id)
+    if saved is None:
+        dispatcher.utter_message(text=texts.NO_PLAN_YET, buttons=texts.NO_PLAN_BUTTONS)
+        return None
+    return saved[1]
+
+
+async def _save_and_show(dispatcher: CollectingDispatcher, tracker: Tracker, plan, heading: str = "") -> None:
+    plan_id = await asyncio.to_thread(plans.save, tracker.sender_id, plan)
+    dispatcher.utter_message(text=heading + plan_summary(plan, today()))
+    dispatcher.utter_message(text=texts.CONVENTIONS)
+    dispatcher.utter_message(text=f"Add these dates to your calendar: {_ics_url(plan_id)}",
+                             json_message=_link_payload(plan_id))
+
+
 def _clear_form() -> List[EventType]:
     return [SlotSet(s, None) for s in FORM_SLOTS] + [SlotSet("sched_dose", None)]
 
@@ -147,11 +164,7 @@ class ActionComputeSchedule(Action):
         except (ScheduleError, TypeError, ValueError) as exc:
             dispatcher.utter_message(text=f"{exc} Let's try again.")
             return _clear_form()
-        plan_id = await asyncio.to_thread(plans.save, tracker.sender_id, plan)
-        dispatcher.utter_message(text=plan_summary(plan, today()))
-        dispatcher.utter_message(text=texts.CONVENTIONS)
-        dispatcher.utter_message(text=f"Add these dates to your calendar: {_ics_url(plan_id)}",
-                                 json_message=_link_payload(plan_id))
+        await _save_and_show(dispatcher, tracker, plan)
         return [SlotSet("has_plan", True)] + _clear_form()
 
 
@@ -161,11 +174,9 @@ class ActionNextShot(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: Dict[Text, Any]) -> List[EventType]:
-        saved = await asyncio.to_thread(plans.load, tracker.sender_id)
-        if saved is None:
-            dispatcher.utter_message(text=texts.NO_PLAN_YET, buttons=texts.NO_PLAN_BUTTONS)
+        plan = await _saved_plan_or_explain(dispatcher, tracker)
+        if plan is None:
             return []
-        _, plan = saved
         dispatcher.utter_message(text=next_shot_text(plan, today()))
         return [SlotSet("has_plan", True)]
 
@@ -195,14 +206,12 @@ class ActionChangePlan(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: Dict[Text, Any]) -> List[EventType]:
-        saved = await asyncio.to_thread(plans.load, tracker.sender_id)
-        if saved is None:
-            dispatcher.utter_message(text=texts.NO_PLAN_YET, buttons=texts.NO_PLAN_BUTTONS)
+        plan = await _saved_plan_or_explain(dispatcher, tracker)
+        if plan is None:
             return []
-        _, plan = saved
         text = _user_text(tracker)
         now = today()
-        new_dates = [d for d in find_dates(text, now, "future")]
+        new_dates = find_dates(text, now, "future")
         ambiguous = next((d for d in new_dates if d.ambiguous), None)
         if ambiguous:
             options = " or ".join(describe_day(d) for d in ambiguous.ambiguous)
@@ -231,10 +240,7 @@ class ActionChangePlan(Action):
         except ScheduleError as exc:
             dispatcher.utter_message(text=str(exc))
             return []
-        plan_id = await asyncio.to_thread(plans.save, tracker.sender_id, new_plan)
-        dispatcher.utter_message(text="Updated. " + plan_summary(new_plan, now))
-        dispatcher.utter_message(text=f"Updated calendar: {_ics_url(plan_id)}",
-                                 json_message=_link_payload(plan_id))
+        await _save_and_show(dispatcher, tracker, new_plan, heading="Updated. ")
         return []
 
 

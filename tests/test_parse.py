@@ -73,3 +73,13 @@ def test_a_bare_day_corrects_within_the_month_already_given():
     p = parse_schedule("no, it was the 5th", TODAY, reference=date(2026, 3, 4))
     assert p.start == date(2026, 3, 5)
     assert parse_schedule("the 31st", TODAY, reference=date(2026, 2, 4)).questions
+
+
+def test_a_named_preset_fills_the_plan_and_asks_for_a_range():
+    p = parse_schedule("I started on 2 March on the BNF schedule", TODAY)
+    assert p.start == date(2026, 3, 2)
+    assert p.pattern == LoadingPattern("weekly", per_week=3) and p.length == LoadingLength(weeks=2)
+    assert p.maintenance is None and "ask which your clinician chose" in p.questions[0]
+    p = parse_schedule("the bnf neurological schedule", TODAY)
+    assert p.pattern == LoadingPattern("every_other_day") and p.maintenance == MaintenanceInterval(months=2)
+    assert parse_schedule("nothing named here", TODAY).pattern is None

@@ -281,6 +281,19 @@ def parse_schedule(text: str, today: date | None = None, requested: str | None =
     elif _WEEKLY.search(low) and requested == "sched_maintenance":
         result.maintenance = MaintenanceInterval(weeks=1)
 
+    # a named regimen preset fills what the message did not say itself
+    from .presets import find_preset
+    preset = find_preset(low)
+    if preset is not None:
+        result.pattern = result.pattern or preset.pattern
+        result.length = result.length or preset.length
+        if result.maintenance is None and not result.questions:
+            if preset.maintenance is not None:
+                result.maintenance = preset.maintenance
+            else:
+                result.questions.append(f"{preset.title}. {preset.maintenance_note}")
+        result.dose_mcg = result.dose_mcg or preset.dose_mcg
+
     # dose
     if (m := _DOSE.search(low)):
         if m.group(1):

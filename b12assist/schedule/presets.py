@@ -25,6 +25,7 @@ class Preset:
     maintenance: MaintenanceInterval | None   # None: a range; the clinician's exact choice is asked
     maintenance_note: str
     dose_mcg: int
+    aliases: tuple[str, ...] = ()
 
 
 def _pattern(spec: dict) -> LoadingPattern:
@@ -46,7 +47,7 @@ def load_presets(path: str | os.PathLike | None = None) -> dict[str, Preset]:
             length=LoadingLength(weeks=int(spec["loading"].get("weeks", 0)),
                                  doses=int(spec["loading"].get("doses", 0))),
             maintenance=maintenance, maintenance_note=spec.get("maintenance_note", ""),
-            dose_mcg=int(spec.get("dose_mcg", 1000)))
+            dose_mcg=int(spec.get("dose_mcg", 1000)), aliases=tuple(a.lower() for a in spec.get("aliases", ())))
     if data.get("default") not in presets:
         raise ValueError(f"{path}: 'default' must name one of the presets")
     return presets
@@ -55,3 +56,11 @@ def load_presets(path: str | os.PathLike | None = None) -> dict[str, Preset]:
 def default_key(path: str | os.PathLike | None = None) -> str:
     path = Path(path or os.environ.get("B12_PRESETS_FILE") or DEFAULT_FILE)
     return yaml.safe_load(path.read_text(encoding="utf-8"))["default"]
+
+
+def find_preset(text: str, presets: dict[str, Preset] | None = None) -> Preset | None:
+    """The preset a patient names ("my clinic uses the BNF schedule"), longest alias first."""
+    low = " ".join(text.lower().split())
+    presets = presets if presets is not None else load_presets()
+    candidates = [(len(alias), p) for p in presets.values() for alias in p.aliases if alias in low]
+    return max(candidates, key=lambda c: c[0])[1] if candidates else None
