@@ -33,8 +33,9 @@ $(STAMP): pyproject.toml constraints.txt
 	@PYBIN=$$(scripts/find-python.sh) && \
 	  if [ ! -x $(PY) ] || ! $(PY) -c 'import sys; sys.exit(sys.version_info[:2] != (3, 10))'; then \
 	    rm -rf $(VENV); echo "creating $(VENV) with $$PYBIN"; $$PYBIN -m venv $(VENV); fi
-	$(PY) -m pip install -q --disable-pip-version-check --upgrade "pip<24.1" "setuptools==70.3.0" "wheel==0.45.1"
-	$(PY) -m pip install -q --disable-pip-version-check -c constraints.txt -e ".[dev]"
+	@echo "installing pinned dependencies into $(VENV) (log: $(VENV)/pip.log)"
+	@$(PY) -m pip install -q --disable-pip-version-check --upgrade "pip<24.1" "setuptools==70.3.0" "wheel==0.45.1" > $(VENV)/pip.log 2>&1 || (tail -40 $(VENV)/pip.log; false)
+	@$(PY) -m pip install -q --disable-pip-version-check -c constraints.txt -e ".[dev]" >> $(VENV)/pip.log 2>&1 || (tail -40 $(VENV)/pip.log; false)
 	@touch $@
 
 install: $(STAMP)
