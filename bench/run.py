@@ -224,7 +224,7 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true")
     args = parser.parse_args()
-    block_s, block_max = (8, 60) if args.quick else (25, 400)
+    block_s, block_max = (8, 60) if args.quick else (15, 300)
     soak_s = 60 if args.quick else 600
     rounds = 1 if args.quick else 2
     stamp = datetime.now(timezone.utc).strftime("%Y-%m-%d-%H%M")
