@@ -236,6 +236,7 @@ def main() -> int:
     # --- reference assistant and training figures ---------------------------------------------
     ref_dir = work / "reference"
     t0 = time.monotonic()
+    ref_dir.mkdir(parents=True)
     subprocess.run([str(BIN / "rasa"), "init", "--no-prompt", "--init-dir", str(ref_dir)], env=ENV, check=True,
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     print(f"reference created in {time.monotonic() - t0:.0f} s", flush=True)
