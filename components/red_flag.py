@@ -5,12 +5,14 @@ It runs after DIET on every message, whatever the dialogue state (forms included
   every message, so the slot the replies use is filled without the action server;
 - when the detector finds a current red flag, sets the intent to `red_flag_emergency` or
   `red_flag_urgent` with confidence 1.0 and adds the entity `red_flag_category`;
-- when DIET alone predicts a red-flag intent (confidence >= `diet_threshold`) for a message in
-  which the rules found no symptom at all, keeps it: either detector is enough to escalate;
+- when DIET alone predicts a red-flag intent (confidence >= `diet_threshold`) for a message the
+  rules do not explain (see `Assessment.explains_message`), keeps it: either detector is enough
+  to escalate;
 - when the detector saw a red-flag symptom only asked about ("what if my throat swells?"), sets
   `ask_when_seek_help`, whose answer says what to do if it happens;
-- when DIET predicts a red flag but the detector saw the symptom only negated or in the past, or
-  DIET's confidence is below `diet_threshold`, hands the message to the next best intent.
+- when DIET predicts a red flag but the message ends on a symptom the detector saw only negated
+  or in the past, or on things being better or fine ("the swelling went down"), or DIET's
+  confidence is below `diet_threshold`, hands the message to the next best intent.
 """
 from __future__ import annotations
 
@@ -76,7 +78,7 @@ class RedFlagClassifier(GraphComponent):
             # A red-flag symptom asked about, not reported: answer with what to do if it happens.
             self._set_intent(message, HYPOTHETICAL_INTENT, ranking)
         elif diet_name in RED_FLAG_INTENTS.values():
-            if diet_conf >= self._diet_threshold and not assessment.mentioned:
+            if diet_conf >= self._diet_threshold and not assessment.explains_message:
                 # DIET alone is enough to escalate a phrasing the rules do not know.
                 self._set_red_flag(message, diet_name, "reported symptom", ranking)
             else:

@@ -53,6 +53,18 @@ def test_negated_symptom_vetoes_diet(component):
     assert "red_flag_category" not in entities(m)
 
 
+def test_improvement_statement_vetoes_diet(component):
+    m = component.process([message("the hives settled down overnight", "red_flag_emergency", 0.97)])[0]
+    assert m.get("intent")["name"] == "ask_safety"
+    assert "red_flag_category" not in entities(m)
+
+
+def test_improvement_then_an_unknown_phrasing_still_escalates_on_diet(component):
+    m = component.process([message("the hives settled down but something terrible is happening to me",
+                                    "red_flag_emergency", 0.97)])[0]
+    assert m.get("intent")["name"] == "red_flag_emergency"
+
+
 def test_hypothetical_question_gets_the_when_to_seek_help_answer(component):
     m = component.process([message("is wheezing a side effect of b12?", "ask_how_long_to_work", 0.6)])[0]
     assert m.get("intent")["name"] == "ask_when_seek_help"

@@ -60,11 +60,33 @@ def test_cannot_breathe_is_never_a_negation(text):
     ("what if my throat swells?", "hypothetical"),
     ("is shortness of breath a side effect?", "hypothetical"),
     ("had hives last year", "past"),
+    ("I had trouble breathing once, years ago, from hay fever", "past"),
 ])
 def test_context_statuses(text, status):
     result = detect(text)
     assert not result.escalate
     assert [f.status for f in result.findings] == [status]
+
+
+@pytest.mark.parametrize("text", ["my throat closing, years ago it happened too",
+                                  "I had a reaction years ago, my throat is closing",
+                                  "I had hives years ago, now my lips are swelling"])
+def test_a_past_time_elsewhere_does_not_hide_a_current_symptom(text):
+    assert detect(text).escalate
+
+
+@pytest.mark.parametrize("text", ["the rash went down", "my numbness has improved a lot",
+                                  "I sat in the waiting room after the jab and felt ok"])
+def test_improvement_statements_are_reassuring(text):
+    result = detect(text)
+    assert result.reassuring and not result.escalate
+
+
+@pytest.mark.parametrize("text", ["the rash went down but now my tongue feels huge",
+                                  "I felt fine then I passed out", "my tingling is not getting better",
+                                  "the swelling went down, then came back worse", "I feel fine, help"])
+def test_reassurance_that_turns_round_is_not_reassuring(text):
+    assert not detect(text).reassuring
 
 
 def test_hypothetical_question_is_flagged_for_an_answer():

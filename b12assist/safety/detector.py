@@ -30,6 +30,24 @@ _CURRENT = re.compile(
     r"(?:^|[.!?] )(?:feeling|having|got|getting)\b"
 )
 _STRONG_CURRENT = re.compile(r"\b(?:right now|currently|at the moment|just now|this minute)\b")
+# A past-tense report before the symptom ("I had trouble breathing once, years ago"): with a time
+# in the past in the same sentence, reached only across commas, the symptom is historical.
+_PAST_REPORT = re.compile(r"\b(?:i had|i have had|i've had|i got|i was|i used to|i once had|had a|had some)\b")
+_SOFT_BREAKS = {",", ";", ":", "-"}
+# The message ends by saying things are better or fine ("the swelling went down", "I sat down
+# and felt fine"), with nothing after it that turns it round and nothing worsening anywhere.
+_REASSURING = re.compile(
+    r"\b(?:got better|gotten better|getting better|is better|are better|much better|"
+    r"feel(?:s|ing)? better|felt better|went away|gone away|going away|went down|gone down|going down|"
+    r"cleared up|settled(?: down)?|resolved|subsided|disappeared|improv\w*|eased(?: off)?|"
+    r"calmed down|back to normal|"
+    r"(?:felt|feel|feels|feeling|am|i'm|was|were|is|it's|everything is|all) "
+    r"(?:fine|ok|okay|alright|all right|good|great|normal))\b")
+_TURN = re.compile(r"\b(?:but|then|now|however|although|though|except|until|suddenly|still|yet|again|"
+                   r"after that|and then)\b")
+_WORSENING = re.compile(r"\b(?:not|no|never|isn't|hasn't|haven't|won't|didn't) (?:\w+ )?(?:better|improv\w*|"
+                        r"fine|ok|okay|go(?:ne)? away|gone down|went down|settled|normal)\b|"
+                        r"\b(?:worse|worsen\w*|spreading|cannot|can't|help)\b")
 
 
 @dataclass(frozen=True)
@@ -40,6 +58,7 @@ class Finding:
     status: str        # "current", or why it does not escalate: negated, hypothetical, past, mild
     experiencer: str   # "patient" or "other"
     certainty: str     # "certain" or "possible"
+    end: int = 0       # character offset just after the match, in the normalised text
 
     @property
     def escalates(self) -> bool:
@@ -82,6 +101,33 @@ class Assessment:
     def mentioned(self) -> bool:
         return bool(self.findings)
 
+    @property
+    def explains_message(self) -> bool:
+        """Nothing escalates, and the message ends on what the rules understood: a symptom
+        negated, past or asked about, or a statement that things are better or fine, with no
+        "but", "then" or "now" after it. Only then may the rules overrule the statistical
+        classifier's red flag ("no rash but <something the rules do not know>" still escalates)."""
+        if self.escalate:
+            return False
+        if self.reassuring:
+            return True
+        if not self.findings:
+            return False
+        last = max(f.end for f in self.findings)
+        return not _TURN.search(self.text[last:])
+
+    @property
+    def reassuring(self) -> bool:
+        """Nothing escalates and the message ends by saying things are better or fine. The NLU
+        component uses it to keep the statistical classifier alone from escalating "the swelling
+        went down"; it never overrides an escalating finding."""
+        if self.escalate:
+            return False
+        matches = list(_REASSURING.finditer(self.text))
+        if not matches or _WORSENING.search(self.text):
+            return False
+        return not _TURN.search(self.text[matches[-1].end():])
+
 
 _lock = threading.Lock()
 
@@ -118,7 +164,27 @@ def _applies(modifier, ent, breaks: list[int]) -> bool:
     return False
 
 
-def _status(ent, whole_text: str, breaks: list[int]) -> tuple[str, str, str]:
+def _soft_past(ent, historical: list, hard_breaks: list[int]) -> bool:
+    """A time in the past in the symptom's sentence, cut off from it only by commas, after a
+    past-tense report and with nothing in the present tense ("I had trouble breathing once, years
+    ago, from hay fever")."""
+    sent = ent.sent
+    if _CURRENT.search(sent.text) or _STRONG_CURRENT.search(sent.text):
+        return False
+    before = ent.doc[sent.start:ent.start].text
+    if not _PAST_REPORT.search(before):
+        return False
+    for start, end in historical:
+        if start < sent.start or end > sent.end:
+            continue
+        lo, hi = (end, ent.start) if end <= ent.start else (ent.end, start)
+        if not any(lo <= b < hi for b in hard_breaks):
+            return True
+    return False
+
+
+def _status(ent, whole_text: str, breaks: list[int], hard_breaks: list[int] = (),
+            historical: list = ()) -> tuple[str, str, str]:
     from .context_rules import CONDITIONAL_LITERALS, FAMILY, HISTORICAL, HYPOTHETICAL, NEGATED, POSSIBLE
 
     modifiers = [m for m in ent._.modifiers if _applies(m, ent, breaks)]
@@ -133,6 +199,8 @@ def _status(ent, whole_text: str, breaks: list[int]) -> tuple[str, str, str]:
         return "negated", experiencer, certainty
     if HISTORICAL in cats and not _STRONG_CURRENT.search(ent.sent.text):
         return "past", experiencer, certainty
+    if _soft_past(ent, list(historical), list(hard_breaks)):
+        return "past", experiencer, certainty
     if HYPOTHETICAL in cats:
         hyp = [m for m in modifiers if m.category == HYPOTHETICAL]
         conditional = any(m.rule.literal in CONDITIONAL_LITERALS or "if" in m.rule.literal.split()
@@ -145,16 +213,23 @@ def _status(ent, whole_text: str, breaks: list[int]) -> tuple[str, str, str]:
     return "current", experiencer, certainty
 
 
-def _assess_window(text: str) -> list[Finding]:
+def _assess_window(text: str, offset: int = 0) -> list[Finding]:
     nlp = _pipeline()
     with _lock:  # medspacy components keep per-call state; keep one doc in flight at a time
         doc = nlp(text)
-    breaks = [m.modifier_span[0] for m in doc._.context_graph.modifiers if m.category == "TERMINATE"]
+    from .context_rules import HISTORICAL
+
+    graph = doc._.context_graph.modifiers
+    terminators = [m for m in graph if m.category == "TERMINATE"]
+    breaks = [m.modifier_span[0] for m in terminators]
+    hard_breaks = [m.modifier_span[0] for m in terminators if m.rule.literal not in _SOFT_BREAKS]
+    historical = [m.modifier_span for m in graph if m.category == HISTORICAL]
     findings = []
     for ent in doc.ents:
-        status, experiencer, certainty = _status(ent, text, breaks)
+        status, experiencer, certainty = _status(ent, text, breaks, hard_breaks, historical)
         level = LEVELS.get(ent.label_, "none")
-        findings.append(Finding(ent.label_, level, ent.text, status, experiencer, certainty))
+        findings.append(Finding(ent.label_, level, ent.text, status, experiencer, certainty,
+                                offset + ent.end_char))
     return findings
 
 
@@ -169,7 +244,7 @@ def detect(text: str | None) -> Assessment:
     # Very long messages are read in overlapping windows so nothing is skipped.
     step = MAX_CHARS - 200
     for start in range(0, max(len(norm), 1), step):
-        findings.extend(_assess_window(norm[start:start + MAX_CHARS]))
+        findings.extend(_assess_window(norm[start:start + MAX_CHARS], start))
         if start + MAX_CHARS >= len(norm):
             break
     return Assessment(text=norm, findings=tuple(findings))
