@@ -1,6 +1,8 @@
 """Rasa NLU component: the deterministic red-flag layer, a thin adapter over b12assist.safety.
 
-It runs after DIET on every message, whatever the dialogue state (forms included), and:
+It runs after DIET and after Rasa's FallbackClassifier, on every message, whatever the dialogue
+state (forms included), so that no later step can turn its decision into `nlu_fallback` (the
+FallbackClassifier's ambiguity check would, when DIET's own best guess is close to 1.0). It:
 - adds the entity `emergency_number` (the clinic's number, B12_EMERGENCY_NUMBER, default 911) to
   every message, so the slot the replies use is filled without the action server;
 - when the detector finds a current red flag, sets the intent to `red_flag_emergency` or
@@ -27,6 +29,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from b12assist.safety.detector import detect, warm_up
+from components.ranking import diet_best, set_intent, set_next_best
 
 RED_FLAG_INTENTS = {"emergency": "red_flag_emergency", "urgent": "red_flag_urgent"}
 HYPOTHETICAL_INTENT = "ask_when_seek_help"
@@ -36,10 +39,11 @@ HYPOTHETICAL_INTENT = "ask_when_seek_help"
 class RedFlagClassifier(GraphComponent):
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
-        return {"diet_threshold": 0.8}
+        return {"diet_threshold": 0.8, "fallback_threshold": 0.4}
 
     def __init__(self, config: Dict[Text, Any]) -> None:
         self._diet_threshold = float(config.get("diet_threshold", 0.8))
+        self._fallback_threshold = float(config.get("fallback_threshold", 0.4))
         self._emergency_number = os.environ.get("B12_EMERGENCY_NUMBER", "").strip() or "911"
         warm_up()
 
@@ -66,39 +70,24 @@ class RedFlagClassifier(GraphComponent):
         self._add_emergency_number(message)
         text = message.get("text") or ""
         assessment = detect(text)
-        intent = message.get("intent") or {}
-        ranking: List[Dict[Text, Any]] = list(message.get("intent_ranking") or [])
-        diet_name = intent.get("name")
-        diet_conf = float(intent.get("confidence") or 0.0)
-        diet_fires = diet_name in RED_FLAG_INTENTS.values() and diet_conf >= self._diet_threshold
+        diet = diet_best(message)
+        diet_name = diet.get("name")
+        diet_conf = float(diet.get("confidence") or 0.0)
 
         if assessment.escalate:
-            self._set_red_flag(message, RED_FLAG_INTENTS[assessment.level], assessment.category, ranking)
+            self._set_red_flag(message, RED_FLAG_INTENTS[assessment.level], assessment.category)
         elif assessment.hypothetical:
             # A red-flag symptom asked about, not reported: answer with what to do if it happens.
-            self._set_intent(message, HYPOTHETICAL_INTENT, ranking)
+            set_intent(message, HYPOTHETICAL_INTENT)
         elif diet_name in RED_FLAG_INTENTS.values():
             if diet_conf >= self._diet_threshold and not assessment.explains_message:
                 # DIET alone is enough to escalate a phrasing the rules do not know.
-                self._set_red_flag(message, diet_name, "reported symptom", ranking)
+                self._set_red_flag(message, diet_name, "reported symptom")
             else:
-                # The detector saw the symptom negated or in the past, or DIET is unsure: no
-                # escalation; the next best intent keeps its own confidence (so a low one still
-                # falls back to "please rephrase").
-                self._set_next_best(message, ranking)
-
-    @staticmethod
-    def _set_next_best(message: Message, ranking: List[Dict[Text, Any]]) -> None:
-        others = [r for r in ranking if r.get("name") not in RED_FLAG_INTENTS.values()]
-        best = others[0] if others else {"name": "nlu_fallback", "confidence": 0.0}
-        message.set("intent", {"name": best["name"], "confidence": best["confidence"]}, add_to_output=True)
-        message.set("intent_ranking", others, add_to_output=True)
-
-    @staticmethod
-    def _set_intent(message: Message, name: Text, ranking: List[Dict[Text, Any]]) -> None:
-        message.set("intent", {"name": name, "confidence": 1.0}, add_to_output=True)
-        others = [r for r in ranking if r.get("name") != name]
-        message.set("intent_ranking", [{"name": name, "confidence": 1.0}] + others, add_to_output=True)
+                # The rules explain the message (a symptom negated or past, things better), or DIET
+                # is unsure: no escalation; the next best intent keeps its own confidence, and a
+                # low one still falls back to "please rephrase".
+                set_next_best(message, RED_FLAG_INTENTS.values(), self._fallback_threshold)
 
     @staticmethod
     def _add_entity(message: Message, name: Text, value: Text) -> None:
@@ -113,7 +102,6 @@ class RedFlagClassifier(GraphComponent):
         the disclaimer and the emergency replies) is set by the Rasa server itself."""
         self._add_entity(message, "emergency_number", self._emergency_number)
 
-    def _set_red_flag(self, message: Message, intent_name: Text, category: Optional[Text],
-                      ranking: List[Dict[Text, Any]]) -> None:
-        self._set_intent(message, intent_name, ranking)
+    def _set_red_flag(self, message: Message, intent_name: Text, category: Optional[Text]) -> None:
+        set_intent(message, intent_name)
         self._add_entity(message, "red_flag_category", category or "reported symptom")

@@ -11,6 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 import actions.schedule as schedule_actions
 from actions.escalation import ActionEscalate
 from actions.handoff import ActionHandoff
+from actions.questions import ActionAnswerQuestions
 from actions.schedule import (ActionChangePlan, ActionComputeSchedule, ActionMissedDose, ActionNextShot,
                               ValidateScheduleForm)
 from b12assist.store import escalations, plans
@@ -134,3 +135,28 @@ def test_escalation_is_recorded_even_when_the_clinic_webhook_fails(db_url, monke
     rows = escalations.list_escalations(url=db_url)
     assert len(rows) == 1 and rows[0].level == "emergency" and rows[0].category == "swelling"
     assert rows[0].message == "my lips are swelling" and rows[0].status == "new"
+
+
+def topic(name):
+    return {"entity": "question_topic", "value": name}
+
+
+def test_several_questions_get_each_answer_in_order():
+    domain = dict(DOMAIN, responses={"utter_ask_route": [], "utter_ask_monitoring_labs": [],
+                                     "utter_when_seek_help": [], "utter_several_questions_intro": [],
+                                     "utter_default": []})
+    t = tracker("muscle or skin? which labs? and what if my throat swells?", "several_questions",
+                entities=[topic("ask_route"), topic("ask_monitoring_labs"), topic("ask_when_seek_help"),
+                          {"entity": "emergency_number", "value": "999"}])
+    d = CollectingDispatcher()
+    asyncio.run(ActionAnswerQuestions().run(d, t, domain))
+    assert [m["response"] for m in d.messages] == ["utter_several_questions_intro", "utter_ask_route",
+                                                   "utter_ask_monitoring_labs", "utter_when_seek_help"]
+
+
+def test_several_questions_without_known_topics_asks_to_rephrase():
+    domain = dict(DOMAIN, responses={"utter_default": []})
+    d = CollectingDispatcher()
+    asyncio.run(ActionAnswerQuestions().run(d, tracker("x? y?", "several_questions",
+                                                       entities=[topic("ask_nonsense")]), domain))
+    assert [m["response"] for m in d.messages] == ["utter_default"]

@@ -133,6 +133,12 @@ def test_red_flag_deep_inside_a_huge_message_is_found():
     assert detect(text).level == "emergency"
 
 
+@pytest.mark.parametrize("text", ["thrat swelling up after jab", "my throt is closing", "tonge is swollen",
+                                  "i feel fiant", "lipz are swolln", "hivez all over"])
+def test_short_misspellings_of_red_flag_words_still_escalate(text):
+    assert detect(text).level == "emergency"
+
+
 def test_normalise_fixes_typos_and_contractions():
     assert normalise("I cant breath, my lips r swolen") == "i cannot breath, my lips r swollen"
     assert "right" in normalise("is this right")   # ordinary words are not "corrected"

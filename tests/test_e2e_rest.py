@@ -81,6 +81,23 @@ def test_follow_up_in_context(stack):
     assert any(b["payload"] == "/ask_maintenance_dose" for b in follow[0]["buttons"])
 
 
+def test_several_questions_in_one_message_get_each_answer(stack):
+    sender = new_sender()
+    stack.say(sender, "hello")
+    r = responses()
+    replies = [m.get("text", "") for m in stack.say(
+        sender, "does the shot go in the muscle or under the skin? and which blood tests will they do?")]
+    assert replies[0] == r["utter_several_questions_intro"], replies
+    assert replies[1].startswith(r["utter_ask_route"][:60]) and replies[2].startswith(r["utter_ask_monitoring_labs"][:60])
+
+
+def test_a_red_flag_among_questions_is_escalated_first(stack):
+    sender = new_sender()
+    stack.say(sender, "hello")
+    replies = stack.say(sender, "how often are the shots? also my throat is closing up")
+    assert replies[0]["text"].startswith("⚠️ EMERGENCY")
+
+
 def test_handoff_bot_challenge_fallback_and_out_of_scope(stack):
     sender = new_sender()
     stack.say(sender, "hello")

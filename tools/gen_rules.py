@@ -33,6 +33,7 @@ ANSWERS = {
     "ask_common_mistakes": ["utter_ask_common_mistakes"],
     "ask_prevention_vs_treatment": ["utter_ask_prevention_vs_treatment"],
     "ask_what_to_ask_clinician": ["utter_ask_what_to_ask_clinician"],
+    "several_questions": ["action_answer_questions"],
     "report_missed_dose": ["action_missed_dose"],
     "ask_next_shot": ["action_next_shot"],
     "followup_how_long": ["utter_ask_how_long_to_work"],

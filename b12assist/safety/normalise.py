@@ -67,6 +67,14 @@ TYPOS = {
     "dont": "do not", "didnt": "did not", "doesnt": "does not", "isnt": "is not",
     "im": "i am", "ive": "i have", "wat": "what", "wht": "what",
     "mom's": "mom", "mum's": "mum",
+    # Short words (under six letters) are never fuzzy-matched, so their misspellings are listed.
+    "thrat": "throat", "throt": "throat", "throte": "throat", "trhoat": "throat", "thorat": "throat",
+    "throath": "throat", "throut": "throat", "thraut": "throat", "theoat": "throat", "thrpat": "throat",
+    "throar": "throat", "throats": "throat", "tonge": "tongue", "tung": "tongue", "toungue": "tongue",
+    "tongeu": "tongue", "togue": "tongue", "tonuge": "tongue", "lipz": "lips", "lups": "lips",
+    "chset": "chest", "chets": "chest", "fiant": "faint", "faitn": "faint",
+    "feint": "faint", "fiant3d": "fainted", "hivez": "hives", "hves": "hives", "swoln": "swollen",
+    "swolln": "swollen", "brethin": "breathing", "breeth": "breath", "breathh": "breath",
 }
 
 # Words the fuzzy step may correct towards. Each is long enough that a near miss is unlikely

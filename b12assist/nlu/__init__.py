@@ -1,0 +1,1 @@
+"""Pure NLU helpers (no Rasa): several questions in one message."""
