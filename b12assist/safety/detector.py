@@ -42,6 +42,7 @@ _REASSURING = re.compile(
     r"cleared up|settled(?: down)?|resolved|subsided|disappeared|improv\w*|eased(?: off)?|"
     r"calmed down|back to normal|"
     r"(?:felt|feel|feels|feeling|am|i'm|was|were|is|it's|everything is|all) "
+    r"(?:totally |completely |absolutely |really |just |perfectly |quite |totally and )?"
     r"(?:fine|ok|okay|alright|all right|good|great|normal))\b")
 _TURN = re.compile(r"\b(?:but|then|now|however|although|though|except|until|suddenly|still|yet|again|"
                    r"after that|and then)\b")
