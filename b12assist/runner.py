@@ -31,13 +31,17 @@ def _env() -> dict:
     return env
 
 
+# The Rasa server and shell start through b12assist.rasa_cli (the `rasa` CLI with measured fixes).
+RASA_CLI = [str(BIN / "python"), "-m", "b12assist.rasa_cli"]
+
+
 def action_server_cmd(port: int = 5055) -> list[str]:  # noqa: D103
     return [str(BIN / "rasa"), "run", "actions", "--port", str(port), "--actions", "actions"]
 
 
 def rasa_server_cmd(endpoints_file: Path, port: int = 5005, model: Path = MODEL) -> list[str]:
     origins = settings.load().allowed_origins
-    cmd = [str(BIN / "rasa"), "run", "--port", str(port), "--model", str(model),
+    cmd = [*RASA_CLI, "run", "--port", str(port), "--model", str(model),
            "--endpoints", str(endpoints_file), "--credentials", str(ROOT / "credentials.yml")]
     if origins:
         cmd += ["--cors", *origins]
@@ -107,7 +111,7 @@ def shell() -> int:
         wait_http(f"http://localhost:{port}/health", proc=action)
         print("Action server ready. Talk to B12 Assist below; type /stop to quit.", flush=True)
         shell_port = os.environ.get("B12_SHELL_PORT", "5006")   # not 5005, so it runs beside `make run`
-        return subprocess.call([str(BIN / "rasa"), "shell", "--model", str(MODEL), "--endpoints", str(ep),
+        return subprocess.call([*RASA_CLI, "shell", "--model", str(MODEL), "--endpoints", str(ep),
                                 "--port", shell_port], cwd=ROOT, env=env)
     except KeyboardInterrupt:
         return 0

@@ -77,7 +77,7 @@ def main(out: Path) -> int:
     procs = [subprocess.Popen(runner.action_server_cmd(ap), cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
                               stderr=subprocess.DEVNULL)]
     runner.wait_http(f"http://127.0.0.1:{ap}/health", proc=procs[0])
-    procs.append(subprocess.Popen([str(runner.BIN / "rasa"), "run", "--port", str(rp), "--model", str(runner.MODEL),
+    procs.append(subprocess.Popen([*runner.RASA_CLI, "run", "--port", str(rp), "--model", str(runner.MODEL),
                                    "--endpoints", str(ep)], cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
                                   stderr=subprocess.DEVNULL))
     results = []

@@ -96,7 +96,7 @@ class Stack:
             "action_endpoint": {"url": f"http://127.0.0.1:{self.action_port}/webhook"},
             "tracker_store": tracker}))
         self.start_actions()
-        cmd = [str(BIN / "rasa"), "run", "--port", str(self.rasa_port), "--model", str(MODEL),
+        cmd = [str(BIN / "python"), "-m", "b12assist.rasa_cli", "run", "--port", str(self.rasa_port), "--model", str(MODEL),
                "--endpoints", str(self.endpoints), "--credentials", str(ROOT / "credentials.yml"),
                "--cors", f"http://127.0.0.1:{self.web_port}", f"http://localhost:{self.web_port}"]
         self.procs["rasa"] = subprocess.Popen(cmd, cwd=ROOT, env=self.env, stdout=self._log("rasa"),

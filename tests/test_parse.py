@@ -83,3 +83,19 @@ def test_a_named_preset_fills_the_plan_and_asks_for_a_range():
     p = parse_schedule("the bnf neurological schedule", TODAY)
     assert p.pattern == LoadingPattern("every_other_day") and p.maintenance == MaintenanceInterval(months=2)
     assert parse_schedule("nothing named here", TODAY).pattern is None
+
+
+def test_a_clinic_edit_of_the_presets_file_is_picked_up_without_a_restart(tmp_path, monkeypatch):
+    import os
+
+    from b12assist.schedule import presets
+
+    own = tmp_path / "presets.yml"
+    text = presets.DEFAULT_FILE.read_text(encoding="utf-8")
+    own.write_text(text, encoding="utf-8")
+    monkeypatch.setenv("B12_PRESETS_FILE", str(own))
+    before = presets.default_key()
+    other = next(k for k in presets.load_presets() if k != before)
+    own.write_text(text.replace(f"default: {before}", f"default: {other}"), encoding="utf-8")
+    os.utime(own, ns=(own.stat().st_mtime_ns + 10**9,) * 2)   # a later modification time, whatever the clock
+    assert presets.default_key() == other

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -34,9 +35,16 @@ def _pattern(spec: dict) -> LoadingPattern:
                           weekdays=tuple(spec.get("weekdays", ())))
 
 
-def load_presets(path: str | os.PathLike | None = None) -> dict[str, Preset]:
-    path = Path(path or os.environ.get("B12_PRESETS_FILE") or DEFAULT_FILE)
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+def _path(path: str | os.PathLike | None) -> Path:
+    return Path(path or os.environ.get("B12_PRESETS_FILE") or DEFAULT_FILE)
+
+
+@lru_cache(maxsize=8)
+def _read(path: str, mtime_ns: int) -> tuple[dict[str, Preset], str]:
+    """The presets and the default key of one version of the file. Cached by path and
+    modification time: the schedule parser asks on every message, and a clinic's edit is still
+    picked up without a restart."""
+    data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
     presets = {}
     for key, spec in data["presets"].items():
         m = spec.get("maintenance") or {}
@@ -50,12 +58,20 @@ def load_presets(path: str | os.PathLike | None = None) -> dict[str, Preset]:
             dose_mcg=int(spec.get("dose_mcg", 1000)), aliases=tuple(a.lower() for a in spec.get("aliases", ())))
     if data.get("default") not in presets:
         raise ValueError(f"{path}: 'default' must name one of the presets")
-    return presets
+    return presets, data["default"]
+
+
+def _current(path: str | os.PathLike | None) -> tuple[dict[str, Preset], str]:
+    p = _path(path)
+    return _read(str(p), p.stat().st_mtime_ns)
+
+
+def load_presets(path: str | os.PathLike | None = None) -> dict[str, Preset]:
+    return dict(_current(path)[0])
 
 
 def default_key(path: str | os.PathLike | None = None) -> str:
-    path = Path(path or os.environ.get("B12_PRESETS_FILE") or DEFAULT_FILE)
-    return yaml.safe_load(path.read_text(encoding="utf-8"))["default"]
+    return _current(path)[1]
 
 
 def find_preset(text: str, presets: dict[str, Preset] | None = None) -> Preset | None:
