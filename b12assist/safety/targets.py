@@ -94,7 +94,7 @@ TARGETS: list[Target] = [
     _t("swelling", "swelling of the face", rf"\b{_SWELL}\b{_GAP}\b{_FACE}\b"),
     _t("swelling", "face swelling", rf"\b{_FACE}\b{_GAP}\b{_SWELL}\b"),
     _t("swelling", "throat tight",
-       rf"\bthroat\b{_GAP}\b(?:tight\w*|clos\w*|narrow\w*|constrict\w*|restrict\w*|squeez\w*|"
+       rf"\b(?:throat|airways?|windpipe)\b{_GAP}\b(?:tight\w*|clos\w*|narrow\w*|constrict\w*|restrict\w*|squeez\w*|"
        r"shut\w*|blocked|lump)\b"),
     _t("swelling", "tight throat",
        rf"\b(?:tight\w*|clos\w*|narrow\w*|constrict\w*|squeez\w*|lump)\b{_SHORT_GAP}\bthroat\b"),
@@ -119,13 +119,18 @@ TARGETS: list[Target] = [
        r"ache|aching|burn\w*|closing|constrict\w*|sore|weight)\b"),
     _t("chest", "tight chest",
        rf"\b(?:tight\w*|pain\w*|pressure|heav\w*|squeez\w*|crush\w*|weight|ache)\b{_SHORT_GAP}\bchest\b"),
+    _t("chest", "weight on the chest",
+       r"\b(?:elephant|weight|brick\w*|something heavy|a ton|tons)\b[a-z' ]{0,25}?\b(?:on|sitting on|"
+       r"pressing on|crushing|squashing) (?:my|his|her|their) chest\b"),
     _t("chest", "heart racing",
        rf"\b(?:heart|pulse)\b{_SHORT_GAP}\b(?:racing|pounding|irregular|fluttering|skipping|"
        r"beating (?:fast|really fast|so fast|weird))\b|\bpalpitation\w*\b"),
     # --- fainting, collapse, dizziness -------------------------------------------------------
     _t("fainting", "fainting", r"\bfaint\w*|\bfeel faint\b"),
     _t("fainting", "passed out", r"\bpass(?:ed|ing|es)? out\b|\bblack(?:ed|ing)? out\b|\bblackout\b"),
-    _t("fainting", "collapse", r"\bcollaps\w*|\bkeel\w* over\b|\bfell over\b|\bfell down\b|\bdropped to the floor\b"),
+    _t("fainting", "collapse", r"\bcollaps\w*|\bkeel\w* over\b|\bfell over\b|\bfell down\b|\bdropped to the floor\b|"
+       r"\bwent down on the (?:floor|ground)\b|\bhit the (?:floor|ground|deck)\b|\bended up on the (?:floor|ground)\b|"
+       r"\bfound (?:him|her|them|me) on the (?:floor|ground)\b|\bslumped\b|\bcrumpled\b"),
     _t("fainting", "unconscious",
        r"\b(?:unconscious|unresponsive|lost consciousness|losing consciousness|not waking up|"
        r"will not wake up|cannot wake (?:him|her|them)|cannot be woken)\b"),
