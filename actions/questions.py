@@ -30,7 +30,7 @@ class ActionAnswerQuestions(Action):
         topics = [e.get("value") for e in tracker.latest_message.get("entities", [])
                   if e.get("entity") == ENTITY and e.get("value")]
         known = domain.get("responses", {})
-        answers = [response_for(t) for t in dict.fromkeys(topics) if response_for(t) in known]
+        answers = [name for name in dict.fromkeys(map(response_for, topics)) if name in known]
         if len(answers) >= 2:
             dispatcher.utter_message(response="utter_several_questions_intro")
         for name in answers:

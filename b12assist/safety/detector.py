@@ -99,10 +99,6 @@ class Assessment:
         return not self.escalate and any(f.status == "hypothetical" for f in self.findings)
 
     @property
-    def mentioned(self) -> bool:
-        return bool(self.findings)
-
-    @property
     def explains_message(self) -> bool:
         """Nothing escalates, and the message ends on what the rules understood: a symptom
         negated, past or asked about, or a statement that things are better or fine, with no
@@ -184,8 +180,8 @@ def _soft_past(ent, historical: list, hard_breaks: list[int]) -> bool:
     return False
 
 
-def _status(ent, whole_text: str, breaks: list[int], hard_breaks: list[int] = (),
-            historical: list = ()) -> tuple[str, str, str]:
+def _status(ent, whole_text: str, breaks: list[int], hard_breaks: list[int],
+            historical: list) -> tuple[str, str, str]:
     from .context_rules import CONDITIONAL_LITERALS, FAMILY, HISTORICAL, HYPOTHETICAL, NEGATED, POSSIBLE
 
     modifiers = [m for m in ent._.modifiers if _applies(m, ent, breaks)]
@@ -200,7 +196,7 @@ def _status(ent, whole_text: str, breaks: list[int], hard_breaks: list[int] = ()
         return "negated", experiencer, certainty
     if HISTORICAL in cats and not _STRONG_CURRENT.search(ent.sent.text):
         return "past", experiencer, certainty
-    if _soft_past(ent, list(historical), list(hard_breaks)):
+    if _soft_past(ent, historical, hard_breaks):
         return "past", experiencer, certainty
     if HYPOTHETICAL in cats:
         hyp = [m for m in modifiers if m.category == HYPOTHETICAL]
