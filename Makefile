@@ -18,9 +18,11 @@ ifeq ($(shell [ -t 1 ] && echo tty),)
 export TQDM_DISABLE := 1
 endif
 
-TRAIN_INPUTS := config.yml $(shell find domain data components b12assist/safety -type f \( -name '*.yml' -o -name '*.py' \) 2>/dev/null)
+# What the model is trained from, derived by tools/train_inputs.py (config, domain, data and the code
+# of the custom components Rasa trains). Empty before the venv exists; the model then depends on it.
+TRAIN_INPUTS := $(shell [ -x $(PY) ] && $(PY) tools/train_inputs.py 2>/dev/null)
 
-.PHONY: help install train run shell test test-unit validate test-stories test-nlu test-server eval bench widget clean
+.PHONY: help install sysdeps-run sysdeps-test train run shell test test-unit validate test-stories test-nlu test-server eval bench widget clean
 
 help:
 	@echo "make run    install, train if needed, start action server :5055, Rasa :5005, demo portal :8080"
@@ -40,26 +42,36 @@ $(STAMP): pyproject.toml constraints.txt
 
 install: $(STAMP)
 
-$(MODEL): $(STAMP) $(TRAIN_INPUTS)
+# System packages (Node/npm; for tests also Chromium and the PostgreSQL server): apt-get as root,
+# otherwise the exact command to run.
+sysdeps-run:
+	@bash scripts/system-deps.sh run
+sysdeps-test:
+	@bash scripts/system-deps.sh test
+
+# Order-only on the venv: re-running pip (say, after a pytest setting changed in pyproject.toml) does
+# not retrain; a change of locked versions (constraints.txt) does.
+$(MODEL): constraints.txt $(TRAIN_INPUTS) | $(STAMP)
 	@mkdir -p models var
 	$(PY) tools/gen_rules.py --check || (echo "data/rules/generated.yml is stale: run $(PY) tools/gen_rules.py" && false)
-	$(RASA) train --domain domain --fixed-model-name b12 --out models
+	$(RASA) train --force --domain domain --fixed-model-name b12 --out models
 	@touch $@
 
 train: $(MODEL)
 
 widget: $(WIDGET)
 
+$(WIDGET): | sysdeps-run
 $(WIDGET): $(shell find web/widget/src -type f 2>/dev/null) web/widget/package.json
 	cd web/widget && (npm ci --no-audit --no-fund --loglevel=error || npm install --no-audit --no-fund --loglevel=error) && npm run --silent build
 
-run: $(MODEL) $(WIDGET)
+run: sysdeps-run $(MODEL) $(WIDGET)
 	$(PY) -m b12assist.runner run
 
 shell: $(MODEL)
 	$(PY) -m b12assist.runner shell
 
-test: $(STAMP)
+test: sysdeps-test $(STAMP) $(WIDGET)
 	bash scripts/test.sh
 
 eval: $(MODEL)

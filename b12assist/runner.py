@@ -11,10 +11,10 @@ import signal
 import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
 from b12assist import endpoints, settings
+from b12assist.netutil import wait_http
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -39,8 +39,10 @@ def action_server_cmd(port: int = 5055) -> list[str]:  # noqa: D103
     return [str(BIN / "rasa"), "run", "actions", "--port", str(port), "--actions", "actions"]
 
 
-def rasa_server_cmd(endpoints_file: Path, port: int = 5005, model: Path = MODEL) -> list[str]:
-    origins = settings.load().allowed_origins
+def rasa_server_cmd(endpoints_file: Path, port: int = 5005, model: Path = MODEL,
+                    origins: list[str] | None = None) -> list[str]:
+    if origins is None:
+        origins = settings.load().allowed_origins
     cmd = [*RASA_CLI, "run", "--port", str(port), "--model", str(model),
            "--endpoints", str(endpoints_file), "--credentials", str(ROOT / "credentials.yml")]
     if origins:
@@ -48,21 +50,16 @@ def rasa_server_cmd(endpoints_file: Path, port: int = 5005, model: Path = MODEL)
     return cmd
 
 
-def web_server_cmd(port: int = 8080) -> list[str]:
-    return [sys.executable, "-m", "web.server", "--port", str(port)]
+def web_server_cmd(port: int = 8080, host: str | None = None) -> list[str]:
+    cmd = [sys.executable, "-m", "web.server", "--port", str(port)]
+    return cmd + ["--host", host] if host else cmd
 
 
-def wait_http(url: str, timeout: float = 180.0, proc: subprocess.Popen | None = None) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc is not None and proc.poll() is not None:
-            raise RuntimeError(f"process for {url} exited with {proc.returncode}")
-        try:
-            with urllib.request.urlopen(url, timeout=2):
-                return
-        except OSError:
-            time.sleep(0.5)
-    raise TimeoutError(f"{url} did not answer within {timeout:.0f} s")
+def ports() -> tuple[int, int, int]:
+    """(Rasa, action server, web server) ports: 5005, 5055, 8080 unless B12_RASA_PORT,
+    B12_ACTION_PORT or B12_WEB_PORT say otherwise (tests run the runner on free ports)."""
+    env = os.environ.get
+    return int(env("B12_RASA_PORT", "5005")), int(env("B12_ACTION_PORT", "5055")), int(env("B12_WEB_PORT", "8080"))
 
 
 def _stop(procs: list[subprocess.Popen]) -> None:
@@ -79,17 +76,18 @@ def _stop(procs: list[subprocess.Popen]) -> None:
 
 def run() -> int:
     env = _env()
-    ep = endpoints.render()
-    procs = [subprocess.Popen(action_server_cmd(), cwd=ROOT, env=env)]
+    rasa_port, action_port, web_port = ports()
+    ep = endpoints.render(action_port=action_port)
+    procs = [subprocess.Popen(action_server_cmd(action_port), cwd=ROOT, env=env)]
     try:
-        wait_http("http://localhost:5055/health", proc=procs[0])
-        procs.append(subprocess.Popen(rasa_server_cmd(ep), cwd=ROOT, env=env))
-        procs.append(subprocess.Popen(web_server_cmd(), cwd=ROOT, env=env))
-        wait_http("http://localhost:5005/", proc=procs[1])
+        wait_http(f"http://localhost:{action_port}/health", proc=procs[0])
+        procs.append(subprocess.Popen(rasa_server_cmd(ep, rasa_port), cwd=ROOT, env=env))
+        procs.append(subprocess.Popen(web_server_cmd(web_port), cwd=ROOT, env=env))
+        wait_http(f"http://localhost:{rasa_port}/", proc=procs[1])
         print("\nB12 Assist is running:\n"
-              "  demo clinic portal  http://localhost:8080/\n"
-              "  REST webhook        http://localhost:5005/webhooks/rest/webhook\n"
-              "  action server       http://localhost:5055/health\n"
+              f"  demo clinic portal  http://localhost:{web_port}/\n"
+              f"  REST webhook        http://localhost:{rasa_port}/webhooks/rest/webhook\n"
+              f"  action server       http://localhost:{action_port}/health\n"
               "Ctrl-C stops everything.\n", flush=True)
         while all(p.poll() is None for p in procs):
             time.sleep(0.5)

@@ -27,6 +27,8 @@ from pathlib import Path
 
 import aiohttp
 
+from b12assist.netutil import wait_http
+
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 ENV = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="2", RASA_TELEMETRY_ENABLED="false", PYTHONWARNINGS="ignore",
@@ -61,17 +63,6 @@ def rss_mb(pid: int) -> float:
         except OSError:
             pass
     return total / 1024
-
-
-def wait_http(url: str, timeout: float = 300) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=2):
-                return
-        except OSError:
-            time.sleep(0.2)
-    raise TimeoutError(url)
 
 
 @dataclass

@@ -16,7 +16,7 @@ quiet() { # run a noisy command, keep its full log, show the tail when it fails
 START=$(date +%s)
 
 step "unit tests (pure modules, actions, store, calendar, red-flag detector)"
-$PY -m pytest -q -m "not server and not browser and not shell" --junitxml="$R/pytest-unit.xml"
+$PY -m pytest -q -m "not server and not browser and not shell and not trained" --junitxml="$R/pytest-unit.xml"
 
 step "rasa data validate --fail-on-warnings"
 quiet "$R/validate.log" $RASA data validate --domain domain --fail-on-warnings
@@ -26,6 +26,7 @@ step "training (skipped when data, domain and config are unchanged)"
 T0=$(date +%s)
 quiet "$R/train.log" make --no-print-directory models/b12.tar.gz
 echo "model ready in $(( $(date +%s) - T0 )) s"
+$PY -m pytest -q -m trained --junitxml="$R/pytest-trained.xml"
 
 step "rasa test: test stories (--fail-on-prediction-errors)"
 rm -rf "$R/stories"
@@ -40,6 +41,12 @@ $PY tools/gates.py nlu "$R/nlu/intent_report.json" --min-macro-f1 0.92
 
 step "end-to-end: real Rasa + action servers over REST, red-flag gate, shell, browser"
 $PY -m pytest -q -m "server or browser or shell" --junitxml="$R/pytest-e2e.xml"
+
+step "PostgreSQL: store, staff, actions, runner and REST tests again on a throwaway local server"
+eval "$(bash scripts/throwaway-postgres.sh start)"
+trap 'bash scripts/throwaway-postgres.sh stop "$B12_PG_DIR"' EXIT
+$PY -m pytest -q -m "not browser and not shell and not trained" -k "store or staff or actions or runner or e2e_rest" \
+  --junitxml="$R/pytest-postgres.xml"
 
 echo
 echo "make test: everything passed in $(( $(date +%s) - START )) s. Reports: $R/"

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import subprocess
 import sys
-import time
 import urllib.request
 from pathlib import Path
 
 import pytest
+
+from b12assist import endpoints, runner
+from b12assist.netutil import free_port, wait_http
 
 ROOT = Path(__file__).resolve().parent.parent
 MODEL = ROOT / "models" / "b12.tar.gz"
@@ -35,25 +36,6 @@ def db_url(tmp_path, monkeypatch):
     return url
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def wait_http(url: str, timeout: float = 240, proc: subprocess.Popen | None = None) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc is not None and proc.poll() is not None:
-            raise RuntimeError(f"server for {url} exited with {proc.returncode}")
-        try:
-            with urllib.request.urlopen(url, timeout=2):
-                return
-        except OSError:
-            time.sleep(0.5)
-    raise TimeoutError(url)
-
-
 class Stack:
     """The running assistant: action server, Rasa server, demo web server."""
 
@@ -68,6 +50,9 @@ class Stack:
             "B12_STAFF_TOKEN": "test-staff-token", "B12_RASA_PUBLIC_URL": f"http://127.0.0.1:{self.rasa_port}", "TF_CPP_MIN_LOG_LEVEL": "2",
             "RASA_TELEMETRY_ENABLED": "false", "PYTHONPATH": str(ROOT),
         })
+        self.origins = [f"http://127.0.0.1:{self.web_port}", f"http://localhost:{self.web_port}"]
+        # Conversations: SQLite in tmp, or the PostgreSQL database of B12_TEST_DATABASE_URL.
+        self.database_url = os.environ.get("B12_TEST_DATABASE_URL") or f"sqlite:///{tmp / 'tracker.db'}"
         self.tracker_db = tmp / "tracker.db"
         self.endpoints = tmp / "endpoints.yml"
         self.procs: dict[str, subprocess.Popen] = {}
@@ -76,7 +61,7 @@ class Stack:
         return open(self.tmp / f"{name}.log", "ab")
 
     def start_actions(self) -> None:
-        cmd = [str(BIN / "rasa"), "run", "actions", "--port", str(self.action_port), "--actions", "actions"]
+        cmd = runner.action_server_cmd(self.action_port)
         self.procs["actions"] = subprocess.Popen(cmd, cwd=ROOT, env=self.env, stdout=self._log("actions"),
                                                  stderr=subprocess.STDOUT)
         wait_http(f"http://127.0.0.1:{self.action_port}/health", proc=self.procs["actions"])
@@ -91,17 +76,13 @@ class Stack:
                 proc.kill()
 
     def start(self) -> "Stack":
-        tracker = {"type": "SQL", "dialect": "sqlite", "db": str(self.tracker_db)}
-        self.endpoints.write_text(json.dumps({
-            "action_endpoint": {"url": f"http://127.0.0.1:{self.action_port}/webhook"},
-            "tracker_store": tracker}))
+        # The same rendering and command lines as `make run` (b12assist.endpoints, b12assist.runner).
+        endpoints.render(self.endpoints, action_port=self.action_port, database_url=self.database_url)
         self.start_actions()
-        cmd = [str(BIN / "python"), "-m", "b12assist.rasa_cli", "run", "--port", str(self.rasa_port), "--model", str(MODEL),
-               "--endpoints", str(self.endpoints), "--credentials", str(ROOT / "credentials.yml"),
-               "--cors", f"http://127.0.0.1:{self.web_port}", f"http://localhost:{self.web_port}"]
+        cmd = runner.rasa_server_cmd(self.endpoints, self.rasa_port, MODEL, origins=self.origins)
         self.procs["rasa"] = subprocess.Popen(cmd, cwd=ROOT, env=self.env, stdout=self._log("rasa"),
                                               stderr=subprocess.STDOUT)
-        web = [sys.executable, "-m", "web.server", "--port", str(self.web_port), "--host", "127.0.0.1"]
+        web = runner.web_server_cmd(self.web_port, host="127.0.0.1")
         self.procs["web"] = subprocess.Popen(web, cwd=ROOT, env=self.env, stdout=self._log("web"),
                                              stderr=subprocess.STDOUT)
         wait_http(f"http://127.0.0.1:{self.rasa_port}/", proc=self.procs["rasa"])

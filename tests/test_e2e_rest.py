@@ -3,12 +3,12 @@ from __future__ import annotations
 
 import csv
 import json
-import sqlite3
 import uuid
 from pathlib import Path
 
 import pytest
 import yaml
+from sqlalchemy import create_engine, text
 
 from conftest import texts
 
@@ -29,9 +29,12 @@ def new_sender() -> str:
 
 
 def slot_value(stack, sender: str, slot: str):
-    con = sqlite3.connect(stack.tracker_db)
-    rows = con.execute("select data from events where sender_id=? and type_name='slot' order by id", (sender,)).fetchall()
-    con.close()
+    """The slot's last value in Rasa's tracker store (SQLite, or PostgreSQL in the second pass)."""
+    engine = create_engine(stack.database_url)
+    with engine.connect() as con:
+        rows = con.execute(text("select data from events where sender_id=:s and type_name='slot' order by id"),
+                           {"s": sender}).fetchall()
+    engine.dispose()
     value = None
     for (data,) in rows:
         d = json.loads(data)

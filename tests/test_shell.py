@@ -8,7 +8,7 @@ from pathlib import Path
 import pexpect
 import pytest
 
-from conftest import free_port
+from b12assist.netutil import free_port
 
 pytestmark = pytest.mark.shell
 ROOT = Path(__file__).resolve().parent.parent

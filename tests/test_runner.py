@@ -1,0 +1,63 @@
+"""`make run`'s own code path: b12assist.runner renders the endpoints and starts all three servers;
+the conversation lands in the configured database (SQLite, or PostgreSQL in make test's second pass)."""
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import urllib.request
+import uuid
+from pathlib import Path
+
+import pytest
+import yaml
+from sqlalchemy import create_engine, text
+
+from b12assist.netutil import free_port, wait_http
+
+pytestmark = pytest.mark.server
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_runner_starts_everything_on_the_configured_database(tmp_path):
+    if not (ROOT / "models" / "b12.tar.gz").exists():
+        pytest.fail("models/b12.tar.gz is missing: run `make train`")
+    rasa, action, web = free_port(), free_port(), free_port()
+    url = os.environ.get("B12_TEST_DATABASE_URL") or f"sqlite:///{tmp_path / 'b12.db'}"
+    env = dict(os.environ, B12_RASA_PORT=str(rasa), B12_ACTION_PORT=str(action), B12_WEB_PORT=str(web),
+               B12_VAR_DIR=str(tmp_path), B12_DATABASE_URL=url, RASA_TELEMETRY_ENABLED="false")
+    log = open(tmp_path / "runner.log", "wb")
+    proc = subprocess.Popen([sys.executable, "-m", "b12assist.runner", "run"], cwd=ROOT, env=env,
+                            stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        wait_http(f"http://127.0.0.1:{rasa}/", proc=proc)
+        wait_http(f"http://127.0.0.1:{web}/health", proc=proc)
+        wait_http(f"http://127.0.0.1:{action}/health", proc=proc)
+        rendered = yaml.safe_load((tmp_path / "endpoints.yml").read_text())
+        assert rendered["action_endpoint"]["url"].endswith(f":{action}/webhook")
+        if url.startswith("postgres"):
+            assert rendered["tracker_store"]["dialect"].startswith("postgresql")
+        sender = "runner-" + uuid.uuid4().hex[:10]
+        req = urllib.request.Request(f"http://127.0.0.1:{rasa}/webhooks/rest/webhook",
+                                     data=json.dumps({"sender": sender, "message": "hi"}).encode(),
+                                     headers={"Content-Type": "application/json"})
+        with urllib.request.urlopen(req, timeout=60) as resp:
+            replies = json.loads(resp.read())
+        assert any("not for emergencies" in r.get("text", "") for r in replies)
+        engine = create_engine(url)
+        with engine.connect() as con:
+            n = con.execute(text("select count(*) from events where sender_id=:s and type_name='user'"),
+                            {"s": sender}).scalar()
+        engine.dispose()
+        assert n == 1
+    finally:
+        os.killpg(proc.pid, signal.SIGINT)
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+    for port in (rasa, action, web):   # Ctrl-C stopped all three
+        with pytest.raises(OSError):
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2)
