@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import subprocess
 import sys
 import tempfile
@@ -19,6 +18,7 @@ import uuid
 from pathlib import Path
 
 from b12assist import runner
+from b12assist.netutil import free_port, wait_http
 from b12assist.schedule.calculator import LoadingLength, LoadingPattern, MaintenanceInterval, PlanInput, build_plan
 from b12assist.schedule.parse import describe_day, parse_schedule
 from datetime import date
@@ -53,12 +53,6 @@ def expected_plan(start, pattern, length, maintenance, today):
     return build_plan(PlanInput(start_d, pat, ln, mt), today)
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def say(port, sender, text):
     req = urllib.request.Request(f"http://127.0.0.1:{port}/webhooks/rest/webhook",
                                  data=json.dumps({"sender": sender, "message": text}).encode(),
@@ -76,13 +70,13 @@ def main(out: Path) -> int:
                               "tracker_store": {"type": "SQL", "dialect": "sqlite", "db": str(tmp / "t.db")}}))
     procs = [subprocess.Popen(runner.action_server_cmd(ap), cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
                               stderr=subprocess.DEVNULL)]
-    runner.wait_http(f"http://127.0.0.1:{ap}/health", proc=procs[0])
+    wait_http(f"http://127.0.0.1:{ap}/health", proc=procs[0])
     procs.append(subprocess.Popen([*runner.RASA_CLI, "run", "--port", str(rp), "--model", str(runner.MODEL),
                                    "--endpoints", str(ep)], cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
                                   stderr=subprocess.DEVNULL))
     results = []
     try:
-        runner.wait_http(f"http://127.0.0.1:{rp}/", proc=procs[1])
+        wait_http(f"http://127.0.0.1:{rp}/", proc=procs[1])
         today = date.today()
         for turns, *spec in CASES:
             sender = "eval-" + uuid.uuid4().hex[:10]
