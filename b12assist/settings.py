@@ -23,7 +23,7 @@ class Settings:
     clinic_phone: str = "the number on your appointment letter"
     clinic_email: str = ""
     clinic_hours: str = "during opening hours"
-    emergency_number: str = "911"
+    emergency_number: str = "911"  # the one default; replies and the widget's call button get it from here
     database_url: str = ""
     notify_webhook_url: str = ""
     allowed_origins: list[str] = field(default_factory=list)
@@ -68,7 +68,7 @@ def load() -> Settings:
         clinic_phone=env("B12_CLINIC_PHONE", Settings.clinic_phone),
         clinic_email=env("B12_CLINIC_EMAIL", ""),
         clinic_hours=env("B12_CLINIC_HOURS", Settings.clinic_hours),
-        emergency_number=env("B12_EMERGENCY_NUMBER", "911").strip() or "911",
+        emergency_number=env("B12_EMERGENCY_NUMBER", "").strip() or Settings.emergency_number,
         database_url=env("B12_DATABASE_URL", ""),
         notify_webhook_url=env("B12_NOTIFY_WEBHOOK_URL", ""),
         allowed_origins=_split(env("B12_ALLOWED_ORIGINS", "http://localhost:8080,http://127.0.0.1:8080")),

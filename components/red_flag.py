@@ -3,13 +3,19 @@
 It runs after DIET and after Rasa's FallbackClassifier, on every message, whatever the dialogue
 state (forms included), so that no later step can turn its decision into `nlu_fallback` (the
 FallbackClassifier's ambiguity check would, when DIET's own best guess is close to 1.0). It:
-- adds the entity `emergency_number` (the clinic's number, B12_EMERGENCY_NUMBER, default 911) to
-  every message, so the slot the replies use is filled without the action server;
+- adds the entities `emergency_number` (the clinic's number, from b12assist.settings),
+  `symptom_mention` (yes/no: the message talks about the body) and `language` (en, a language with
+  a rule file, or other) to every message, so the slots the replies use are filled without the
+  action server;
 - when the detector finds a current red flag, sets the intent to `red_flag_emergency` or
   `red_flag_urgent` with confidence 1.0 and adds the entity `red_flag_category`;
 - when DIET alone predicts a red-flag intent (confidence >= `diet_threshold`) for a message the
   rules do not explain (see `Assessment.explains_message`), keeps it: either detector is enough
-  to escalate;
+  to escalate (this comes before the asked-about branch: "is X normal? I have Y now");
+- a message clearly in another language that is not a red flag gets `other_language` (the
+  assistant answers in English only, with the emergency line in that language);
+- if the detector or this component raises, the message is escalated when any red-flag word
+  appears (`symptoms.alarming`), instead of being left with no answer;
 - when the detector saw a red-flag symptom only asked about ("what if my throat swells?"), sets
   `ask_when_seek_help`, whose answer says what to do if it happens;
 - when DIET predicts a red flag but the message ends on a symptom the detector saw only negated
@@ -18,7 +24,7 @@ FallbackClassifier's ambiguity check would, when DIET's own best guess is close 
 """
 from __future__ import annotations
 
-import os
+import logging
 from typing import Any, Dict, List, Optional, Text
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -28,11 +34,18 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from b12assist import settings
+from b12assist.safety import multilingual
 from b12assist.safety.detector import detect, warm_up
+from b12assist.safety.symptoms import alarming, mentions_symptom
 from components.ranking import diet_best, set_intent, set_next_best
+
+logger = logging.getLogger(__name__)
 
 RED_FLAG_INTENTS = {"emergency": "red_flag_emergency", "urgent": "red_flag_urgent"}
 HYPOTHETICAL_INTENT = "ask_when_seek_help"
+OTHER_LANGUAGE_INTENT = "other_language"
+DETECTOR_ERROR = "unchecked (detector error)"
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
@@ -44,8 +57,11 @@ class RedFlagClassifier(GraphComponent):
     def __init__(self, config: Dict[Text, Any]) -> None:
         self._diet_threshold = float(config.get("diet_threshold", 0.8))
         self._fallback_threshold = float(config.get("fallback_threshold", 0.4))
-        self._emergency_number = os.environ.get("B12_EMERGENCY_NUMBER", "").strip() or "911"
-        warm_up()
+        self._emergency_number = settings.load().emergency_number
+        try:
+            warm_up()
+        except Exception:  # noqa: BLE001  (the server must start; every message then fails safe)
+            logger.exception("red-flag detector failed to start; messages will be checked by the word list")
 
     @classmethod
     def create(
@@ -62,32 +78,54 @@ class RedFlagClassifier(GraphComponent):
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
-            self._process_one(message)
+            try:
+                self._process_one(message)
+            except Exception:  # noqa: BLE001  (fail safe: never leave a red flag unanswered)
+                logger.exception("red-flag check failed; escalating on the word list")
+                self._fail_safe(message)
         return messages
 
     # --- helpers ---------------------------------------------------------------------------
     def _process_one(self, message: Message) -> None:
-        self._add_emergency_number(message)
         text = message.get("text") or ""
+        self._add_entity(message, "emergency_number", self._emergency_number)
+        self._add_entity(message, "symptom_mention", "yes" if mentions_symptom(text) else "no")
         assessment = detect(text)
+        spoken = assessment.language
+        self._add_entity(message, "language", spoken if spoken == "en" or spoken in multilingual.languages()
+                         else "other")
         diet = diet_best(message)
         diet_name = diet.get("name")
         diet_conf = float(diet.get("confidence") or 0.0)
 
         if assessment.escalate:
             self._set_red_flag(message, RED_FLAG_INTENTS[assessment.level], assessment.category)
+        elif (diet_name in RED_FLAG_INTENTS.values() and diet_conf >= self._diet_threshold
+              and not assessment.explains_message and spoken == "en"):
+            # DIET alone is enough to escalate a phrasing the rules do not know, also when the
+            # message asked about a symptom first ("is dizziness normal? <something new> now").
+            self._set_red_flag(message, diet_name, "reported symptom")
         elif assessment.hypothetical:
             # A red-flag symptom asked about, not reported: answer with what to do if it happens.
             set_intent(message, HYPOTHETICAL_INTENT)
+        elif spoken != "en":
+            # The assistant answers in English only: say so, with the emergency line in the
+            # patient's language when there is one.
+            set_intent(message, OTHER_LANGUAGE_INTENT)
         elif diet_name in RED_FLAG_INTENTS.values():
-            if diet_conf >= self._diet_threshold and not assessment.explains_message:
-                # DIET alone is enough to escalate a phrasing the rules do not know.
-                self._set_red_flag(message, diet_name, "reported symptom")
-            else:
-                # The rules explain the message (a symptom negated or past, things better), or DIET
-                # is unsure: no escalation; the next best intent keeps its own confidence, and a
-                # low one still falls back to "please rephrase".
-                set_next_best(message, RED_FLAG_INTENTS.values(), self._fallback_threshold)
+            # The rules explain the message (a symptom negated or past, things better), or DIET
+            # is unsure: no escalation; the next best intent keeps its own confidence, and a
+            # low one still falls back to "please rephrase".
+            set_next_best(message, RED_FLAG_INTENTS.values(), self._fallback_threshold)
+
+    def _fail_safe(self, message: Message) -> None:
+        """The detector or this component failed: escalate when any red-flag word appears, and
+        always make sure the emergency number and the symptom flag are on the message."""
+        text = message.get("text") or ""
+        self._add_entity(message, "emergency_number", self._emergency_number)
+        self._add_entity(message, "symptom_mention", "yes" if mentions_symptom(text) else "no")
+        if alarming(text):
+            self._set_red_flag(message, RED_FLAG_INTENTS["emergency"], DETECTOR_ERROR)
 
     @staticmethod
     def _add_entity(message: Message, name: Text, value: Text) -> None:
@@ -96,11 +134,6 @@ class RedFlagClassifier(GraphComponent):
         entities.append({"entity": name, "value": value, "start": 0, "end": len(text),
                          "extractor": "RedFlagClassifier", "confidence_entity": 1.0})
         message.set("entities", entities, add_to_output=True)
-
-    def _add_emergency_number(self, message: Message) -> None:
-        """The clinic's emergency number, on every message, so the `emergency_number` slot (used by
-        the disclaimer and the emergency replies) is set by the Rasa server itself."""
-        self._add_entity(message, "emergency_number", self._emergency_number)
 
     def _set_red_flag(self, message: Message, intent_name: Text, category: Optional[Text]) -> None:
         set_intent(message, intent_name)

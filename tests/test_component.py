@@ -33,7 +33,8 @@ def entities(m):
 def test_detector_escalates_whatever_diet_says(component):
     m = component.process([message("I cant breathe after my shot", "ask_safety", 0.9)])[0]
     assert m.get("intent") == {"name": "red_flag_emergency", "confidence": 1.0}
-    assert entities(m) == {"emergency_number": "999", "red_flag_category": "breathing"}
+    assert entities(m) == {"emergency_number": "999", "red_flag_category": "breathing", "language": "en",
+                           "symptom_mention": "yes"}
 
 
 def test_urgent_level(component):
@@ -84,7 +85,8 @@ def test_hypothetical_question_gets_the_when_to_seek_help_answer(component):
 
 def test_every_message_carries_the_emergency_number(component):
     m = component.process([message("hello", "greet", 0.99)])[0]
-    assert m.get("intent")["name"] == "greet" and entities(m) == {"emergency_number": "999"}
+    assert m.get("intent")["name"] == "greet" and entities(m) == {"emergency_number": "999",
+                                                                         "language": "en", "symptom_mention": "no"}
 
 
 def run_after_fallback(component, m):

@@ -50,6 +50,11 @@ def test_generated_rules_are_up_to_date():
     assert rc == 0, "data/rules/generated.yml is stale: run tools/gen_rules.py"
 
 
+def test_safety_replies_match_the_language_files():
+    rc = subprocess.call([sys.executable, str(ROOT / "tools" / "gen_safety_replies.py"), "--check"])
+    assert rc == 0, "domain/safety_replies.yml is stale: run tools/gen_safety_replies.py"
+
+
 def test_faq_answers_are_chat_sized_and_never_prescribe():
     domain = {}
     for path in (ROOT / "domain").glob("*.yml"):

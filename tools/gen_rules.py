@@ -20,6 +20,7 @@ ANSWERS = {
     "nlu_fallback": ["utter_default"],
     "ask_when_seek_help": ["utter_when_seek_help"],
     "confirm_called_help": ["utter_after_called"],
+    "other_language": ["utter_other_language"],
     "ask_purpose": ["utter_ask_purpose"],
     "ask_tablets_vs_injections": ["utter_ask_tablets_vs_injections"],
     "ask_loading_dose": ["utter_ask_loading_dose"],

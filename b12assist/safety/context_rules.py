@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from medspacy.context import ConTextRule
 
+from .targets import RECENT_WINDOW
+
 NEGATED = "NEGATED_EXISTENCE"
 HYPOTHETICAL = "HYPOTHETICAL"
 HISTORICAL = "HISTORICAL"
@@ -74,7 +76,8 @@ def rules() -> list[ConTextRule]:
                   pattern=r"\b(?:last (?:year|month|week|winter|summer|spring|autumn|fall|time|course)|"
                           r"(?:years?|months?|weeks?) ago|a (?:year|month|week|few weeks|few months) ago|"
                           r"in the past|used to|history of|once had|previously|as a (?:kid|child|teen\w*|baby)|"
-                          r"when i was (?:young|little|a kid|a child|younger|pregnant)|back in \d{4}|in \d{4}|"
+                          r"when (?:i|he|she|we) (?:was|were) (?:young|little|a kid|a child|younger|pregnant|a teenager|small|"
+                          r"\d+|[a-z]+ years old|at school|in school)|back in \d{4}|in \d{4}|"
                           r"long time ago|a while ago|a while back|years back|ages ago|"
                           r"(?:with|after) (?:my|the) (?:first|previous|old|last) (?:course|treatment|doctor))\b"))
     for lit in ["got better", "gotten better", "getting better", "is better", "are better", "went away",
@@ -100,6 +103,13 @@ def rules() -> list[ConTextRule]:
     out.append(_r("than last week", "PSEUDO", "PSEUDO",
                   pattern=r"\bthan (?:last|a|the|in) (?:week|month|year|time|weeks|months)(?: ago)?\b|"
                           r"\b(?:since|from) last (?:week|month)\b|\bthan (?:before|yesterday|usual)\b"))
+    # A recent window is now, not the past: "over the last 30 minutes", "since breakfast".
+    out.append(_r("in the last 30 minutes", "PSEUDO", "PSEUDO", pattern=RECENT_WINDOW))
+    # A negation that restates something as stronger: "it is not a little rash, it is everywhere".
+    out.append(_r("not just a small", "PSEUDO", "PSEUDO",
+                  pattern=r"\bnot (?:just |only |merely |simply |really )?(?:a |an |some )?(?:little|small|tiny|"
+                          r"mild|slight|minor|normal|ordinary|bit of|few)\b|\bnot just\b|\bno (?:little|small|mild|"
+                          r"ordinary|normal)\b|\bnot (?:like|anything like) (?:before|last time|the usual)\b"))
     # Exclamations: "oh no my lips are swelling" is not a negation.
     out.append(_r("oh no", "PSEUDO", "PSEUDO",
                   pattern=r"\b(?:oh|uh|omg|god|please|help|no) no\b|\bno (?:my|his|her|their|i|it|the|this|now|"

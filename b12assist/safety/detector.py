@@ -12,8 +12,9 @@ import threading
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .normalise import normalise
-from .targets import EMERGENCY, LEVELS, NON_ESCALATING, TARGETS, URGENT
+from . import language, multilingual
+from .normalise import normalise, variants
+from .targets import EMERGENCY, LEVELS, NON_ESCALATING, RECENT_WINDOW, TARGETS, URGENT
 
 MAX_CHARS = 5000  # longer messages are read in windows of this size (see detect)
 
@@ -27,9 +28,9 @@ _CURRENT = re.compile(
     r"got|seems?)\b|"
     r"\b(?:it|this|that|she|he|they) (?:is|are|was|keeps?|feels?) (?:now |still |really |very |getting |so |all )?"
     r"[a-z]+ing\b|"
-    r"(?:^|[.!?] )(?:feeling|having|got|getting)\b"
+    r"(?:^|[.!?] )(?:feeling|having|got|getting)\b|" + RECENT_WINDOW
 )
-_STRONG_CURRENT = re.compile(r"\b(?:right now|currently|at the moment|just now|this minute)\b")
+_STRONG_CURRENT = re.compile(r"\b(?:right now|currently|at the moment|just now|this minute)\b|" + RECENT_WINDOW)
 # A past-tense report before the symptom ("I had trouble breathing once, years ago"): with a time
 # in the past in the same sentence, reached only across commas, the symptom is historical.
 _PAST_REPORT = re.compile(r"\b(?:i had|i have had|i've had|i got|i was|i used to|i once had|had a|had some)\b")
@@ -70,6 +71,7 @@ class Finding:
 class Assessment:
     text: str
     findings: tuple[Finding, ...] = field(default_factory=tuple)
+    language: str = "en"  # ISO 639-1 code of the message's language (see language.py)
 
     @property
     def escalating(self) -> tuple[Finding, ...]:
@@ -230,13 +232,7 @@ def _assess_window(text: str, offset: int = 0) -> list[Finding]:
     return findings
 
 
-def detect(text: str | None) -> Assessment:
-    """Assess one patient message. Never raises on odd input; empty input has no findings."""
-    if not text or not isinstance(text, str):
-        return Assessment(text="")
-    norm = normalise(text)
-    if not norm:
-        return Assessment(text="")
+def _assess(norm: str) -> list[Finding]:
     findings: list[Finding] = []
     # Very long messages are read in overlapping windows so nothing is skipped.
     step = MAX_CHARS - 200
@@ -244,4 +240,28 @@ def detect(text: str | None) -> Assessment:
         findings.extend(_assess_window(norm[start:start + MAX_CHARS], start))
         if start + MAX_CHARS >= len(norm):
             break
-    return Assessment(text=norm, findings=tuple(findings))
+    return findings
+
+
+def _other_languages(text: str, spoken: str) -> list[Finding]:
+    """Red flags from the rule files of other languages (see multilingual.py)."""
+    return [Finding(m.category, LEVELS.get(m.category, "none"), m.language, m.status, "patient", "certain", 0)
+            for m in multilingual.find(text, spoken)]
+
+
+def detect(text: str | None) -> Assessment:
+    """Assess one patient message. Never raises on odd input; empty input has no findings."""
+    if not text or not isinstance(text, str):
+        return Assessment(text="")
+    readings = variants(text)
+    norm = normalise(readings[0])
+    if not norm:
+        return Assessment(text="")
+    findings: list[Finding] = _assess(norm)
+    for other in readings[1:]:
+        findings.extend(f for f in _assess(normalise(other)) if f.escalates)
+    guessed = language.guess(text)
+    foreign = _other_languages(text, guessed)
+    findings.extend(foreign)
+    spoken = guessed if guessed != "en" else next((f.text for f in foreign if f.escalates), "en")
+    return Assessment(text=norm, findings=tuple(findings), language=spoken)

@@ -36,7 +36,7 @@ _CONTRACTIONS = [
     (r"\bshe'?s\b", "she is"),
     (r"\bhe'?s\b", "he is"),
     (r"\bthey'?re\b", "they are"),
-    (r"\bwe'?re\b", "we are"),
+    (r"\bwe're\b", "we are"),  # "were" is a word of its own
     (r"\byou'?re\b", "you are"),
 ]
 _CONTRACTIONS_RE = [(re.compile(p), r) for p, r in _CONTRACTIONS]
@@ -97,6 +97,7 @@ _PROTECTED = {
     "brought", "breakfast", "breaking", "reacting", "breathy",
 }
 
+_GLUED_PUNCTUATION = re.compile(r"(?<=[^\W\d_])[^\w\s',]+(?=[^\W\d_])")
 _WORD_RE = re.compile(r"[a-z0-9']+|[^a-z0-9'\s]+|\s+")
 
 
@@ -104,9 +105,17 @@ def _fold(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("`", "'")
     text = text.replace("\u201c", '"').replace("\u201d", '"')
+    # Invisible format characters (zero-width joiners, soft hyphens, BOM) inside a word would split
+    # it: they are removed. (A zero-width space may stand for a space or sit inside a word; `detect`
+    # reads the message both ways, see `variants`.)
+    text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
     # Control characters (binary junk) become spaces; newlines become sentence breaks.
     text = re.sub(r"[\r\n]+", ". ", text)
     text = "".join(ch if (ch.isprintable() or ch == " ") else " " for ch in text)
+    # Emoji and other symbols are spaces; so is punctuation glued between two words
+    # ("cannot.breathe", "face...swelling", "lips/tongue"), which is never a sentence break.
+    text = "".join(" " if unicodedata.category(ch).startswith("S") else ch for ch in text)
+    text = _GLUED_PUNCTUATION.sub(" ", text)
     return text.lower()
 
 
@@ -119,6 +128,16 @@ def _correct(word: str) -> str:
         return word
     match = difflib.get_close_matches(word, _KEYWORDS, n=1, cutoff=0.86)
     return match[0] if match else word
+
+
+ZERO_WIDTH_SPACE = "\u200b"
+
+
+def variants(text: str) -> list[str]:
+    """The readings of a message: with zero-width spaces as spaces and as nothing, when it has any."""
+    if ZERO_WIDTH_SPACE not in text:
+        return [text]
+    return [text.replace(ZERO_WIDTH_SPACE, " "), text.replace(ZERO_WIDTH_SPACE, "")]
 
 
 def normalise(text: str) -> str:

@@ -21,6 +21,7 @@ LEVELS = {
     "fainting": EMERGENCY,
     "anaphylaxis": EMERGENCY,
     "stroke_signs": EMERGENCY,
+    "neuro_sudden": EMERGENCY,
     "neuro_worsening": URGENT,
 }
 # Categories that are matched so that they win over a broader red-flag match, but never escalate.
@@ -50,15 +51,41 @@ _NEURO = (
     r"double vision|confus\w*|memory|forgetful\w*|brain fog|foggy|walking|coordination|"
     r"burning (?:in )?(?:my |his |her )?(?:feet|hands)|feeling in (?:my|his|her|their) "
     r"(?:feet|hands|legs|toes|fingers|arms)|neuropathy|nerve\w*|legs? (?:giving|gave) way|"
-    r"speech|talking|feet|legs|hands)"
+    r"speech|talking|feet|legs|hands|eyes|seeing|muddled|disorient\w*|steady|steadier|grip|"
+    r"fingers|toes|words)"
 )
+# Getting worse over days or weeks (urgent). "Sudden" is not here: a sudden deficit is an
+# emergency (see `_SUDDEN`).
 _WORSE = (
     r"(?:worse|worsening|worsen\w*|getting bad|spread\w*|increas\w*|more and more|progress\w*|"
     r"deteriorat\w*|moving up|creeping up|going up|travell?ing up|now in|now up|now reaching|"
     r"up to my|not improving|no better|not getting better|back again|"
-    r"returned|coming back|came back|came on|suddenly|sudden|stronger|more often|"
-    r"more frequent|spreading|going numb|gone numb|went numb)"
+    r"returned|coming back|came back|stronger|more often|"
+    r"more frequent|spreading|going numb|gone numb|went numb|each day|every day|every morning|"
+    r"every week|each week|day by day|by the day|week by week|harder and harder|less and less)"
 )
+# Onset within minutes or hours, or with no warning.
+_SUDDEN = (
+    r"(?:suddenly|sudden|all of a sudden|out of (?:nowhere|the blue)|without (?:any )?warning|abruptly|"
+    r"in an instant|within minutes|(?:a few|some|ten|\d+) minutes ago|just now)"
+)
+# What a sudden neurological deficit looks like in a patient's or a relative's words.
+_DEFICIT = (
+    r"(?:weak\w*|numb\w*|limp|dead|heavy|paraly[sz]\w*|cannot (?:move|lift|feel|see|walk|stand|speak|talk|"
+    r"hold|grip|raise|get up|understand)|could not (?:move|lift|feel|see|walk|stand|speak|talk)|unable to "
+    r"(?:move|lift|feel|see|walk|stand|speak|talk)|lost (?:the )?(?:sight|vision|feeling|use|strength|"
+    r"control)|loss of (?:sight|vision|feeling|use|control)|blind|vision (?:went|has gone|is gone|"
+    r"went black|went dark|blacked out)|went blind|slurr\w*|droop\w*|confus\w*|garbled|jumbled|"
+    r"gibberish|(?:legs?|knees?) (?:gave|giving|give|went) (?:way|out)|collaps\w*|fell|seizure\w*|"
+    r"fit|wet (?:my|him|her|them)sel(?:f|ves)|double vision|seeing double|wors[et] headache)"
+)
+
+# A recent time window is the present ("over the last 30 minutes my tongue has been swelling").
+RECENT_WINDOW = (r"\b(?:over|in|for|during|within|throughout) the (?:last|past) (?:few |couple of |couple |"
+                 r"\d+ |[a-z]+ )?(?:minutes?|mins?|hours?|hrs?|days?|nights?|weeks?)\b|"
+                 r"\bthe (?:last|past) (?:few |couple of |\d+ |[a-z]+ )?(?:minutes?|mins?|hours?|hrs?)\b|"
+                 r"\bsince (?:breakfast|lunch|dinner|tea|supper|this morning|this afternoon|last night|waking up|"
+                 r"i woke up|the (?:jab|shot|injection|needle)|my (?:jab|shot|injection)|then|yesterday)\b")
 
 
 @dataclass(frozen=True)
@@ -141,7 +168,28 @@ TARGETS: list[Target] = [
        r"\b(?:slurr\w*|cannot (?:speak|talk) (?:properly|clearly|right)|cannot get (?:my|his|her) words out|"
        r"face (?:is )?droop\w*|droop\w* face|one side of (?:my|his|her) face|cannot move (?:my|his|her) "
        r"(?:arm|leg|side))\b"),
+    # --- sudden neurological deficits (emergency) -------------------------------------------------
+    _t("neuro_sudden", "sudden deficit", rf"\b{_SUDDEN}\b{_GAP}\b{_DEFICIT}\b"),
+    _t("neuro_sudden", "deficit came on suddenly", rf"\b{_DEFICIT}\b{_GAP}\b{_SUDDEN}\b"),
+    _t("neuro_sudden", "loss of bladder or bowel control",
+       r"\b(?:lost|losing|loss of|lose|no) (?:all )?control (?:of|over) (?:my |his |her |their )?"
+       r"(?:bladder|bowels?|pee|wee|toilet)\b|\bcannot control (?:my |his |her |their )?(?:bladder|bowels?)\b|"
+       r"\bwet (?:my|him|her|them)sel(?:f|ves)\b|\bsoiled (?:my|him|her|them)sel(?:f|ves)\b"),
+    _t("neuro_sudden", "sight lost in one eye",
+       r"\b(?:blind in (?:one|my|his|her|the) (?:left |right )?eye|cannot see (?:out of|with|from) "
+       r"(?:one|my|his|her|the) (?:left |right )?eye|lost (?:the )?(?:sight|vision) (?:in|of) |"
+       r"curtain (?:over|across|coming down over) (?:my|his|her) (?:eye|vision)|gone blind|went blind)"),
+    _t("neuro_sudden", "cannot move a limb",
+       r"\bcannot (?:move|lift|feel|raise|use) (?:my|his|her|their) (?:left |right )?(?:arm|leg|hand|foot|side|"
+       r"face)\b|\b(?:arm|leg|hand|side of (?:my|his|her) (?:body|face)) (?:has )?(?:gone|went|is) "
+       r"(?:limp|dead|floppy|paraly[sz]ed)\b"),
+    _t("neuro_sudden", "worst headache", r"\b(?:worst|worse|most severe) headache (?:of|in) (?:my|his|her) life\b|"
+       r"\bthunderclap headache\b"),
     # --- neurologic symptoms getting worse (urgent) ---------------------------------------------
+    _t("neuro_worsening", "less steady",
+       r"\b(?:less|not as|not so) (?:steady|stable|sure-footed|sure on (?:my|his|her) feet|able to walk|"
+       r"able to feel|coordinated)\b|\bharder (?:and harder )?to (?:walk|balance|feel|see|read|remember|"
+       r"hold|button|grip|find (?:my|his|her) words)\b"),
     _t("neuro_worsening", "neurologic symptoms worse", rf"\b{_NEURO}\b{_GAP}\b{_WORSE}\b"),
     _t("neuro_worsening", "worse neurologic symptoms", rf"\b{_WORSE}\b{_GAP}\b{_NEURO}\b"),
     _t("neuro_worsening", "getting weaker",
@@ -151,8 +199,8 @@ TARGETS: list[Target] = [
        r"\bmore (?:and more )?(?:confused|forgetful|numb|unsteady|wobbly|clumsy|tingly|weak|off balance|"
        r"muddled|disoriented|disorientated)\b"),
     _t("neuro_worsening", "worse than before",
-       r"\b(?:weaker|worse|number|clumsier|shakier|blurrier|more numb|more unsteady) than (?:before|last|yesterday|"
-       r"usual|it was|a week ago|a month ago)\b"),
+       r"\b(?:weaker|worse|number|clumsier|shakier|blurrier|more numb|more unsteady) than (?:(?:it|they|he|she|i) "
+       r"(?:was|were|used to be) )?(?:before|last|yesterday|usual|it was|a week ago|a month ago)\b"),
     _t("neuro_worsening", "legs giving way", r"\b(?:legs?|knees?) (?:gave|giving|give|keep giving|keeps giving) (?:way|out)\b"),
     _t("neuro_worsening", "keep falling",
        r"\bkeep\w* (?:on )?(?:falling|dropping things|stumbling|tripping|losing (?:my )?balance)\b"),
@@ -162,7 +210,7 @@ TARGETS: list[Target] = [
     _t("neuro_worsening", "cannot feel anymore",
        r"\bcannot (?:feel|walk|see|stand|hold|grip|button)\b[a-z' ]{0,30}\b(?:any ?more|properly|straight|"
        r"clearly|at all)\b"),
-    _t("neuro_worsening", "going blind", r"\b(?:going blind|gone blind|vision (?:is )?going|cannot see out of)\b"),
+    _t("neuro_worsening", "going blind", r"\b(?:going blind|vision (?:is )?going)\b"),
     # --- mild injection-site reactions: matched so they win over "rash" and never escalate -----
     _t("mild_local", "mild injection-site reaction",
        r"\b(?:small|tiny|little|mild|slight)(?: red)? (?:rash|spot|bump|mark|lump|swelling)\w* "
@@ -179,13 +227,4 @@ TARGETS: list[Target] = [
     _t("negated_statement", "chest is not tight",
        r"\b(?:chest|throat|breathing|breath)\b(?: \w+)? (?:is|are|was|feels?|has) not(?: \w+)? "
        r"(?:tight\w*|clos\w*|hurt\w*|sore|heavy|bad|difficult|hard|laboured|short)\b"),
-    # --- other languages: the commonest red-flag phrases (escalate, answer in English) --------
-    _t("breathing", "no puedo respirar (es)",
-       r"\b(?:no puedo respirar|me cuesta respirar|falta de aire|dificultad para respirar|"
-       r"je ne peux pas respirer|j'?ai du mal (?:a|à) respirer|ich kann nicht atmen|atemnot|"
-       r"n[aã]o consigo respirar|non riesco a respirare)\b"),
-    _t("swelling", "garganta hinchada (es)",
-       r"\b(?:garganta|labios|lengua|cara|gorge|l[eè]vres|langue|visage|hals|lippen|zunge|gesicht)\b"
-       r"[a-zà-ÿ' ]{0,20}\b(?:hinchad\w*|inflamad\w*|gonfl\w*|geschwollen|inchad\w*)\b"),
-    _t("fainting", "desmayo (es)", r"\b(?:me desmay\w*|desmayo|se desmay\w*|évanoui\w*|ohnmächtig|bewusstlos)\b"),
 ]

@@ -1,0 +1,124 @@
+"""Red flags in other languages, from one rule file per language (`languages/<code>.yml`).
+
+Each file lists target patterns per category and the cues (negated, hypothetical, past) that stop
+a symptom from counting when they come shortly before it in the same clause. A clinic extends the
+rules with its own files in the folder named by B12_RED_FLAG_RULES_DIR: a file for a language that
+exists adds its patterns (and replies it names), a file for a new language adds that language.
+
+    >>> [(f.language, f.category, f.status) for f in find("de repente no puede mover el brazo")]
+    [('es', 'neuro_sudden', 'current')]
+    >>> [f.status for f in find("no tengo dificultad para respirar")]
+    ['negated']
+"""
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+RULES_DIR = Path(__file__).resolve().parent / "languages"
+CUE_KINDS = ("negated", "hypothetical", "past")
+_CUE_WINDOW = 40  # characters before a symptom that a cue may sit in (same clause only)
+_CLAUSE_BREAK = re.compile(r"\b(?:pero|mais|mas|ale|porem|sin embargo|cependant|jednak|y ahora|et maintenant|"
+                           r"e agora|a teraz|ahora|maintenant|agora|teraz)\b|[.!?;]")
+_EXTRA_FOLD = str.maketrans({"ł": "l", "Ł": "l", "ø": "o", "đ": "d", "ß": "ss"})
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str
+    name: str
+    replies: dict
+    targets: tuple  # (category, compiled pattern)
+    cues: dict      # kind -> tuple of compiled patterns
+
+
+@dataclass(frozen=True)
+class Match:
+    language: str
+    category: str
+    status: str  # "current", or the cue kind that stops it: negated, hypothetical, past
+    start: int
+    end: int
+
+
+def fold(text: str) -> str:
+    """Lowercase, accents removed ("está" -> "esta", "ł" -> "l"), anything not a letter or digit
+    becomes one space."""
+    text = unicodedata.normalize("NFKD", text.translate(_EXTRA_FOLD))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    return re.sub(r"[^a-z0-9.!?;]+", " ", text).strip()
+
+
+def _read(path: Path) -> dict:
+    with path.open(encoding="utf-8") as handle:
+        return yaml.safe_load(handle) or {}
+
+
+def _rule_files() -> list[Path]:
+    files = sorted(RULES_DIR.glob("*.yml"))
+    extra = os.environ.get("B12_RED_FLAG_RULES_DIR", "").strip()
+    if extra:
+        files += sorted(Path(extra).glob("*.yml"))
+    return files
+
+
+@lru_cache(maxsize=1)
+def languages() -> dict[str, Language]:
+    merged: dict[str, dict] = {}
+    for path in _rule_files():
+        data = _read(path)
+        code = str(data.get("language") or path.stem)
+        entry = merged.setdefault(code, {"name": code, "replies": {}, "targets": [], "cues": {}})
+        entry["name"] = data.get("name", entry["name"])
+        entry["replies"].update(data.get("replies") or {})
+        for category, patterns in (data.get("targets") or {}).items():
+            entry["targets"] += [(category, re.compile(p)) for p in patterns]
+        for kind in CUE_KINDS:
+            entry["cues"].setdefault(kind, [])
+            entry["cues"][kind] += [re.compile(p) for p in (data.get("cues") or {}).get(kind, [])]
+    return {code: Language(code, e["name"], e["replies"], tuple(e["targets"]),
+                           {k: tuple(v) for k, v in e["cues"].items()})
+            for code, e in merged.items()}
+
+
+def _status(lang: Language, text: str, start: int) -> str:
+    before = text[max(0, start - _CUE_WINDOW):start]
+    breaks = list(_CLAUSE_BREAK.finditer(before))
+    if breaks:
+        before = before[breaks[-1].end():]
+    for kind in CUE_KINDS:
+        if any(cue.search(before) for cue in lang.cues.get(kind, ())):
+            return kind
+    return "current"
+
+
+def find(text: str, spoken: str | None = None) -> list[Match]:
+    """Every red-flag mention in any language's rules, with its status. Overlapping mentions of
+    one language keep the first match. Where languages share a word ("urticaria") and the message
+    is known to be in one of them (`spoken`), that language's reading is kept."""
+    folded = fold(text)
+    found: list[Match] = []
+    for lang in languages().values():
+        taken: list[tuple[int, int]] = []
+        for category, pattern in lang.targets:
+            for m in pattern.finditer(folded):
+                if any(m.start() < e and s < m.end() for s, e in taken):
+                    continue
+                taken.append((m.start(), m.end()))
+                found.append(Match(lang.code, category, _status(lang, folded, m.start()), m.start(), m.end()))
+    if spoken:
+        found = [m for m in found if m.language == spoken
+                 or not any(o.language == spoken and o.start < m.end and m.start < o.end for o in found)]
+    return sorted(found, key=lambda f: f.start)
+
+
+def reply(code: str, kind: str) -> str | None:
+    """A language's reply text ("emergency", "urgent", "only_english"), or None."""
+    lang = languages().get(code)
+    return lang.replies.get(kind) if lang else None
