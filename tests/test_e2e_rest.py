@@ -20,7 +20,8 @@ def responses() -> dict[str, str]:
     out = {}
     for path in (ROOT / "domain").glob("*.yml"):
         for name, variants in (yaml.safe_load(path.read_text()).get("responses") or {}).items():
-            out[name] = variants[0]["text"]
+            # the default variation (conditional ones, e.g. per language, come first)
+            out[name] = next(v for v in variants if not v.get("condition"))["text"]
     return out
 
 

@@ -104,7 +104,7 @@ class Assessment:
     def explains_message(self) -> bool:
         """Nothing escalates, and the message ends on what the rules understood: a symptom
         negated, past or asked about, or a statement that things are better or fine, with no
-        "but", "then" or "now" after it. Only then may the rules overrule the statistical
+        "but", "then", "now" or anything in the present tense after it. Only then may the rules overrule the statistical
         classifier's red flag ("no rash but <something the rules do not know>" still escalates)."""
         if self.escalate:
             return False
@@ -113,7 +113,10 @@ class Assessment:
         if not self.findings:
             return False
         last = max(f.end for f in self.findings)
-        return not _TURN.search(self.text[last:])
+        after = self.text[last:]
+        # Anything said after the explained symptom that turns the message round or speaks of the
+        # present ("... as a kid, and my mouth feels strange") is not explained by the rules.
+        return not (_TURN.search(after) or _CURRENT.search(after))
 
     @property
     def reassuring(self) -> bool:

@@ -18,8 +18,15 @@ MIN_PROBABILITY = 0.9
 # makes its guess on short messages much steadier.
 CANDIDATES = ["en", "es", "fr", "pt", "pl", "de", "it", "nl", "ro", "ru", "uk", "tr", "ar", "zh", "hi", "ur",
               "bn", "pa", "vi", "tl", "fa", "el", "lt", "lv", "cs", "sk", "hu", "bg", "sq"]
-_ENGLISH_WORDS = re.compile(r"\b(?:i|my|the|is|and|it|can|not|me|am|have|what|when|how|you|your|of|to|"
-                            r"after|with|this|b12|jab|shot|injection|please|help)\b", re.I)
+# English words that are not also common words of the languages above ("he", "do", "to", "was",
+# "will", "me", "no", "a" are left out for that reason).
+_ENGLISH_WORDS = re.compile(
+    r"\b(?:the|is|are|were|be|been|you|your|my|i|im|it|its|this|that|what|when|how|why|who|which|where|"
+    r"does|did|can|could|would|should|have|had|and|of|with|from|after|about|please|thanks|thank|hi|hello|"
+    r"real|person|get|got|shot|jab|jabs|injection|injections|dose|doses|next|just|also|any|there|they|"
+    r"she|we|our|not|ok|okay|yes|need|want|know|tell|feel|feeling|still|if|or|an|at|by|up|am|b12|help|"
+    r"bot|human|nurse|doctor|much|many|long|often|take|taking|been|will be|going)\b", re.I)
+ENGLISH_SHARE = 0.25  # at least this share of English words: the message is English
 
 
 @lru_cache(maxsize=1)
@@ -36,7 +43,7 @@ def guess(text: str) -> str:
     words = re.findall(r"\w+", text or "")
     if len(words) < MIN_WORDS:
         return "en"
-    if len(_ENGLISH_WORDS.findall(text)) * 3 >= len(words):
+    if len(_ENGLISH_WORDS.findall(text)) >= ENGLISH_SHARE * len(words):
         return "en"
     code, probability = _identifier().classify(text)
     return code if probability >= MIN_PROBABILITY else "en"

@@ -1,0 +1,95 @@
+"""Safety behaviour over REST with the real servers (issue 18): other languages, the emergency line
+on fallback replies about symptoms, and a detector that fails."""
+from __future__ import annotations
+
+import uuid
+
+import pytest
+
+from conftest import Stack, texts
+
+pytestmark = pytest.mark.server
+
+
+def new_sender() -> str:
+    return "safety-" + uuid.uuid4().hex[:12]
+
+
+def escalation(replies: list[dict]) -> str | None:
+    for reply in replies:
+        data = (reply.get("custom") or {}).get("data") or {}
+        if data.get("escalation"):
+            return data["escalation"]
+    return None
+
+
+@pytest.mark.parametrize("text, level, words", [
+    ("no puedo respirar, se me hincha la garganta", "emergency", "llame al 911"),
+    ("je n'arrive plus à respirer depuis la piqûre", "emergency", "appelez le 911"),
+    ("não consigo respirar direito", "emergency", "ligue já para o 911"),
+    ("nie mogę oddychać po zastrzyku", "emergency", "zadzwoń teraz pod 911"),
+    ("mi madre está cada día más confundida y camina peor", "urgent", "médico"),
+])
+def test_red_flags_in_other_languages_get_guidance_in_that_language(stack, text, level, words):
+    replies = stack.say(new_sender(), text)
+    assert escalation(replies) == level
+    assert words in replies[0]["text"]
+
+
+@pytest.mark.parametrize("text, words", [
+    ("¿cuándo me toca la próxima inyección de vitamina B12?", "solo puedo responder en inglés"),
+    ("est-ce que je peux prendre des comprimés à la place des piqûres ?", "je ne peux répondre qu'en anglais"),
+    ("wie lange dauert es, bis die Spritzen wirken?", "nur auf Englisch"),
+])
+def test_other_languages_get_the_emergency_line_and_english_only(stack, text, words):
+    replies = stack.say(new_sender(), text)
+    assert escalation(replies) is None
+    reply = texts(replies)
+    assert words in reply and "911" in reply
+
+
+def test_sudden_neurological_deficit_gets_emergency_guidance(stack):
+    replies = stack.say(new_sender(), "my husband suddenly can't lift his right arm and his words are slurred")
+    assert escalation(replies) == "emergency"
+    assert "Note the time it started" in replies[0]["text"]
+
+
+def test_anaphylaxis_guidance_is_complete(stack):
+    first = stack.say(new_sender(), "my lips and tongue are swelling up fast")[0]["text"]
+    for words in ("call 911 now", "auto-injector", "second one after 5 minutes", "legs raised",
+                  "sit up if breathing is hard", "Don't stand up or walk", "Go to hospital even if it eases",
+                  "tell the staff now"):
+        assert words in first, words
+
+
+@pytest.mark.parametrize("text", ["my knee hurts when I go running, which cream is best?",
+                                  "zzkx my elbow qwv hurts blorp"])
+def test_a_symptom_the_assistant_cannot_place_gets_the_emergency_line(stack, text):
+    reply = texts(stack.say(new_sender(), text))
+    assert "If this is happening now and you feel unwell, call 911" in reply
+    assert "say it another way" not in reply
+
+
+@pytest.fixture(scope="module")
+def broken_detector_stack(tmp_path_factory):
+    """A clinic's red-flag rule file with a broken pattern: the detector raises on every message."""
+    tmp = tmp_path_factory.mktemp("broken")
+    rules = tmp / "rules"
+    rules.mkdir()
+    (rules / "xx.yml").write_text("language: xx\ntargets:\n  breathing: ['(unclosed']\n", encoding="utf-8")
+    stack = Stack(tmp)
+    stack.env["B12_RED_FLAG_RULES_DIR"] = str(rules)
+    stack.start()
+    yield stack
+    stack.close()
+
+
+def test_a_failing_detector_still_gives_emergency_guidance(broken_detector_stack):
+    sender = new_sender()
+    replies = broken_detector_stack.say(sender, "my throat is closing up and I feel faint")
+    assert escalation(replies) == "emergency"
+    assert replies[0]["text"].startswith("⚠️ EMERGENCY")
+    log = (broken_detector_stack.tmp / "rasa.log").read_text(errors="replace")
+    assert "red-flag check failed" in log
+    # Ordinary questions are still answered.
+    assert escalation(broken_detector_stack.say(new_sender(), "how long does loading last?")) is None
