@@ -40,3 +40,46 @@ FORM_QUESTIONS = {
         {"title": "Every 2 months", "payload": "then every 2 months"},
         {"title": "Every 3 months", "payload": "then every 3 months"}]),
 }
+
+# The fallback (actions/fallback.py): "did you mean" buttons, one title per answerable topic.
+TOPIC_TITLES = {
+    "ask_purpose": "Why B12 injections?",
+    "ask_tablets_vs_injections": "Tablets or injections?",
+    "ask_loading_dose": "Loading doses",
+    "ask_maintenance_dose": "Maintenance doses",
+    "ask_dose_intensify": "When doses are given more often",
+    "ask_dose_decision": "What decides my dose?",
+    "ask_route": "Muscle or under the skin?",
+    "ask_how_long_to_work": "How long until it works?",
+    "ask_monitoring_labs": "Blood tests",
+    "ask_safety": "Side effects and safety",
+    "ask_common_mistakes": "Common mistakes",
+    "ask_prevention_vs_treatment": "Prevention or treatment?",
+    "ask_what_to_ask_clinician": "What to ask my clinician",
+    "ask_when_seek_help": "When to get help",
+    "report_missed_dose": "I missed an injection",
+    "ask_next_shot": "When is my next shot?",
+    "plan_schedule": "Plan my injection dates",
+    "change_plan": "My clinic changed my dates",
+    "human_handoff": "Talk to the clinic",
+    "emergency_number": "Emergency number",
+    "ask_cyano_vs_hydroxo": "Cyanocobalamin or hydroxocobalamin?",
+    "ask_self_injection": "Injecting at home",
+    "ask_ongoing_causes": "What keeps B12 low",
+    "ask_pregnancy": "Pregnancy and breastfeeding",
+    "ask_children": "Children",
+    "ask_other_medicines": "Other medicines",
+    "ask_too_much": "Can I have too much?",
+    "ask_pink_urine": "Pink or red urine",
+    "ask_units": "mg and mcg",
+    "ask_lifelong": "Is it for life?",
+    "ask_booking_cost": "Booking and cost",
+}
+MENU_TOPICS = ("ask_purpose", "ask_loading_dose", "ask_maintenance_dose", "ask_how_long_to_work", "ask_safety",
+               "human_handoff")
+DID_YOU_MEAN = "I'm not sure I understood. Did you mean one of these?"
+NOT_UNDERSTOOD = "Sorry, I didn't quite get that. Could you say it another way? Or pick a topic:"
+SECOND_MISS = ("I'm still not sure what you need, sorry. The clinic team can help: {clinic_contact}. "
+               "Or pick a topic:")
+SYMPTOM_LINE = ("I can't assess symptoms in a chat. If this is happening now and you feel unwell, "
+                "call {emergency_number}.")

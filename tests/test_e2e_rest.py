@@ -108,7 +108,10 @@ def test_handoff_bot_challenge_fallback_and_out_of_scope(stack):
     assert "reach the team directly" in texts(stack.say(sender, "can I talk to a nurse?"))
     assert "not a person" in texts(stack.say(sender, "are you a real person?"))
     assert "outside what I know" in texts(stack.say(sender, "what's the weather in paris tomorrow"))
-    assert "say it another way" in texts(stack.say(sender, "/nlu_fallback"))
+    first = stack.say(sender, "/nlu_fallback")
+    assert "say it another way" in texts(first) and first[-1]["buttons"]
+    # A second miss in a row: the clinic's contact.
+    assert "The clinic team can help" in texts(stack.say(sender, "/nlu_fallback"))
 
 
 def test_schedule_in_one_message_then_next_shot_and_calendar(stack):

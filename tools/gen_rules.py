@@ -17,7 +17,7 @@ ANSWERS = {
     "bot_challenge": ["utter_iamabot"],
     "human_handoff": ["action_handoff"],
     "out_of_scope": ["utter_out_of_scope"],
-    "nlu_fallback": ["utter_default"],
+    "nlu_fallback": ["action_suggest_topics"],
     "ask_when_seek_help": ["utter_when_seek_help"],
     "confirm_called_help": ["utter_after_called"],
     "other_language": ["utter_other_language"],
