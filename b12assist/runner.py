@@ -2,11 +2,15 @@
 
     python -m b12assist.runner run     # :5055 actions, :5005 Rasa (REST + socket.io), :8080 portal
     python -m b12assist.runner shell   # :5055 actions, then `rasa shell` in this terminal
-Ctrl-C stops everything it started.
+Ctrl-C stops everything it started. A server that crashes is restarted with back-off while the
+others keep running (b12assist.supervisor). The action server and the portal listen on 127.0.0.1
+(B12_ACTION_HOST, B12_WEB_HOST to change); the action server accepts calls only with the shared
+secret (B12_ACTION_SECRET, or one generated for this run), which the Rasa server sends.
 """
 from __future__ import annotations
 
 import os
+import secrets
 import signal
 import subprocess
 import sys
@@ -15,6 +19,7 @@ from pathlib import Path
 
 from b12assist import endpoints, settings
 from b12assist.netutil import wait_http
+from b12assist.supervisor import Child, Supervisor
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -23,6 +28,10 @@ MODEL = ROOT / "models" / "b12.tar.gz"
 
 def _env() -> dict:
     env = dict(os.environ)
+    # One secret between the Rasa server and the action server for this run, unless configured.
+    env.setdefault("B12_ACTION_SECRET", secrets.token_urlsafe(24))
+    # rasa_sdk binds to SANIC_HOST: loopback unless the operator says otherwise.
+    env["SANIC_HOST"] = env.get("B12_ACTION_HOST", "127.0.0.1")
     env.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
     env.setdefault("RASA_TELEMETRY_ENABLED", "false")
     env.setdefault("PYTHONWARNINGS", "ignore")
@@ -77,36 +86,40 @@ def _stop(procs: list[subprocess.Popen]) -> None:
 def run() -> int:
     env = _env()
     rasa_port, action_port, web_port = ports()
-    ep = endpoints.render(action_port=action_port)
-    procs = [subprocess.Popen(action_server_cmd(action_port), cwd=ROOT, env=env)]
+    ep = endpoints.render(action_port=action_port, action_secret=env["B12_ACTION_SECRET"])
+    web_host = os.environ.get("B12_WEB_HOST", "127.0.0.1")
+    children = [Child("action server", action_server_cmd(action_port), cwd=str(ROOT), env=env),
+                Child("Rasa server", rasa_server_cmd(ep, rasa_port), cwd=str(ROOT), env=env),
+                Child("web server", web_server_cmd(web_port, web_host), cwd=str(ROOT), env=env)]
+    sup = Supervisor(children)
     try:
-        wait_http(f"http://localhost:{action_port}/health", proc=procs[0])
-        procs.append(subprocess.Popen(rasa_server_cmd(ep, rasa_port), cwd=ROOT, env=env))
-        procs.append(subprocess.Popen(web_server_cmd(web_port), cwd=ROOT, env=env))
-        wait_http(f"http://localhost:{rasa_port}/", proc=procs[1])
+        children[0].spawn(time.monotonic())
+        wait_http(f"http://127.0.0.1:{action_port}/health", proc=children[0].proc)
+        for child in children[1:]:
+            child.spawn(time.monotonic())
+        wait_http(f"http://127.0.0.1:{rasa_port}/", proc=children[1].proc)
         print("\nB12 Assist is running:\n"
               f"  demo clinic portal  http://localhost:{web_port}/\n"
               f"  REST webhook        http://localhost:{rasa_port}/webhooks/rest/webhook\n"
               f"  action server       http://localhost:{action_port}/health\n"
-              "Ctrl-C stops everything.\n", flush=True)
-        while all(p.poll() is None for p in procs):
-            time.sleep(0.5)
-        return 1
+              "A server that crashes is restarted; Ctrl-C stops everything.\n", flush=True)
+        sup.watch()
+        return 0
     except KeyboardInterrupt:
         return 0
     finally:
-        _stop(procs)
+        sup.stop()
 
 
 def shell() -> int:
     env = _env()
     port = int(os.environ.get("B12_ACTION_PORT", "5055"))
-    ep = endpoints.render(action_port=port)
+    ep = endpoints.render(action_port=port, action_secret=env["B12_ACTION_SECRET"])
     settings.VAR_DIR.mkdir(parents=True, exist_ok=True)
     action = subprocess.Popen(action_server_cmd(port), cwd=ROOT, env=env,
                               stdout=open(settings.VAR_DIR / "action-server.log", "a"), stderr=subprocess.STDOUT)
     try:
-        wait_http(f"http://localhost:{port}/health", proc=action)
+        wait_http(f"http://127.0.0.1:{port}/health", proc=action)
         print("Action server ready. Talk to B12 Assist below; type /stop to quit.", flush=True)
         shell_port = os.environ.get("B12_SHELL_PORT", "5006")   # not 5005, so it runs beside `make run`
         return subprocess.call([*RASA_CLI, "shell", "--model", str(MODEL), "--endpoints", str(ep),

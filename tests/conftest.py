@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 import urllib.request
+import uuid
 from pathlib import Path
 
 import pytest
@@ -49,6 +50,8 @@ class Stack:
             "B12_ALLOWED_ORIGINS": f"http://127.0.0.1:{self.web_port},http://localhost:{self.web_port}",
             "B12_STAFF_TOKEN": "test-staff-token", "B12_RASA_PUBLIC_URL": f"http://127.0.0.1:{self.rasa_port}", "TF_CPP_MIN_LOG_LEVEL": "2",
             "RASA_TELEMETRY_ENABLED": "false", "PYTHONPATH": str(ROOT),
+            # As `make run`: the action server on loopback, callable only with the shared secret.
+            "B12_ACTION_SECRET": "test-" + uuid.uuid4().hex, "SANIC_HOST": "127.0.0.1",
         })
         self.origins = [f"http://127.0.0.1:{self.web_port}", f"http://localhost:{self.web_port}"]
         # Conversations: SQLite in tmp, or the PostgreSQL database of B12_TEST_DATABASE_URL.
@@ -77,7 +80,8 @@ class Stack:
 
     def start(self) -> "Stack":
         # The same rendering and command lines as `make run` (b12assist.endpoints, b12assist.runner).
-        endpoints.render(self.endpoints, action_port=self.action_port, database_url=self.database_url)
+        endpoints.render(self.endpoints, action_port=self.action_port, database_url=self.database_url,
+                         action_secret=self.env["B12_ACTION_SECRET"])
         self.start_actions()
         cmd = runner.rasa_server_cmd(self.endpoints, self.rasa_port, MODEL, origins=self.origins)
         self.procs["rasa"] = subprocess.Popen(cmd, cwd=ROOT, env=self.env, stdout=self._log("rasa"),

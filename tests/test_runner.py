@@ -61,3 +61,53 @@ def test_runner_starts_everything_on_the_configured_database(tmp_path):
     for port in (rasa, action, web):   # Ctrl-C stopped all three
         with pytest.raises(OSError):
             urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2)
+
+
+def _pid_of(words: list[str]) -> int:
+    """The process whose command line holds all these words (from /proc: no extra tools needed)."""
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                args = (entry / "cmdline").read_bytes().decode(errors="replace").split("\0")
+            except OSError:
+                continue
+            if all(w in args for w in words):
+                return int(entry.name)
+    raise LookupError(words)
+
+
+def test_a_crashed_action_server_is_restarted_and_the_rest_keeps_answering(tmp_path):
+    """Kill -9 the action server under `make run`: emergency guidance still comes (a rule sends it
+    without the action server), the supervisor starts the action server again, and custom actions
+    work again."""
+    rasa, action, web = free_port(), free_port(), free_port()
+    env = dict(os.environ, B12_RASA_PORT=str(rasa), B12_ACTION_PORT=str(action), B12_WEB_PORT=str(web),
+               B12_VAR_DIR=str(tmp_path), B12_DATABASE_URL=f"sqlite:///{tmp_path / 'b12.db'}",
+               RASA_TELEMETRY_ENABLED="false")
+    log = open(tmp_path / "runner.log", "wb")
+    proc = subprocess.Popen([sys.executable, "-m", "b12assist.runner", "run"], cwd=ROOT, env=env,
+                            stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+
+    def say(message):
+        req = urllib.request.Request(f"http://127.0.0.1:{rasa}/webhooks/rest/webhook",
+                                     data=json.dumps({"sender": "crash-test", "message": message}).encode(),
+                                     headers={"Content-Type": "application/json"})
+        with urllib.request.urlopen(req, timeout=60) as resp:
+            return json.loads(resp.read())
+
+    try:
+        wait_http(f"http://127.0.0.1:{rasa}/", proc=proc)
+        wait_http(f"http://127.0.0.1:{action}/health", proc=proc)
+        os.kill(_pid_of(["actions", "--port", str(action)]), signal.SIGKILL)
+        replies = say("my throat is closing up")
+        assert replies[0]["text"].startswith("⚠️ EMERGENCY")
+        assert proc.poll() is None, "the runner must keep running"
+        wait_http(f"http://127.0.0.1:{action}/health", proc=proc, timeout=120)
+        assert any("reach the team directly" in r.get("text", "") for r in say("can I talk to a nurse?"))
+        assert b"action server exited" in (tmp_path / "runner.log").read_bytes()
+    finally:
+        os.killpg(proc.pid, signal.SIGINT)
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
