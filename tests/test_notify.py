@@ -40,3 +40,18 @@ def test_unsigned_without_a_secret():
 
 def test_backoff_doubles_up_to_the_cap():
     assert [notify.backoff(n, 2.0, 30.0) for n in range(1, 7)] == [2, 4, 8, 16, 30, 30]
+
+
+def test_the_readme_verification_snippet_accepts_real_deliveries_and_rejects_tampering():
+    import re
+    from pathlib import Path
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    snippet = re.search(r"```python\n(import hashlib.*?)```", readme, re.S).group(1)
+    namespace: dict = {}
+    exec(snippet, namespace)                       # the clinic's code, as documented
+    with Webhook() as hook:
+        (ok, _), body = attempt(hook.url, secret="clinic-secret")
+    req = hook.received[0]
+    assert ok and namespace["verify"]("clinic-secret", req["headers"], req["body"])
+    assert not namespace["verify"]("other-secret", req["headers"], req["body"])
+    assert not namespace["verify"]("clinic-secret", req["headers"], req["body"] + b" ")
