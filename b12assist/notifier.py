@@ -106,7 +106,7 @@ class Notifier:
             try:
                 rid = await asyncio.wait_for(asyncio.to_thread(
                     escalations.record, esc.conversation_id, esc.level, esc.category, esc.message,
-                    self.db_url, esc.key, notify_status, esc.created_at), timeout=10)
+                    self.db_url, esc.key, notify_status, esc.created_at), timeout=8)
                 return "database", rid
             except Exception as exc:  # noqa: BLE001 - any failure: retry once, then the file outbox
                 logger.warning("escalation %s: database write failed (attempt %d): %s", esc.key, attempt,

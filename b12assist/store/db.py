@@ -20,7 +20,7 @@ def engine_for(url: str) -> Engine:
         kwargs["connect_args"] = {"check_same_thread": False, "timeout": 30}
     elif url.startswith("postgresql"):
         # A database that does not answer fails fast (the escalation then goes to the file outbox).
-        kwargs["connect_args"] = {"connect_timeout": 5}
+        kwargs["connect_args"] = {"connect_timeout": 3}
     return create_engine(url, **kwargs)
 
 
