@@ -16,11 +16,12 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+import time
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from b12assist import notify, settings
+from b12assist import notify, reconcile, settings
 from b12assist.outbox import FileOutbox
 from b12assist.store import escalations
 from b12assist.store.models import utcnow
@@ -47,6 +48,10 @@ class NotifyConfig:
     confirm_wait: float = 2.0       # how long the action waits for the first attempt
     tick: float = 1.0               # how often the outbox is looked at without being woken
     db_url: str | None = None
+    reconcile_every: float = 30.0   # how often the tracker store is checked for unrecorded red flags
+    reconcile_grace: float = 60.0   # ... older than this (the action records within seconds)
+    reconcile_window: float = 86400.0   # how far back the first check after a start looks
+    tracker_url: str | None = None
 
     @classmethod
     def from_env(cls) -> "NotifyConfig":
@@ -57,7 +62,11 @@ class NotifyConfig:
                    retry_base=_env_float("B12_NOTIFY_RETRY_BASE", 2.0),
                    retry_cap=_env_float("B12_NOTIFY_RETRY_CAP", 600.0),
                    confirm_wait=_env_float("B12_NOTIFY_CONFIRM_WAIT", 2.0),
-                   tick=_env_float("B12_NOTIFY_TICK", 1.0), db_url=None)
+                   tick=_env_float("B12_NOTIFY_TICK", 1.0), db_url=None,
+                   reconcile_every=_env_float("B12_RECONCILE_EVERY", 30.0),
+                   reconcile_grace=_env_float("B12_RECONCILE_GRACE", 60.0),
+                   reconcile_window=_env_float("B12_RECONCILE_WINDOW", 86400.0),
+                   tracker_url=os.environ.get("B12_TRACKER_DATABASE_URL") or None)
 
     @property
     def lease(self) -> timedelta:
@@ -70,7 +79,7 @@ class Escalation:
     level: str
     category: str
     message: str
-    key: str = field(default_factory=lambda: str(uuid.uuid4()))
+    key: str = field(default_factory=lambda: str(uuid.uuid4()))   # reconcile.escalation_key() in the action
     created_at: datetime = field(default_factory=utcnow)
 
     def entry(self, notify_status: str) -> dict:
@@ -90,6 +99,8 @@ class Notifier:
         self._waiters: dict[str, list[asyncio.Future]] = {}
         self._unsaved: dict[int, tuple] = {}      # delivery results the database did not take yet
         self._db_down = False
+        self._reconciled_until: float | None = None
+        self._next_reconcile = 0.0
         if self.config.webhook_url and not self.config.secret:
             logger.warning("B12_NOTIFY_SECRET is not set: clinic notifications are sent unsigned")
 
@@ -187,6 +198,9 @@ class Notifier:
     async def tick(self) -> None:
         await self._save_unsaved()
         remaining = await self._drain()
+        if not self._db_down and time.monotonic() >= self._next_reconcile:
+            self._next_reconcile = time.monotonic() + self.config.reconcile_every
+            await self._reconcile({e["key"] for e in remaining})
         if not self.config.webhook_url:
             return
         now = utcnow()
@@ -208,6 +222,27 @@ class Notifier:
                      "conversation_id": row.conversation_id, "level": row.level, "category": row.category,
                      "message": row.message, "notify_attempts": row.notify_attempts}
             self._spawn(entry, row.id)
+
+    async def _reconcile(self, in_file: set[str]) -> None:
+        """Record red flags that reached Rasa while this server was down (b12assist.reconcile)."""
+        now = time.time()
+        until = now - self.config.reconcile_grace
+        since = (self._reconciled_until - 120) if self._reconciled_until else now - self.config.reconcile_window
+        tracker_url = self.config.tracker_url or settings.load().tracker_db_url
+        status = "pending" if self.config.webhook_url else "off"
+        try:
+            entries = await asyncio.to_thread(reconcile.missed, tracker_url, self.db_url, since, until, status)
+            for entry in entries:
+                if entry["key"] in in_file:
+                    continue           # recorded in the file outbox, not yet drained
+                rid = await asyncio.to_thread(escalations.insert_if_absent, entry, self.db_url)
+                logger.error("escalation %s: red flag (%s) in conversation %s at %s UTC was never recorded (action "
+                             "server unavailable?): recorded now", rid, entry["level"], entry["conversation_id"],
+                             entry["created_at"][:19])
+        except Exception as exc:  # noqa: BLE001 - try again next time
+            logger.warning("could not check the tracker store for unrecorded red flags: %s", type(exc).__name__)
+            return
+        self._reconciled_until = until
 
     def _note_db(self, up: bool, exc: Exception | None = None) -> None:
         if up and self._db_down:

@@ -216,3 +216,25 @@ def test_database_unavailable_goes_to_the_file_outbox_and_is_drained(clinic):
         assert [r.notify_status for r in clinic.rows(sender)] == ["sent"]
         assert len(received_for(hook, sender)) == 1          # delivered once, not again after the drain
     print("\nproject database unavailable: recorded 2/2 (via the file outbox, drained), delivered 2/2")
+
+
+def test_red_flag_while_the_action_server_is_down_is_recorded_and_notified_when_it_is_back(clinic):
+    stack = clinic.stack
+    hook = clinic.webhook("ok")
+    stack.stop("actions")
+    sender = new_sender()
+    replies = stack.say(sender, "my throat is closing up")
+    assert replies[0]["text"].startswith("⚠️")               # the guidance does not need the action server
+    assert TOLD not in texts(replies)
+    assert clinic.rows(sender) == []
+    # back, and told where Rasa keeps conversations (as `make run` renders it) and to look 30 s back
+    stack.env.update({"B12_TRACKER_DATABASE_URL": stack.database_url, "B12_RECONCILE_GRACE": "3",
+                      "B12_RECONCILE_EVERY": "1", "B12_RECONCILE_WINDOW": "30"})
+    stack.start_actions()
+    assert wait_until(lambda: [r.notify_status for r in clinic.rows(sender)] == ["sent"], 45)
+    time.sleep(2)
+    got = received_for(hook, sender)
+    assert len(got) == 1 and notify.verify(SECRET, got[0]["headers"], got[0]["body"])
+    row = clinic.rows(sender)[0]
+    assert row.level == "emergency" and row.message == "my throat is closing up"
+    print("\nred flag while the action server was down: recorded 1/1 when it came back, delivered 1/1")
