@@ -183,6 +183,7 @@ class Notifier:
     async def run(self) -> None:
         logger.info("clinic notifier started (webhook %s)", "configured" if self.config.webhook_url else "off")
         while True:
+            self._wake.clear()          # before the cycle: a wake-up during it starts the next one at once
             try:
                 await self.tick()
             except asyncio.CancelledError:
@@ -193,7 +194,6 @@ class Notifier:
                 await asyncio.wait_for(self._wake.wait(), timeout=self.config.tick)
             except asyncio.TimeoutError:
                 pass
-            self._wake.clear()
 
     async def tick(self) -> None:
         await self._save_unsaved()

@@ -49,6 +49,11 @@ class Stack:
             "B12_ALLOWED_ORIGINS": f"http://127.0.0.1:{self.web_port},http://localhost:{self.web_port}",
             "B12_STAFF_TOKEN": "test-staff-token", "B12_RASA_PUBLIC_URL": f"http://127.0.0.1:{self.rasa_port}", "TF_CPP_MIN_LOG_LEVEL": "2",
             "RASA_TELEMETRY_ENABLED": "false", "PYTHONPATH": str(ROOT),
+            # The notifier checks the tracker store for unrecorded red flags when the action server
+            # starts, then hourly here (30 s in production): tests that drop the project tables while
+            # this stack runs must not see old red flags re-recorded in them. The reconcile tests set
+            # their own period.
+            "B12_RECONCILE_EVERY": "3600",
         })
         self.origins = [f"http://127.0.0.1:{self.web_port}", f"http://localhost:{self.web_port}"]
         # Conversations: SQLite in tmp, or the PostgreSQL database of B12_TEST_DATABASE_URL.

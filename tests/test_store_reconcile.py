@@ -36,12 +36,14 @@ def save_messages(db_url: str, sender: str, messages: list[tuple[str, str, str]]
 
 
 def test_unrecorded_red_flags_are_recorded_and_notified_once(db_url, tmp_path):
+    # Rasa's conversations in their own SQLite file (the PostgreSQL tracker store is read in
+    # tests/test_e2e_rest_escalation.py); the escalations in the test database, SQLite or PostgreSQL
+    tracker_url = f"sqlite:///{tmp_path / 'tracker.db'}"
     now = time.time()
-    # (in the PostgreSQL pass the tracker store also holds other tests' conversations: only ours are checked)
-    save_messages(db_url, "down-conv", [("I can't breathe", "red_flag_emergency", "m-1"),
+    save_messages(tracker_url, "down-conv", [("I can't breathe", "red_flag_emergency", "m-1"),
                                         ("how often are the shots", "ask_loading_dose", "m-2")], now - 300)
-    save_messages(db_url, "up-conv", [("my lips are swelling", "red_flag_emergency", "m-3")], now - 200)
-    save_messages(db_url, "fresh-conv", [("my face is swelling", "red_flag_emergency", "m-4")], now - 1)
+    save_messages(tracker_url, "up-conv", [("my lips are swelling", "red_flag_emergency", "m-3")], now - 200)
+    save_messages(tracker_url, "fresh-conv", [("my face is swelling", "red_flag_emergency", "m-4")], now - 1)
     # the action ran for up-conv: same key as the action makes
     escalations.record("up-conv", "emergency", "swelling", "my lips are swelling", url=db_url,
                        key=escalation_key("up-conv", "m-3"))
@@ -49,24 +51,26 @@ def test_unrecorded_red_flags_are_recorded_and_notified_once(db_url, tmp_path):
     async def go():
         with Webhook() as hook:
             cfg = NotifyConfig(webhook_url=hook.url, secret="s", timeout=1, retry_base=0.2, tick=0.1, db_url=db_url,
-                               reconcile_every=0.2, reconcile_grace=30, tracker_url=db_url)
+                               reconcile_every=0.2, reconcile_grace=30, tracker_url=tracker_url)
             n = Notifier(cfg, FileOutbox(tmp_path / "o.jsonl"))
             n.ensure_started()
             deadline = time.monotonic() + 15
-            while time.monotonic() < deadline and not any(r["json"]["conversation_id"] == "down-conv"
-                                                          for r in hook.received):
+            while time.monotonic() < deadline and not (
+                    escalations.by_key(escalation_key("down-conv", "m-1"), db_url) is not None
+                    and escalations.by_key(escalation_key("down-conv", "m-1"), db_url).notify_status == "sent"):
                 await asyncio.sleep(0.1)
             await asyncio.sleep(1.0)                       # several more checks: nothing recorded twice
             await n.stop()
             return hook.received
     received = asyncio.run(go())
-    mine = [r for r in escalations.list_escalations(url=db_url) if r.conversation_id.endswith("-conv")]
-    rows = {r.conversation_id: r for r in mine}
-    assert sorted(r.conversation_id for r in mine) == ["down-conv", "up-conv"]   # fresh-conv: within the grace
+    rows = {r.conversation_id: r for r in escalations.list_escalations(url=db_url)}
+    assert sorted(rows) == ["down-conv", "up-conv"]       # fresh-conv is within the grace period
     down = rows["down-conv"]
     assert (down.level, down.category, down.message) == ("emergency", "breathing", "I can't breathe")
     assert down.key == escalation_key("down-conv", "m-1") and down.notify_status == "sent"
-    assert [r["json"]["conversation_id"] for r in received].count("down-conv") == 1
+    # each once: up-conv's record (pending, as the action left it) and down-conv's, recorded by the check
+    assert sorted(r["json"]["conversation_id"] for r in received) == ["down-conv", "up-conv"]
+    assert len(escalations.list_escalations(url=db_url)) == 2
 
 
 def test_action_key_is_stable_per_message():
