@@ -1,8 +1,10 @@
 """Record and notify an escalation. The patient already has the guidance: a rule sends the domain
-response `utter_emergency`/`utter_urgent` before this action, so it works with this server down."""
+response `utter_emergency`/`utter_urgent` before this action, so it works with this server down.
+
+The outbox and the notifier (b12assist.notifier) do the work; the reply says the clinic was told only
+when the notification was delivered."""
 from __future__ import annotations
 
-import asyncio
 import logging
 from typing import Any, Dict, List, Text
 
@@ -10,15 +12,23 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from b12assist import notify, settings
+from b12assist import notifier, settings
+from b12assist.reconcile import escalation_key
 from b12assist.safety.detector import detect
-from b12assist.store import escalations
 
 from . import texts
 
 logger = logging.getLogger(__name__)
 LEVEL_BY_INTENT = {"red_flag_emergency": "emergency", "red_flag_urgent": "urgent"}
-_pending_notifications: set = set()  # strong references, so running tasks are not garbage-collected
+
+notifier.attach_to_action_server()   # starts the background notifier with the action server
+
+
+def reply_after(status: str, cfg: settings.Settings) -> str:
+    if status == "sent":
+        return texts.AFTER_ESCALATION
+    template = texts.AFTER_ESCALATION_NO_NOTIFY if status == "off" else texts.AFTER_ESCALATION_NOT_CONFIRMED
+    return template.format(clinic_contact=cfg.contact_line())
 
 
 class ActionEscalate(Action):
@@ -34,23 +44,8 @@ class ActionEscalate(Action):
         category = (next((e.get("value") for e in message.get("entities", [])
                           if e.get("entity") == "red_flag_category"), None)
                     or detect(text).category or "reported symptom")
-        cfg = settings.load()
-        escalation_id = await asyncio.to_thread(escalations.record, tracker.sender_id, level, category, text)
-        logger.info("escalation %s recorded: level=%s category=%s", escalation_id, level, category)
-        if cfg.notify_webhook_url:
-            payload = {"escalation_id": escalation_id, "conversation_id": tracker.sender_id,
-                       "level": level, "category": category, "message": text,
-                       "clinic": cfg.clinic_name}
-            task = asyncio.get_running_loop().create_task(self._notify(cfg.notify_webhook_url, payload, escalation_id))
-            _pending_notifications.add(task)
-            task.add_done_callback(_pending_notifications.discard)
-        else:
-            await asyncio.to_thread(escalations.set_notify_status, escalation_id, "off", 0)
-        dispatcher.utter_message(text=texts.AFTER_ESCALATION)
+        key = escalation_key(tracker.sender_id, message.get("message_id"))   # the same for the same message
+        esc = notifier.Escalation(tracker.sender_id, level, category, text, key=key)
+        status, _where, _id = await notifier.instance().submit(esc)
+        dispatcher.utter_message(text=reply_after(status, settings.load()))
         return [SlotSet("escalation", level), SlotSet("red_flag_category", category)]
-
-    @staticmethod
-    async def _notify(url: str, payload: dict, escalation_id: int) -> None:
-        delivered, attempts = await asyncio.to_thread(notify.post_with_retry, url, payload)
-        await asyncio.to_thread(escalations.set_notify_status, escalation_id,
-                                "sent" if delivered else "failed", attempts)

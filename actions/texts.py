@@ -4,8 +4,16 @@ from __future__ import annotations
 HANDOFF = ("I can't transfer you to a person from here, but you can reach the team directly: "
            "{clinic_contact}. If it's an emergency, call {emergency_number}.")
 
+# After an escalation: what the action says depends on what really happened to the notification
+# (b12assist.notifier): "sent" only when the clinic's webhook accepted it.
 AFTER_ESCALATION = ("I've let the clinic team know too. When you're safe and have help, I'm still here "
                     "for any other questions.")
+AFTER_ESCALATION_NOT_CONFIRMED = (
+    "I tried to alert the clinic team but could not confirm that they got it, so please also call them "
+    "yourself: {clinic_contact}. When you're safe and have help, I'm still here for any other questions.")
+AFTER_ESCALATION_NO_NOTIFY = (
+    "I can't alert the clinic team from here, so please also call them yourself: {clinic_contact}. "
+    "When you're safe and have help, I'm still here for any other questions.")
 
 MISSED_DOSE = ("I can't advise on doses, so please contact your clinic to ask when to have the missed "
                "injection; don't double up on your own. It's worth doing soon: maintenance keeps your B12 "

@@ -215,17 +215,49 @@ def test_socketio_accepts_only_configured_origins(stack):
     assert status == 200 and '"sid"' in body
 
 
-def test_staff_page_needs_the_token_and_lists_open_escalations(stack):
+def _staff_login(base: str, token: str):
+    """POST the login form without following the redirect; returns (status, Set-Cookie header)."""
+    import http.client
+    from urllib.parse import urlencode, urlsplit
+    parts = urlsplit(base)
+    conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=10)
+    conn.request("POST", "/staff/login", body=urlencode({"token": token}),
+                 headers={"Content-Type": "application/x-www-form-urlencoded"})
+    resp = conn.getresponse()
+    resp.read()
+    conn.close()
+    return resp.status, resp.getheader("Set-Cookie") or ""
+
+
+def test_staff_log_in_once_with_a_posted_token_and_a_strict_cookie(stack):
     sender = new_sender()
     stack.say(sender, "my tongue is swelling up")
     base = f"http://127.0.0.1:{stack.web_port}"
     assert _get(f"{base}/staff/api/escalations")[0] == 401
     assert _get(f"{base}/staff/api/escalations", {"Authorization": "Bearer wrong"})[0] == 401
-    status, body = _get(f"{base}/staff/api/escalations", {"Authorization": "Bearer test-staff-token"})
-    rows = json.loads(body)
-    assert status == 200 and any(r["conversation_id"] == sender and r["level"] == "emergency" for r in rows)
-    status, page = _get(f"{base}/staff?token=test-staff-token")
+    # a token in the URL is refused, even the right one
+    assert _get(f"{base}/staff?token=test-staff-token")[0] == 400
+    assert _get(f"{base}/staff/api/escalations?token=test-staff-token")[0] == 400
+    status, page = _get(f"{base}/staff")
+    assert status == 200 and 'action="/staff/login"' in page and 'method="post"' in page
+    assert _staff_login(base, "wrong")[0] == 401
+    status, cookie = _staff_login(base, "test-staff-token")
+    assert status == 303 and cookie.startswith("b12_staff=")
+    attrs = [a.strip().lower() for a in cookie.split(";")]
+    assert "httponly" in attrs and "samesite=strict" in attrs and "path=/staff" in attrs
+    session = {"Cookie": cookie.split(";")[0]}
+    status, page = _get(f"{base}/staff", session)
     assert status == 200 and "Open escalations" in page
+    status, body = _get(f"{base}/staff/api/escalations", session)
+    rows = json.loads(body)
+    assert status == 200 and any(r["conversation_id"] == sender and r["level"] == "emergency" and
+                                 r["notify_status"] == "off" for r in rows)
+    value = cookie.split(";")[0]
+    forged = {"Cookie": value[:value.rindex(".") + 1] + "0" * 64}
+    assert _get(f"{base}/staff/api/escalations", forged)[0] == 401
+    # scripts may still send the token in a header
+    assert _get(f"{base}/staff/api/escalations", {"Authorization": "Bearer test-staff-token"})[0] == 200
+    assert json.loads(_get(f"{base}/staff/api/outbox", session)[1]) == {"waiting": 0}
 
 
 def test_no_patient_text_in_server_logs(stack):

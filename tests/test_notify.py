@@ -1,49 +1,57 @@
-"""Clinic notification: retried with back-off against a real local HTTP server."""
+"""One signed delivery attempt against a real local HTTP server; the back-off schedule."""
 from __future__ import annotations
 
-import json
-import threading
-from http.server import BaseHTTPRequestHandler, HTTPServer
+import asyncio
+import time
 
 from b12assist import notify
+from b12assist.netutil import free_port
+from webhook_server import Webhook
 
 
-class Flaky(BaseHTTPRequestHandler):
-    fail_first = 2
-    received: list = []
-
-    def do_POST(self):  # noqa: N802
-        body = self.rfile.read(int(self.headers["Content-Length"]))
-        Flaky.received.append(json.loads(body))
-        status = 503 if len(Flaky.received) <= Flaky.fail_first else 200
-        self.send_response(status)
-        self.end_headers()
-
-    def log_message(self, *args):
-        pass
+def attempt(url, timeout=2.0, secret="s3cret"):
+    body = notify.body_of({"level": "emergency", "message": "throat closing — ünïcode"})
+    return asyncio.run(notify.post_once(url, body, notify.headers_for(body, secret), timeout)), body
 
 
-def serve():
-    server = HTTPServer(("127.0.0.1", 0), Flaky)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
+def test_one_attempt_is_signed_and_counts_2xx_as_delivered():
+    with Webhook() as hook:
+        (ok, error), body = attempt(hook.url)
+    assert ok and error == "" and hook.received[0]["body"] == body
+    assert notify.verify("s3cret", hook.received[0]["headers"], body)
+    assert hook.received[0]["headers"]["X-B12-Signature"].startswith("sha256=")
 
 
-def test_retries_until_delivered():
-    Flaky.received, Flaky.fail_first = [], 2
-    server = serve()
-    delays = []
-    try:
-        ok, attempts = notify.post_with_retry(f"http://127.0.0.1:{server.server_port}/hook", {"level": "emergency"},
-                                              attempts=4, first_delay=0.01, sleep=delays.append)
-    finally:
-        server.shutdown()
-    assert ok and attempts == 3 and len(Flaky.received) == 3
-    assert delays == [0.01, 0.02]                     # exponential back-off
-    assert Flaky.received[0] == {"level": "emergency"}
+def test_errors_refusals_and_hangs_are_failures_not_exceptions():
+    with Webhook(mode="error") as hook:
+        assert attempt(hook.url)[0] == (False, "HTTP 503")
+    assert attempt(f"http://127.0.0.1:{free_port()}/down")[0][0] is False
+    assert attempt("not a url")[0][0] is False
+    with Webhook(mode="hang") as hook:
+        started = time.monotonic()
+        (ok, error), _ = attempt(hook.url, timeout=0.5)
+        assert not ok and "no answer within 0.5 s" == error and time.monotonic() - started < 3
 
 
-def test_gives_up_cleanly_when_unreachable():
-    ok, attempts = notify.post_with_retry("http://127.0.0.1:9/nothing", {}, attempts=3, first_delay=0.0,
-                                          sleep=lambda s: None, timeout=0.5)
-    assert not ok and attempts == 3
+def test_unsigned_without_a_secret():
+    headers = notify.headers_for(b"{}", "")
+    assert notify.SIGNATURE_HEADER not in headers and not notify.verify("x", headers, b"{}")
+
+
+def test_backoff_doubles_up_to_the_cap():
+    assert [notify.backoff(n, 2.0, 30.0) for n in range(1, 7)] == [2, 4, 8, 16, 30, 30]
+
+
+def test_the_readme_verification_snippet_accepts_real_deliveries_and_rejects_tampering():
+    import re
+    from pathlib import Path
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    snippet = re.search(r"```python\n(import hashlib.*?)```", readme, re.S).group(1)
+    namespace: dict = {}
+    exec(snippet, namespace)                       # the clinic's code, as documented
+    with Webhook() as hook:
+        (ok, _), body = attempt(hook.url, secret="clinic-secret")
+    req = hook.received[0]
+    assert ok and namespace["verify"]("clinic-secret", req["headers"], req["body"])
+    assert not namespace["verify"]("other-secret", req["headers"], req["body"])
+    assert not namespace["verify"]("clinic-secret", req["headers"], req["body"] + b" ")

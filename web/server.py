@@ -1,18 +1,24 @@
 """The demo clinic portal (:8080): serves the portal page, the widget bundle, calendar downloads
-(/plans/<id>.ics) and the token-protected, read-only staff page."""
+(/plans/<id>.ics) and the read-only staff page (log in once with the staff token: a POSTed form, then an
+HttpOnly, SameSite=Strict session cookie; tokens in URLs are refused)."""
 from __future__ import annotations
 
 import argparse
 import asyncio
+import hashlib
 import hmac
 import json
 import logging
+import os
+import secrets
+import time
 from pathlib import Path
 
 from aiohttp import web
 
 from b12assist import settings
 from b12assist.schedule.ics import plan_to_ics
+from b12assist.outbox import FileOutbox
 from b12assist.store import escalations, plans
 
 STATIC = Path(__file__).resolve().parent / "static"
@@ -48,29 +54,108 @@ async def plan_ics(request: web.Request) -> web.Response:
                         headers={"Content-Disposition": 'attachment; filename="b12-injections.ics"'})
 
 
+SESSION_COOKIE = "b12_staff"
+SESSION_SECONDS = 12 * 3600
+
+
+def _session_mac(token: str, value: str) -> str:
+    return hmac.new(token.encode(), b"b12-staff-session." + value.encode(), hashlib.sha256).hexdigest()
+
+
+def _new_session(token: str) -> str:
+    """A stateless session: expiry and a random nonce, signed with the staff token (changing the
+    token logs everyone out)."""
+    value = f"{int(time.time()) + SESSION_SECONDS}.{secrets.token_urlsafe(12)}"
+    return f"{value}.{_session_mac(token, value)}"
+
+
+def _valid_session(token: str, cookie: str) -> bool:
+    value, _, mac = cookie.rpartition(".")
+    expiry = value.split(".", 1)[0]
+    return (bool(value) and expiry.isdigit() and int(expiry) > time.time()
+            and hmac.compare_digest(mac, _session_mac(token, value)))
+
+
 def _authorised(request: web.Request) -> bool:
+    """A staff session cookie (after logging in at /staff), or `Authorization: Bearer TOKEN` for
+    scripts. A token in the URL is never accepted (it would end up in logs and browser history)."""
     token = settings.load().staff_token
     if not token:
         return False
-    given = request.headers.get("Authorization", "").removeprefix("Bearer ").strip() or request.query.get("token", "")
-    return hmac.compare_digest(given.encode(), token.encode())
+    cookie = request.cookies.get(SESSION_COOKIE, "")
+    if cookie and _valid_session(token, cookie):
+        return True
+    given = request.headers.get("Authorization", "").removeprefix("Bearer ").strip()
+    return bool(given) and hmac.compare_digest(given.encode(), token.encode())
+
+
+def _refuse_token_in_url(request: web.Request) -> None:
+    if "token" in request.query:
+        raise web.HTTPBadRequest(text="Staff tokens are not accepted in URLs any more: open /staff and log in.")
+
+
+def _secure(request: web.Request) -> bool:
+    return request.secure or request.headers.get("X-Forwarded-Proto", "") == "https" \
+        or os.environ.get("B12_STAFF_COOKIE_SECURE", "") == "1"
+
+
+def _login_page(message: str = "", status: int = 200) -> web.Response:
+    html = (STATIC / "staff-login.html").read_text(encoding="utf-8").replace("{message}", message)
+    return web.Response(text=html, status=status, content_type="text/html", headers={"Cache-Control": "no-store"})
 
 
 async def staff_page(request: web.Request) -> web.StreamResponse:
     if not settings.load().staff_token:
         raise web.HTTPForbidden(text="The staff page is off: set B12_STAFF_TOKEN to turn it on.")
+    _refuse_token_in_url(request)
+    if not _authorised(request):
+        return _login_page()
     return web.FileResponse(STATIC / "staff.html", headers={"Cache-Control": "no-store"})
 
 
+async def staff_login(request: web.Request) -> web.Response:
+    token = settings.load().staff_token
+    if not token:
+        raise web.HTTPForbidden(text="The staff page is off: set B12_STAFF_TOKEN to turn it on.")
+    _refuse_token_in_url(request)
+    form = await request.post()
+    given = str(form.get("token", ""))
+    if not given or not hmac.compare_digest(given.encode(), token.encode()):
+        await asyncio.sleep(0.5)     # slows down guessing
+        logger.warning("staff login refused")
+        return _login_page("That token is not right.", status=401)
+    response = web.HTTPSeeOther("/staff")
+    response.set_cookie(SESSION_COOKIE, _new_session(token), max_age=SESSION_SECONDS, path="/staff",
+                        httponly=True, samesite="Strict", secure=_secure(request))
+    return response
+
+
+async def staff_logout(request: web.Request) -> web.Response:
+    response = web.HTTPSeeOther("/staff")
+    response.del_cookie(SESSION_COOKIE, path="/staff")
+    return response
+
+
 async def staff_escalations(request: web.Request) -> web.Response:
+    _refuse_token_in_url(request)
     if not _authorised(request):
-        raise web.HTTPUnauthorized(text="A valid staff token is required.")
+        raise web.HTTPUnauthorized(text="Log in at /staff (or send Authorization: Bearer TOKEN).")
     rows = await asyncio.to_thread(escalations.list_escalations, None, None, None, "new")
     data = [{"id": r.id, "created_at": r.created_at.isoformat() + "Z", "conversation_id": r.conversation_id,
              "level": r.level, "category": r.category, "message": r.message, "status": r.status,
-             "notify_status": r.notify_status} for r in rows]
+             "notify_status": r.notify_status, "notify_attempts": r.notify_attempts,
+             "notify_error": r.notify_error} for r in rows]
     return web.Response(text=json.dumps(data), content_type="application/json",
                         headers={"Cache-Control": "no-store"})
+
+
+async def staff_outbox(request: web.Request) -> web.Response:
+    """How many escalations wait in the local file outbox (the project database was unavailable)."""
+    _refuse_token_in_url(request)
+    if not _authorised(request):
+        raise web.HTTPUnauthorized(text="Log in at /staff (or send Authorization: Bearer TOKEN).")
+    waiting = await asyncio.to_thread(FileOutbox().count)
+    return web.json_response({"waiting": waiting}, headers={"Cache-Control": "no-store"})
 
 
 async def health(request: web.Request) -> web.Response:
@@ -83,7 +168,10 @@ def make_app() -> web.Application:
     app.router.add_get("/widget.js", _static("widget.js", "application/javascript; charset=utf-8"))
     app.router.add_get("/plans/{plan_id}.ics", plan_ics)
     app.router.add_get("/staff", staff_page)
+    app.router.add_post("/staff/login", staff_login)
+    app.router.add_post("/staff/logout", staff_logout)
     app.router.add_get("/staff/api/escalations", staff_escalations)
+    app.router.add_get("/staff/api/outbox", staff_outbox)
     app.router.add_get("/health", health)
     return app
 

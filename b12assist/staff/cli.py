@@ -1,10 +1,11 @@
 """b12-staff: review escalations, read transcripts, export conversations, apply data retention.
 
     b12-staff list [--level emergency|urgent] [--since 2026-11-01] [--until 2026-12-01] [--status new]
+                   [--notified pending|sent|failed|off]
     b12-staff ack ID --by "Nurse Jo"
     b12-staff transcript ID            (an escalation id; or --conversation CONVERSATION_ID)
     b12-staff export CONVERSATION_ID --format json|md [--out FILE]
-    b12-staff purge --older-than 90d [--yes]
+    b12-staff purge --older-than 90d [--open-escalations 30d] [--yes]
     b12-staff forget CONVERSATION_ID [--yes]
 Works on SQLite (default files in var/) and on PostgreSQL (B12_DATABASE_URL).
 """
@@ -16,6 +17,7 @@ from datetime import datetime
 from pathlib import Path
 
 from b12assist import settings
+from b12assist.outbox import FileOutbox
 from b12assist.store import escalations
 
 from . import retention, transcripts
@@ -37,17 +39,32 @@ def _confirm(args, what: str) -> bool:
     return input(f"{what}? [y/N] ").strip().lower() in ("y", "yes")
 
 
+def _notified(r) -> str:
+    """Delivery status of the clinic notification: sent, pending (attempts so far), failed, off."""
+    if r.notify_status in ("pending", "failed") and r.notify_attempts:
+        return f"{r.notify_status}({r.notify_attempts})"
+    return r.notify_status
+
+
 def cmd_list(args, cfg) -> int:
+    waiting = FileOutbox().count()
+    if waiting:
+        print(f"WARNING: {waiting} escalation(s) wait in the local file outbox ({FileOutbox().path}): the project "
+              "database was unavailable; the action server moves them in when it is back", file=sys.stderr)
     rows = escalations.list_escalations(level=args.level, since=args.since, until=args.until, status=args.status,
-                                        url=cfg.db_url)
+                                        url=cfg.db_url, notify_status=args.notified)
     if not rows:
         print("no escalations match")
         return 0
-    print(f"{'ID':>5}  {'TIME (UTC)':19}  {'LEVEL':9}  {'STATUS':12}  {'CATEGORY':16}  CONVERSATION")
+    print(f"{'ID':>5}  {'TIME (UTC)':19}  {'LEVEL':9}  {'STATUS':12}  {'NOTIFIED':11}  {'CATEGORY':16}  CONVERSATION")
     for r in rows:
         status = r.status if r.status == "new" else f"ack:{r.acknowledged_by}"
-        print(f"{r.id:>5}  {r.created_at:%Y-%m-%d %H:%M:%S}  {r.level:9}  {status[:12]:12}  {r.category[:16]:16}  "
-              f"{r.conversation_id}")
+        print(f"{r.id:>5}  {r.created_at:%Y-%m-%d %H:%M:%S}  {r.level:9}  {status[:12]:12}  {_notified(r)[:11]:11}  "
+              f"{r.category[:16]:16}  {r.conversation_id}")
+    failed = [r.id for r in rows if r.notify_status == "failed"]
+    if failed:
+        print(f"WARNING: the clinic was NOT notified of escalation(s) {', '.join(map(str, failed))}: "
+              "every retry failed; call the clinic", file=sys.stderr)
     return 0
 
 
@@ -94,13 +111,16 @@ def cmd_export(args, cfg) -> int:
 def cmd_purge(args, cfg) -> int:
     try:
         age = retention.parse_age(args.older_than)
+        open_age = (retention.parse_age(args.open_escalations) if args.open_escalations
+                    else retention.open_escalation_period(age))
     except ValueError as exc:
-        print(f"--older-than: {exc}", file=sys.stderr)
+        print(f"--older-than / --open-escalations: {exc}", file=sys.stderr)
         return 2
-    if not _confirm(args, f"delete conversations, plans and closed escalations older than {age.days} days"):
+    if not _confirm(args, f"delete conversation events, plans and closed escalations older than {age.days} days, "
+                          f"and anonymise open escalations older than {open_age.days} days"):
         return 1
-    counts = retention.purge(cfg.db_url, cfg.tracker_db_url, age)
-    print(f"purged (older than {age.days} days) {counts}")
+    counts = retention.purge(cfg.db_url, cfg.tracker_db_url, age, open_older_than=open_age)
+    print(f"purged (older than {age.days} days; open escalations anonymised after {open_age.days} days) {counts}")
     return 0
 
 
@@ -120,6 +140,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--status", choices=["new", "acknowledged"])
     p.add_argument("--since", type=_date)
     p.add_argument("--until", type=_date)
+    p.add_argument("--notified", choices=["pending", "sent", "failed", "off"],
+                   help="delivery status of the clinic notification")
     p.set_defaults(func=cmd_list)
     p = sub.add_parser("ack", help="acknowledge an escalation")
     p.add_argument("id", type=int)
@@ -136,6 +158,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_export)
     p = sub.add_parser("purge", help="delete data older than the retention period")
     p.add_argument("--older-than", required=True, help="e.g. 90d, 12w, 6m, 1y")
+    p.add_argument("--open-escalations", help="anonymise open escalations older than this (e.g. 30d); default "
+                   "B12_OPEN_ESCALATION_RETENTION, else --older-than")
     p.add_argument("--yes", action="store_true")
     p.set_defaults(func=cmd_purge)
     p = sub.add_parser("forget", help="delete one patient's data everywhere")

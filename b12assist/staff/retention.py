@@ -1,12 +1,21 @@
-"""Data lifecycle: purge everything older than the retention period; forget one patient."""
+"""Data lifecycle: purge everything older than the retention period; forget one patient.
+
+    purge    deletes, older than the period: every conversation event (live conversations too, event
+             by event), saved plans not updated since, acknowledged (closed) escalations; and
+             anonymises open escalations older than their own period (kept N days, then the message
+             text and conversation id are removed; level, category and time stay for the record).
+    forget   deletes one patient's conversation, plan and escalations, file outbox included.
+"""
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete
+from sqlalchemy import delete, update
 
+from b12assist.outbox import FileOutbox
 from b12assist.store.db import session
 from b12assist.store.models import Escalation, SavedPlan
 
@@ -19,10 +28,11 @@ class Counts:
     events: int = 0
     plans: int = 0
     escalations: int = 0
+    anonymised: int = 0
 
     def __str__(self) -> str:
         return (f"conversations: {self.conversations} ({self.events} events), plans: {self.plans}, "
-                f"escalations: {self.escalations}")
+                f"escalations: {self.escalations}, anonymised open escalations: {self.anonymised}")
 
 
 def parse_age(text: str) -> timedelta:
@@ -36,16 +46,35 @@ def parse_age(text: str) -> timedelta:
     return timedelta(days=n * {"d": 1, "w": 7, "m": 30, "y": 365}[unit])
 
 
-def purge(db_url: str, tracker_url: str, older_than: timedelta, now: datetime | None = None) -> Counts:
-    """Delete conversations, plans and acknowledged (closed) escalations older than the period.
-    Open escalations are kept: staff have not dealt with them yet."""
-    cutoff = (now or datetime.utcnow()) - older_than
+REMOVED = "(removed)"
+
+
+def open_escalation_period(default: timedelta) -> timedelta:
+    """How long open escalations keep their text: B12_OPEN_ESCALATION_RETENTION (e.g. 30d), else
+    the general retention period."""
+    value = os.environ.get("B12_OPEN_ESCALATION_RETENTION", "").strip()
+    return parse_age(value) if value else default
+
+
+def purge(db_url: str, tracker_url: str, older_than: timedelta, now: datetime | None = None,
+          open_older_than: timedelta | None = None) -> Counts:
+    """Delete conversation events, plans and acknowledged (closed) escalations older than the period;
+    anonymise open escalations older than `open_older_than` (default: the same period). Open ones are
+    never deleted: staff have not dealt with them yet, so level, category and time stay."""
+    now = now or datetime.utcnow()
+    cutoff = now - older_than
+    open_cutoff = now - (open_older_than or older_than)
     conversations, events = transcripts.delete_older_than(tracker_url, cutoff)
     with session(db_url) as s, s.begin():
         plans = s.execute(delete(SavedPlan).where(SavedPlan.updated_at < cutoff)).rowcount
         escalations = s.execute(delete(Escalation).where(Escalation.created_at < cutoff,
                                                          Escalation.status == "acknowledged")).rowcount
-    return Counts(conversations, events, plans, escalations)
+        anonymised = s.execute(update(Escalation).where(Escalation.created_at < open_cutoff,
+                                                        Escalation.status != "acknowledged",
+                                                        Escalation.anonymised_at.is_(None))
+                               .values(message="", conversation_id=REMOVED, anonymised_at=now)
+                               .execution_options(synchronize_session=False)).rowcount
+    return Counts(conversations, events, plans, escalations, anonymised)
 
 
 def forget(db_url: str, tracker_url: str, conversation_id: str) -> Counts:
@@ -54,4 +83,7 @@ def forget(db_url: str, tracker_url: str, conversation_id: str) -> Counts:
     with session(db_url) as s, s.begin():
         plans = s.execute(delete(SavedPlan).where(SavedPlan.conversation_id == conversation_id)).rowcount
         escalations = s.execute(delete(Escalation).where(Escalation.conversation_id == conversation_id)).rowcount
-    return Counts(1 if events else 0, events, plans, escalations)
+    outbox = FileOutbox()
+    waiting = {e["key"] for e in outbox.entries() if e.get("conversation_id") == conversation_id}
+    outbox.remove(waiting)
+    return Counts(1 if events else 0, events, plans, escalations + len(waiting))

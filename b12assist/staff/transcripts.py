@@ -80,8 +80,9 @@ def delete_conversation(tracker_url: str, conversation_id: str) -> int:
 
 
 def delete_older_than(tracker_url: str, cutoff: datetime) -> tuple[int, int]:
-    """Delete whole conversations whose newest event is older than `cutoff`. Returns
-    (conversations, events) deleted."""
+    """Delete every event older than `cutoff`, in every conversation, live ones included (a long-running
+    conversation keeps only its recent events). Returns (conversations left with no events, events
+    deleted)."""
     engine = engine_for(tracker_url)
     try:
         events = _events_table(engine)
@@ -89,14 +90,12 @@ def delete_older_than(tracker_url: str, cutoff: datetime) -> tuple[int, int]:
             return 0, 0
         from sqlalchemy import func
         stamp = cutoff.replace(tzinfo=timezone.utc).timestamp() if cutoff.tzinfo is None else cutoff.timestamp()
-        newest = (select(events.c.sender_id).group_by(events.c.sender_id)
-                  .having(func.max(events.c.timestamp) < stamp))
+        gone = (select(func.count()).select_from(
+            select(events.c.sender_id).group_by(events.c.sender_id)
+            .having(func.max(events.c.timestamp) < stamp).subquery()))
         with engine.begin() as conn:
-            senders = [row[0] for row in conn.execute(newest)]
-            count = 0
-            for i in range(0, len(senders), 500):
-                chunk = senders[i:i + 500]
-                count += conn.execute(delete(events).where(events.c.sender_id.in_(chunk))).rowcount
-        return len(senders), count
+            conversations = conn.execute(gone).scalar_one()
+            count = conn.execute(delete(events).where(events.c.timestamp < stamp)).rowcount
+        return conversations, count
     finally:
         engine.dispose()

@@ -27,6 +27,13 @@ class Escalation(Base):
     acknowledged_at = Column(DateTime)
     notify_status = Column(String(16), nullable=False, default="pending")  # pending | sent | failed | off
     notify_attempts = Column(Integer, nullable=False, default=0)
+    # The outbox (migration 0002): a key made by the action before any write, so a record that went to
+    # the local file outbox is inserted once when drained, and the clinic can de-duplicate deliveries.
+    key = Column(String(36), unique=True)
+    notify_next_at = Column(DateTime, index=True)       # when the next delivery attempt is due (UTC)
+    notify_sent_at = Column(DateTime)
+    notify_error = Column(String(255))                  # last failure, e.g. "HTTP 503" or "timeout"
+    anonymised_at = Column(DateTime)                    # retention removed the text of an open escalation
 
 
 class SavedPlan(Base):
