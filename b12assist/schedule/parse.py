@@ -274,10 +274,11 @@ def parse_loading_pattern(low: str, requested: str | None = None) -> tuple[Loadi
 
 # --- loading length ----------------------------------------------------------------------------
 _WEEKS = r"(?:weeks?|wks?)"
-_FOR_WEEKS = re.compile(rf"\b(?:for|over|lasting|x)(?: about| around| roughly| the next)? {_NUM}[- ]{_WEEKS}\b|"
+_FOR_WEEKS = re.compile(rf"\b(?:for|over|lasting)(?: about| around| roughly| the next)? {_NUM}[- ]{_WEEKS}\b|"
+                        rf"\bx ?(\d{{1,2}}|one|two|three|four|five|six|eight|ten|twelve)[- ]{_WEEKS}\b|"
                         rf"\b(?:for )?a fortnight\b|"
                         rf"\b{_NUM}[- ]{_WEEKS} (?:of )?loading\b|\bloading (?:phase )?(?:of|for|is|lasts) {_NUM} {_WEEKS}\b")
-_FOR_DAYS = re.compile(rf"\b(?:for|over|x) (?:the next )?{_NUM} days\b")
+_FOR_DAYS = re.compile(rf"\b(?:for|over) (?:the next )?{_NUM} days\b|\bx ?(\d{{1,2}}) days\b")
 _BARE_WEEKS = re.compile(rf"\b{_NUM}[- ]{_WEEKS}\b(?! ago| later| before| after| from)")
 _DOSES = re.compile(rf"\b{_NUM} (?:loading )?(?:injections|shots|jabs|doses)\b(?! (?:a|per|each|every|in a) week)")
 
@@ -292,7 +293,7 @@ def parse_loading_length(low: str, pattern: LoadingPattern | None = None,
     if (m := _DOSES.search(low)) and not re.search(r"\b(?:next|following|another)\s*$", low[:m.start()]):
         return LoadingLength(doses=_num(m.group(1)))
     if (m := _FOR_DAYS.search(low)):
-        return LoadingLength(days=_num(m.group(1)))
+        return LoadingLength(days=_num(next(g for g in m.groups() if g)))
     if pattern is not None or requested == "sched_loading_length":
         for m in _BARE_WEEKS.finditer(low):
             before = low[max(0, m.start() - 12):m.start()]
@@ -424,3 +425,24 @@ def parse_schedule(text: str, today: date | None = None, requested: str | None =
     result.question = parse_question(low, today)
     result.phase = parse_phase(result.pattern, result.length, result.maintenance, result.question, low)
     return result
+
+
+# a missed or moved injection, unless negated ("I never miss one", "haven't skipped any")
+_NOT_A_PLAN = re.compile(r"(?<!never )(?<!not )(?<!n't )(?<!without )"
+                         r"\b(?:miss(?:ed)?|forgot|skipped|moved|rescheduled|postponed|cancell?ed)\b")
+
+
+def carries_plan(text: str, today: date | None = None) -> bool:
+    """A message that describes a plan itself: a date and a loading pattern or maintenance interval
+    ("monthly, last one on 3 Nov, when's the next?"). Such a message belongs to the schedule
+    conversation whatever else it asks; a missed or moved injection does not."""
+    low = normalise(text)
+    if _NOT_A_PLAN.search(low):
+        return False
+    today = today or date.today()
+    has_date = any(d.value for d in find_dates(low, today, prefer=date_preference(low)))
+    if not has_date:
+        return False
+    pattern, _ = parse_loading_pattern(low)
+    maintenance, questions = parse_maintenance(low)
+    return pattern is not None or maintenance is not None or bool(questions)

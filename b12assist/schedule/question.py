@@ -80,10 +80,10 @@ def _month_index(token: str) -> int:
 def parse_range(low: str, today: date) -> tuple[date, date] | None:
     """A period to list dates in: "between now and the end of March 2027", "up to the end of June",
     "next year (2027)", "in 2027", "in December and January"."""
-    m = re.search(rf"\b(?:and|to|until|till|through|up to|before)(?: the end of)? {_MONTH}(?: (\d{{4}}))?\b", low)
-    if m and re.search(r"\b(?:now|today|from|between)\b", low[:m.start()]):
-        month = _month_index(m.group(1))
-        year = int(m.group(2)) if m.group(2) else (today.year if month >= today.month else today.year + 1)
+    m = re.search(rf"\b(and|to|until|till|through|up to|up until)(?: the end of)? {_MONTH}(?: (\d{{4}}))?\b", low)
+    if m and (m.group(1) not in ("and", "to") or re.search(r"\b(?:now|today|from|between)\b", low[:m.start()])):
+        month = _month_index(m.group(2))
+        year = int(m.group(3)) if m.group(3) else (today.year if month >= today.month else today.year + 1)
         return today, _month_end(year, month)
     m = re.search(r"\b(?:next year|in (\d{4})|\((\d{4})\)|during (\d{4}))", low)
     if m:

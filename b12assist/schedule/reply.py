@@ -57,6 +57,9 @@ def answer_parts(plan: Plan, question: Question, today: date) -> list[str]:
                 parts.append(f"Your plan has no injection number {question.n}.")
         elif kind == "list_loading" and loading:
             parts.append(f"Your {len(loading)} loading injections:\n{_listing(list(loading))}")
+            if plan.maintenance:
+                coming = [describe_day(i.day) for i in plan.maintenance[:3]]
+                parts.append("Then maintenance: " + ", ".join(coming) + " and so on.")
         elif kind == "remaining" and loading:
             left = [i for i in loading if i.day > today or (i.day == today and not question.after_today)]
             if left:
