@@ -39,7 +39,8 @@ def db_url(tmp_path, monkeypatch):
 class Stack:
     """The running assistant: action server, Rasa server, demo web server."""
 
-    def __init__(self, tmp: Path):
+    def __init__(self, tmp: Path, env: dict[str, str] | None = None):
+        """`env`: extra environment for the three servers (for example B12_TODAY for a dated set)."""
         self.tmp = tmp
         self.rasa_port, self.action_port, self.web_port = free_port(), free_port(), free_port()
         self.env = dict(os.environ)
@@ -50,6 +51,7 @@ class Stack:
             "B12_STAFF_TOKEN": "test-staff-token", "B12_RASA_PUBLIC_URL": f"http://127.0.0.1:{self.rasa_port}", "TF_CPP_MIN_LOG_LEVEL": "2",
             "RASA_TELEMETRY_ENABLED": "false", "PYTHONPATH": str(ROOT),
         })
+        self.env.update(env or {})
         self.origins = [f"http://127.0.0.1:{self.web_port}", f"http://localhost:{self.web_port}"]
         # Conversations: SQLite in tmp, or the PostgreSQL database of B12_TEST_DATABASE_URL.
         self.database_url = os.environ.get("B12_TEST_DATABASE_URL") or f"sqlite:///{tmp / 'tracker.db'}"

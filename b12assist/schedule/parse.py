@@ -297,6 +297,8 @@ def parse_loading_length(low: str, pattern: LoadingPattern | None = None,
     if pattern is not None or requested == "sched_loading_length":
         for m in _BARE_WEEKS.finditer(low):
             before = low[max(0, m.start() - 12):m.start()]
+            if m.group(1) in ("a", "an"):
+                continue   # "3 injections a week" is a pattern, not a length
             if not re.search(rf"(?:{_EVERY}|in|after|than|ago)\s*$", before):
                 return LoadingLength(weeks=_num(m.group(1)))
     if requested == "sched_loading_length" and (m := re.search(rf"\b{_NUM}\b", low)):

@@ -114,7 +114,8 @@ def parse_question(low: str, today: date) -> Question | None:
     if (m := re.search(r"\b(\d{1,2})(?:st|nd|rd|th) (?:dose|injection|shot|jab|one)\b", asked)):
         kinds.append("nth")
         n = int(m.group(1))
-    if re.search(r"\b(?:last|final)\b", asked) and not re.search(r"\blast (?:one )?(?:was|on)\b", asked):
+    if (re.search(r"\b(?:last|final)\b", asked) and not re.search(r"\blast (?:one )?(?:was|on)\b", asked)) \
+            or re.search(r"\b(?:finish|finished|done with loading)\b|\bloading (?:end|ends|stop|stops|be over)\b", asked):
         kinds.append("last_loading")
     if re.search(r"\b(?:first|1st)\b[^|]*\b(?:maintenance|monthly|weekly|months?|top.?up)\b|"
                  r"\b(?:maintenance|monthly|weekly)\b[^|]*\b(?:start|begin|kick in)", asked):
@@ -125,7 +126,7 @@ def parse_question(low: str, today: date) -> Question | None:
     elif re.search(r"\b(?:list|all (?:the |my )?(?:loading )?dates|(?:which|what) dates|dates are they|"
                    r"write [^|]*dates|loading dates|every (?:loading )?(?:injection )?date)\b", asked):
         kinds.append("list_loading")
-    m = re.search(r"\bnext (\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|twelve|couple(?: of)?|few)\b", asked)
+    m = re.search(r"\b(?:next|following|coming|upcoming) (\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|twelve|couple(?: of)?|few)\b", asked)
     if m:
         kinds.append("next_n")
         n = _count_word(m.group(1))
