@@ -61,9 +61,12 @@ def _iso(value) -> date | None:
 def known_from(slots: Dict[Text, Any]) -> Known:
     """The plan pieces held in the form's slots."""
     dose = slots.get("sched_dose")
+    phase, start = slots.get("sched_phase"), _iso(slots.get("sched_start_date"))
+    last = _iso(slots.get("sched_last_date"))
+    if phase == "maintenance" and last is None:
+        last = start   # a date given before the phase was known
     return Known(
-        phase=slots.get("sched_phase"), start=_iso(slots.get("sched_start_date")),
-        last=_iso(slots.get("sched_last_date")),
+        phase=phase, start=start, last=last,
         pattern=codec.pattern_from_text(slots["sched_loading_pattern"]) if slots.get("sched_loading_pattern") else None,
         length=codec.length_from_text(slots["sched_loading_length"]) if slots.get("sched_loading_length") else None,
         maintenance=codec.maintenance_from_text(slots["sched_maintenance"]) if slots.get("sched_maintenance") else None,

@@ -24,7 +24,10 @@ from b12assist.schedule.parse import carries_plan
 from components.ranking import set_intent
 
 INTENT = "inform_schedule"
-KEEP = {"red_flag_emergency", "red_flag_urgent", "report_missed_dose", "change_plan", "stop_form",
+# A message that carries a whole plan describes it even when DIET heard a change ("every 4 weeks,
+# last one 10 November" reads like "my clinic changed it"); a moved or missed injection is kept
+# apart by the words themselves (carries_plan).
+KEEP = {"red_flag_emergency", "red_flag_urgent", "report_missed_dose", "stop_form",
         "plan_schedule", "inform_schedule"}
 
 

@@ -115,8 +115,10 @@ def score_nlu(rows: list[dict]) -> tuple[dict, list[str]]:
 def set_date(path: Path, given: str | None = None) -> str | None:
     """The date a blind set was written for: --today, else its folder name when that is a date."""
     for candidate in (given, path.parent.name):
+        if not candidate:
+            continue
         try:
-            return date.fromisoformat(candidate).isoformat() if candidate else None
+            return date.fromisoformat(candidate).isoformat()
         except ValueError:
             continue
     return None

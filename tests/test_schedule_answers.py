@@ -174,3 +174,9 @@ def test_clock_reads_b12_today(monkeypatch):
     monkeypatch.setenv("B12_TODAY", "24/11/2026")
     with pytest.raises(ValueError):
         clock.today()
+
+
+def test_codec_keeps_every_length_unit():
+    from b12assist.schedule import codec
+    for length in (LoadingLength(weeks=2), LoadingLength(doses=6), LoadingLength(days=10)):
+        assert codec.length_from_text(codec.length_to_text(length)) == length
