@@ -180,3 +180,28 @@ def test_codec_keeps_every_length_unit():
     from b12assist.schedule import codec
     for length in (LoadingLength(weeks=2), LoadingLength(doses=6), LoadingLength(days=10)):
         assert codec.length_from_text(codec.length_to_text(length)) == length
+
+
+# A development set of one-message questions (written for these tests, expected dates by hand),
+# asked through the pure pipeline: parse -> what is missing (nothing) -> plan -> the answer.
+DEVELOPMENT = [
+("b12 shot every 6 weeks, most recent on the 30th of september, when am i due?", ["23 December 2026"]),
+("I get hydroxo every 3 months, last was 15/10/2026, when's the next?", ["15 January 2027"]),
+("Loading: Mon, Wed and Fri for 2 weeks starting 30 Nov. when's the last one?", ["11 December 2026"]),
+("every 2 weeks since 3rd November, next 2 please", ["1 December 2026","15 December 2026"]),
+("I'm due my three-monthly b12; the last was 1st of sept. When?", ["1 December 2026"]),
+("had my final loading jab on 20 Nov and now go monthly. when's my first monthly one?", ["20 December 2026"]),
+("Started jabs 2 days ago, alternate days for 2 weeks. How many are left?", ["6 of 7"]),
+("On maintenance every 8 wks. Had one 3 weeks ago. Next?", ["29 December 2026"]),
+("first injection tomorrow, then every other day for 10 days; which dates?", ["25 November 2026","3 December 2026"]),
+("b12 every month on the 5th, last was 5 November, when are the next three?", ["5 December 2026","5 January 2027","5 February 2027"]),
+("my loading is 5 injections, one every 3 days, starting Monday 7 Dec. last one?", ["19 December 2026"]),
+("hydroxocobalamin 1mg every 12 weeks, last 28/08/2026 — next?", ["12 February 2027"]),
+("I'll start on 14 Dec: twice weekly for 3 weeks, then every 2 months. first maintenance?", ["28 February 2027"]),
+]
+
+
+@pytest.mark.parametrize("text,expected", DEVELOPMENT)
+def test_development_questions_are_answered_in_one_message(text, expected):
+    body = answer(text)
+    assert all(e in body for e in expected), body

@@ -26,7 +26,7 @@ _SMALL = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven
 _MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 _MONTH = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 _CUE = re.compile(r"\b(?:when|whens|when's|wen|what|what's|whats|which|how|list|give|tell|write|show|"
-                  r"can you|could you|would you|do i need|will i|should|am i|is it)\b")
+                  r"can you|could you|would you|do i need|will i|should|am i|is it|please|pls|plz)\b")
 
 
 @dataclass(frozen=True)

@@ -68,10 +68,13 @@ def answer_parts(plan: Plan, question: Question, today: date) -> list[str]:
                 parts.append(f"Your loading injections are all done: the last was on "
                              f"{describe_day(loading[-1].day)}.")
         elif kind == "first_maintenance" and plan.maintenance:
-            first = plan.maintenance[0].day
+            # maintenance only: the date given was the last injection before it (often the last
+            # loading dose), so the first maintenance one is one interval later
+            first = plan.maintenance[0].day if loading else plan.maintenance[1].day
+            after = loading[-1].day if loading else plan.input.start
             verb = "was" if first < today else "is"
             parts.append(f"Your first maintenance injection {verb} on {_when(first, today)}, one interval "
-                         f"after your last loading injection.")
+                         f"after your injection on {describe_day(after)}.")
         elif kind == "next_n":
             nxt = plan.upcoming(today, max(1, min(question.n or 1, 24)))
             if nxt:
@@ -94,9 +97,10 @@ def answer_parts(plan: Plan, question: Question, today: date) -> list[str]:
     return parts
 
 
-def answer_text(plan: Plan, question: Question, today: date) -> str:
-    """The answer to the question asked, first; then what the plan was read as."""
-    parts = answer_parts(plan, question, today)
+def answer_text(plan: Plan, question: Question | None, today: date) -> str:
+    """The answer to the question asked, first; then what the plan was read as. Without a
+    question (or one with no answer of its own): the whole plan."""
+    parts = answer_parts(plan, question, today) if question else []
     if not parts:
         return plan_summary(plan, today)
     parts.append(f"(I read your plan as {describe_plan(plan.input)}, at {dose_text(plan.input)}.)")
