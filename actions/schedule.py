@@ -13,7 +13,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from b12assist import clock, settings
 from b12assist.schedule import codec
 from b12assist.schedule.calculator import PlanInput, ScheduleError, build_plan, reschedule
-from b12assist.schedule.parse import describe_day, find_dates, parse_schedule
+from b12assist.schedule.parse import describe_day, find_dates, is_correction, parse_schedule
 from b12assist.schedule.phases import Known, missing, plan_input
 from b12assist.schedule.presets import load_presets
 from b12assist.schedule.question import Question
@@ -330,8 +330,12 @@ class ActionChangePlan(Action):
             dispatcher.utter_message(text=f"Did you mean {options}? Writing the month as a word avoids the mix-up.")
             return []
         parsed = parse_schedule(text, now)
+        corrected = parse_schedule(text, now, reference=plan.input.start).start if is_correction(text) else None
         try:
-            if parsed.pattern or parsed.length or parsed.maintenance or parsed.dose_mcg:
+            if corrected is not None and not (parsed.pattern or parsed.length or parsed.maintenance):
+                # "no, it was the 5th": the date the plan counts from was wrong, not an appointment moved
+                new_plan = build_plan(replace(plan.input, start=corrected), now)
+            elif parsed.pattern or parsed.length or parsed.maintenance or parsed.dose_mcg:
                 inp = plan.input
                 inp = replace(inp, pattern=parsed.pattern or inp.pattern, length=parsed.length or inp.length,
                               maintenance=parsed.maintenance or inp.maintenance,

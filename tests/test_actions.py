@@ -222,3 +222,15 @@ def test_several_questions_without_known_topics_asks_to_rephrase():
     asyncio.run(ActionAnswerQuestions().run(d, tracker("x? y?", "several_questions",
                                                        entities=[topic("ask_nonsense")]), domain))
     assert [m["response"] for m in d.messages] == ["utter_default"]
+
+
+def test_a_correction_after_the_answer_changes_the_start_not_an_appointment(db_url):
+    t = tracker("", slots={"sched_phase": "maintenance", "sched_last_date": "2026-03-03",
+                           "sched_maintenance": "months:1", "sched_question": "next|0|||"})
+    messages, _ = run(ActionComputeSchedule(), t)
+    assert "Friday 3 April 2026" in messages[0]["text"]
+    messages, _ = run(ActionChangePlan(), tracker("no, it was the 5th", "change_plan"))
+    text = messages[0]["text"]
+    assert "Updated." in text and "Sunday 5 April 2026" in text
+    _, plan = plans.load("patient-1", url=db_url)
+    assert plan.input.start == date(2026, 3, 5) and plan.next_due(date(2026, 3, 10)).day == date(2026, 4, 5)

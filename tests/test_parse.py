@@ -195,3 +195,12 @@ def test_a_message_carrying_a_plan_is_recognised():
     assert not carries_plan("I missed my monthly one on 3 Nov", TODAY)
     assert not carries_plan("when is my next shot?", TODAY)
     assert not carries_plan("how often are maintenance shots, every 3 months?", TODAY)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("no, it was the 5th", True), ("sorry, I meant 4 March", True), ("actually the 12th", True),
+    ("it was the 3rd not the 2nd", True), ("my clinic moved it to Friday", False), ("every other day", False),
+])
+def test_correction(text, expected):
+    from b12assist.schedule.parse import is_correction
+    assert is_correction(text) is expected

@@ -448,3 +448,13 @@ def carries_plan(text: str, today: date | None = None) -> bool:
     pattern, _ = parse_loading_pattern(low)
     maintenance, questions = parse_maintenance(low)
     return pattern is not None or maintenance is not None or bool(questions)
+
+
+_CORRECTION = re.compile(r"^\s*(?:no\b|nope\b|sorry\b|oops\b|actually\b|wait\b|i meant\b|i mean\b|correction\b)|"
+                         r"\b(?:it was|it's|its) (?:actually |really )?(?:the |on )?\d|\bnot the \d")
+
+
+def is_correction(text: str) -> bool:
+    """"no, it was the 5th", "sorry, I meant 4 March": a date said before was wrong (as opposed to
+    "my clinic moved it to Friday", an appointment that changed)."""
+    return bool(_CORRECTION.search(normalise(text)))
