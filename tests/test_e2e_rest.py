@@ -144,6 +144,17 @@ def test_maintenance_only_question_is_answered_in_one_message(stack):
     assert f"{nxt:%A} {nxt.day} {nxt:%B %Y}" in body
 
 
+def test_a_named_preset_is_confirmed_before_it_is_used(stack):
+    sender = new_sender()
+    body = texts(stack.say(sender, "I'm on the usual schedule, my first injection was on 9 November 2026"))
+    assert "every other day for 2 weeks" in body and "Is that what your clinic told you?" in body
+    assert "mcg" not in body.split("Is that what")[0].split("That schedule means")[-1]   # no dose assumed
+    assert "Loading:" not in body                                                        # nothing used yet
+    done = texts(stack.say(sender, "/affirm"))
+    assert "Loading: 7 injections." in done and "1. Monday 9 November 2026" in done
+    assert "your prescribed dose" in done
+
+
 def test_schedule_form_with_interruption_correction_and_red_flag(stack):
     sender = new_sender()
     assert "Which part of your treatment" in texts(stack.say(sender, "can you work out my injection dates"))
