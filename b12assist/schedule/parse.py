@@ -131,55 +131,49 @@ def _relative(text: str, today: date, prefer: str) -> date | None:
     return parsed.date() if parsed else None
 
 
-def find_dates(text: str, today: date, prefer: str = "past", reference: date | None = None) -> list[DateFound]:
-    """Every date mentioned, in order. Numeric day/month dates that could be read both ways are
-    returned as ambiguous, with both readings. A bare day ("the 5th") falls in the month of
-    `reference` when one is given (a correction of a date already said), else near today."""
-    low = text.lower()
-    found: list[tuple[int, DateFound]] = []
-    taken: list[tuple[int, int]] = []
+def _checked(d: date | None, text: str, error: str = "") -> DateFound:
+    return DateFound(d, text, error="" if d else (error or f"{text.strip()} isn't a real date."))
 
-    def add(match, result: DateFound):
-        if any(s < match.end() and match.start() < e for s, e in taken):
-            return
-        taken.append((match.start(), match.end()))
-        found.append((match.start(), result))
 
+def _iso_dates(low: str, today: date, prefer: str, reference: date | None):
     for m in _ISO.finditer(low):
-        d = _safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-        add(m, DateFound(d, m.group(0), error="" if d else f"{m.group(0)} isn't a real date."))
-    for m in _DAY_MONTH.finditer(low):
-        day, month = int(m.group(1)), _month_index(m.group(2))
-        year = int(m.group(3)) if m.group(3) else _year_for(month, min(day, 28), today, prefer)
-        d = _safe_date(year, month, day)
-        add(m, DateFound(d, m.group(0), error="" if d else f"{m.group(0).strip()} isn't a real date."))
-    for m in _MONTH_DAY.finditer(low):
-        month, day = _month_index(m.group(1)), int(m.group(2))
-        year = int(m.group(3)) if m.group(3) else _year_for(month, min(day, 28), today, prefer)
-        d = _safe_date(year, month, day)
-        add(m, DateFound(d, m.group(0), error="" if d else f"{m.group(0).strip()} isn't a real date."))
+        yield m, _checked(_safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3))), m.group(0))
+
+
+def _named_month_dates(low: str, today: date, prefer: str, reference: date | None):
+    """"4 March", "the 20th of October", "March 4th, 2026", "oct 13"."""
+    for regex, day_group, month_group in ((_DAY_MONTH, 1, 2), (_MONTH_DAY, 2, 1)):
+        for m in regex.finditer(low):
+            day, month = int(m.group(day_group)), _month_index(m.group(month_group))
+            year = int(m.group(3)) if m.group(3) else _year_for(month, min(day, 28), today, prefer)
+            yield m, _checked(_safe_date(year, month, day), m.group(0))
+
+
+def _numeric_dates(low: str, today: date, prefer: str, reference: date | None):
+    """"25/12/2025", "03/04" (both readings kept when both are real dates: asked, never guessed)."""
     for m in _NUMERIC.finditer(low):
-        a, b = int(m.group(1)), int(m.group(2))
-        year = m.group(3)
-        if year:
-            year_i = int(year) + (2000 if len(year) == 2 else 0)
-        readings = []
+        a, b, year = int(m.group(1)), int(m.group(2)), m.group(3)
+        readings: list[date] = []
         for day, month in ((a, b), (b, a)):
-            y = year_i if year else _year_for(month, min(day, 28), today, prefer) if 1 <= month <= 12 else today.year
-            d = _safe_date(y, month, day) if 1 <= month <= 12 else None
+            if not 1 <= month <= 12:
+                continue
+            y = int(year) + (2000 if len(year) == 2 else 0) if year else _year_for(month, min(day, 28), today, prefer)
+            d = _safe_date(y, month, day)
             if d and d not in readings:
                 readings.append(d)
-        if not readings:
-            add(m, DateFound(None, m.group(0), error=f"{m.group(0)} isn't a real date."))
-        elif len(readings) == 1:
-            add(m, DateFound(readings[0], m.group(0)))
+        if len(readings) > 1:
+            yield m, DateFound(None, m.group(0), ambiguous=tuple(readings))
         else:
-            add(m, DateFound(None, m.group(0), ambiguous=tuple(readings)))
+            yield m, _checked(readings[0] if readings else None, m.group(0), f"{m.group(0)} isn't a real date.")
+
+
+def _ordinal_dates(low: str, today: date, prefer: str, reference: date | None):
+    """"the 5th": in the month of `reference` (a correction), else the nearest such day."""
     for m in _ORDINAL.finditer(low):
         day = int(m.group(1))
         if reference is not None:
-            d = _safe_date(reference.year, reference.month, day)
-            add(m, DateFound(d, m.group(0), error="" if d else f"the {day} isn't a day of {reference:%B}."))
+            yield m, _checked(_safe_date(reference.year, reference.month, day), m.group(0),
+                              f"the {day} isn't a day of {reference:%B}.")
             continue
         d = _safe_date(today.year, today.month, day)
         if d and prefer == "past" and d > today:
@@ -188,18 +182,41 @@ def find_dates(text: str, today: date, prefer: str = "past", reference: date | N
         elif d and prefer == "future" and d < today:
             nxt = (today.replace(day=28) + timedelta(days=4)).replace(day=1)
             d = _safe_date(nxt.year, nxt.month, day)
-        add(m, DateFound(d, m.group(0), error="" if d else f"the {day} isn't a day of that month."))
+        yield m, _checked(d, m.group(0), f"the {day} isn't a day of that month.")
+
+
+def _relative_dates(low: str, today: date, prefer: str, reference: date | None):
+    """"yesterday", "last Monday", "3 days ago"; then a bare weekday ("on Friday"), last, so it
+    never splits a longer phrase. A weekday right before an explicit date only names its weekday."""
     for m in _RELATIVE.finditer(low):
         if re.search(_WEEKDAY_FULL, m.group(0)) and _DATE_FOLLOWS.match(low, m.end()):
             continue
-        add(m, DateFound(_relative(m.group(0), today, prefer), m.group(0)))
-    # A bare weekday ("on Friday") last, so it never splits a longer phrase.
+        yield m, DateFound(_relative(m.group(0), today, prefer), m.group(0))
     for m in re.finditer(rf"\b{_WEEKDAY_FULL}", low):
         if re.search(r"(?:times|x) (?:a|per) week|/", low[max(0, m.start() - 25):m.end() + 25]):
             continue  # part of a weekday pattern such as Mon/Wed/Fri
         if _DATE_FOLLOWS.match(low, m.end()):
             continue
-        add(m, DateFound(_relative(m.group(0), today, prefer), m.group(0)))
+        yield m, DateFound(_relative(m.group(0), today, prefer), m.group(0))
+
+
+# in order of precedence: a span taken by an earlier finder is not read again by a later one
+_DATE_FINDERS = (_iso_dates, _named_month_dates, _numeric_dates, _ordinal_dates, _relative_dates)
+
+
+def find_dates(text: str, today: date, prefer: str = "past", reference: date | None = None) -> list[DateFound]:
+    """Every date mentioned, in order. Numeric day/month dates that could be read both ways are
+    returned as ambiguous, with both readings. A bare day ("the 5th") falls in the month of
+    `reference` when one is given (a correction of a date already said), else near today."""
+    low = text.lower()
+    found: list[tuple[int, DateFound]] = []
+    taken: list[tuple[int, int]] = []
+    for finder in _DATE_FINDERS:
+        for match, result in finder(low, today, prefer, reference):
+            if any(s < match.end() and match.start() < e for s, e in taken):
+                continue
+            taken.append((match.start(), match.end()))
+            found.append((match.start(), result))
     return [d for _, d in sorted(found, key=lambda pair: pair[0])]
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 ORDER = ("last_loading", "count", "nth", "list_loading", "remaining", "first_maintenance", "next_n",
          "next", "range", "plan")
@@ -157,4 +157,3 @@ def days_from(today: date, day: date) -> str:
     return f"{-diff} days ago"
 
 
-__all__ = ["Question", "parse_question", "parse_range", "question_clauses", "days_from", "timedelta"]
