@@ -10,24 +10,36 @@ from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import ActiveLoop, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from b12assist import settings
+from b12assist import clock, settings
 from b12assist.schedule import codec
 from b12assist.schedule.calculator import PlanInput, ScheduleError, build_plan, reschedule
-from b12assist.schedule.parse import describe_day, find_dates, parse_schedule
-from b12assist.schedule.reply import next_shot_text, plan_summary
+from b12assist.schedule.parse import describe_day, find_dates, is_correction, parse_schedule
+from b12assist.schedule.phases import Known, missing, plan_input
+from b12assist.schedule.presets import load_presets
+from b12assist.schedule.question import Question
+from b12assist.schedule.reply import answer_text, next_shot_text, plan_summary
 from b12assist.store import plans
 
 from . import texts
 
-FORM_SLOTS = ["sched_start_date", "sched_loading_pattern", "sched_loading_length", "sched_maintenance"]
+FORM_SLOTS = ["sched_phase", "sched_start_date", "sched_last_date", "sched_loading_pattern",
+              "sched_loading_length", "sched_maintenance", "sched_question", "sched_preset"]
+# phases.missing() piece -> the slot that holds it
+PIECE_SLOT = {"preset_ok": "sched_preset", "phase": "sched_phase", "start": "sched_start_date",
+              "last": "sched_last_date", "pattern": "sched_loading_pattern", "length": "sched_loading_length",
+              "maintenance": "sched_maintenance"}
 
 
 def today() -> date:
-    return date.today()
+    return clock.today()
 
 
 def _user_text(tracker: Tracker) -> str:
     return (tracker.latest_message or {}).get("text") or ""
+
+
+def _intent(tracker: Tracker) -> str:
+    return ((tracker.latest_message or {}).get("intent") or {}).get("name") or ""
 
 
 def _ics_url(plan_id: str) -> str:
@@ -39,97 +51,174 @@ def _link_payload(plan_id: str) -> dict:
     return {"data": {"link": {"url": _ics_url(plan_id), "title": "Download calendar (.ics)"}}}
 
 
+def _iso(value) -> date | None:
+    try:
+        return date.fromisoformat(value) if value else None
+    except (TypeError, ValueError):
+        return None
+
+
+def known_from(slots: Dict[Text, Any]) -> Known:
+    """The plan pieces held in the form's slots."""
+    dose = slots.get("sched_dose")
+    phase, start = slots.get("sched_phase"), _iso(slots.get("sched_start_date"))
+    last = _iso(slots.get("sched_last_date"))
+    if phase == "maintenance" and last is None:
+        last = start   # a date given before the phase was known
+    return Known(
+        phase=phase, start=start, last=last,
+        pattern=codec.pattern_from_text(slots["sched_loading_pattern"]) if slots.get("sched_loading_pattern") else None,
+        length=codec.length_from_text(slots["sched_loading_length"]) if slots.get("sched_loading_length") else None,
+        maintenance=codec.maintenance_from_text(slots["sched_maintenance"]) if slots.get("sched_maintenance") else None,
+        dose_mcg=int(dose) if dose else None, preset_pending=bool(slots.get("sched_preset")))
+
+
+def question_from(slots: Dict[Text, Any]) -> Question | None:
+    raw = slots.get("sched_question")
+    return Question.from_text(raw) if raw else None
+
+
+_PHASE_WORDS = [("both", r"\b(?:both|everything|whole|all of it|loading (?:and|then) maintenance)\b"),
+                ("maintenance", r"\b(?:maintenance|top.?ups?|regular|monthly|every few)\b"),
+                ("loading", r"\b(?:loading|starting|first weeks?|just started|beginning)\b")]
+
+
+def phase_answer(text: str) -> str | None:
+    """The answer to "which part of your treatment is this about?"."""
+    import re
+    low = text.lower()
+    return next((phase for phase, words in _PHASE_WORDS if re.search(words, low)), None)
+
+
+def merge_phase(old: str | None, new: str | None) -> str | None:
+    if not new:
+        return old
+    if not old or old == new:
+        return new
+    return "both"
+
+
+def preset_text(preset) -> str:
+    """What a named preset means, without its dose (never state a dose the patient did not give)."""
+    maintenance = f"then maintenance {preset.maintenance.describe()}" if preset.maintenance else \
+        "then maintenance at an interval your clinician chooses"
+    lines = [f"That schedule means: loading {preset.pattern.describe()} for {preset.length.describe()}, "
+             f"{maintenance}, each at your prescribed dose."]
+    if preset.maintenance_note:
+        lines.append(f"Note: {preset.maintenance_note}")
+    lines.append("Is that what your clinic told you?")
+    return " ".join(lines)
+
+
 class ValidateScheduleForm(FormValidationAction):
     """Reads every message in full, so one message carrying everything fills every slot at once,
-    and a correction ("no, it was the 5th") overwrites what it names."""
+    a correction ("no, it was the 5th") overwrites what it names, and the next question is only
+    ever one the plan still needs (b12assist.schedule.phases): nothing about loading for someone on
+    maintenance, nothing about maintenance for a question about the loading days."""
 
     def name(self) -> Text:
         return "validate_schedule_form"
 
-    def _parsed(self, tracker: Tracker):
-        text = _user_text(tracker)
-        if text.startswith("/"):
-            return None
-        known = tracker.get_slot("sched_start_date")
-        try:
-            reference = date.fromisoformat(known) if known else None
-        except ValueError:
-            reference = None
-        return parse_schedule(text, today(), requested=tracker.get_slot("requested_slot"), reference=reference)
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: Dict[Text, Any]) -> List[EventType]:
+        slots = {name: tracker.get_slot(name) for name in FORM_SLOTS + ["sched_dose"]}
+        found = self.extract(dispatcher, tracker, slots)
+        slots.update(found)
+        todo = missing(known_from(slots), question_from(slots), today())
+        events: List[EventType] = [SlotSet(k, v) for k, v in found.items()]
+        return events + [SlotSet("requested_slot", PIECE_SLOT[todo[0]] if todo else None)]
 
-    async def extract_sched_start_date(self, dispatcher, tracker, domain) -> Dict[Text, Any]:
-        p = self._parsed(tracker)
-        if p is None:
-            return {}
+    def extract(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                slots: Dict[Text, Any]) -> Dict[Text, Any]:
+        """The slots this message sets (validated), saying what was wrong with a bad value."""
+        text, intent = _user_text(tracker), _intent(tracker)
+        requested = tracker.get_slot("requested_slot")
+        out: Dict[Text, Any] = {}
+        if requested == "sched_preset" and slots.get("sched_preset") and intent in ("affirm", "deny"):
+            return self._preset_answer(dispatcher, slots["sched_preset"], intent == "affirm")
+        if text.startswith("/"):
+            return out
+        phase_now = slots.get("sched_phase")
+        reference = _iso(slots.get("sched_last_date") if phase_now == "maintenance" else slots.get("sched_start_date"))
+        parse_requested = {"sched_last_date": "sched_start_date"}.get(requested, requested)
+        p = parse_schedule(text, today(), requested=parse_requested, reference=reference)
         if p.questions:
             dispatcher.utter_message(text=p.questions[0])
-        return {"sched_start_date": p.start.isoformat()} if p.start else {}
-
-    async def extract_sched_loading_pattern(self, dispatcher, tracker, domain) -> Dict[Text, Any]:
-        p = self._parsed(tracker)
-        return {"sched_loading_pattern": codec.pattern_to_text(p.pattern)} if p and p.pattern else {}
-
-    async def extract_sched_loading_length(self, dispatcher, tracker, domain) -> Dict[Text, Any]:
-        p = self._parsed(tracker)
-        return {"sched_loading_length": codec.length_to_text(p.length)} if p and p.length else {}
-
-    async def extract_sched_maintenance(self, dispatcher, tracker, domain) -> Dict[Text, Any]:
-        p = self._parsed(tracker)
-        out: Dict[Text, Any] = {}
-        if p and p.maintenance:
-            out["sched_maintenance"] = codec.maintenance_to_text(p.maintenance)
-        if p and p.dose_mcg:
+        phase = merge_phase(phase_now, p.phase)
+        if requested == "sched_phase":
+            phase = phase_answer(text) or phase
+        if phase != phase_now and phase:
+            out["sched_phase"] = phase
+        if p.pattern:
+            out["sched_loading_pattern"] = self._checked_pattern(dispatcher, p.pattern)
+        if p.length:
+            out["sched_loading_length"] = self._checked_length(dispatcher, p.length)
+        if p.maintenance:
+            out["sched_maintenance"] = self._checked_maintenance(dispatcher, p.maintenance)
+        if p.dose_mcg:
             out["sched_dose"] = float(p.dose_mcg)
+        if p.start:
+            slot = "sched_last_date" if (phase == "maintenance" or requested == "sched_last_date") else "sched_start_date"
+            if requested == "sched_start_date":
+                slot = "sched_start_date"
+            out[slot] = self._checked_date(dispatcher, p.start)
+        if p.question and (p.question.kinds != ("plan",) or not slots.get("sched_question")):
+            out["sched_question"] = p.question.to_text()
+        if p.preset is not None and not p.pattern and not slots.get("sched_loading_pattern"):
+            out["sched_preset"] = p.preset.key
+        return {k: v for k, v in out.items() if v is not None}
+
+    @staticmethod
+    def _preset_answer(dispatcher: CollectingDispatcher, key: str, confirmed: bool) -> Dict[Text, Any]:
+        preset = load_presets().get(key)
+        if preset is None or not confirmed:
+            dispatcher.utter_message(text="OK, I won't use it. Tell me what your clinic told you instead.")
+            return {"sched_preset": None}
+        out: Dict[Text, Any] = {"sched_preset": None, "sched_phase": "both",
+                                "sched_loading_pattern": codec.pattern_to_text(preset.pattern),
+                                "sched_loading_length": codec.length_to_text(preset.length)}
+        if preset.maintenance is not None:
+            out["sched_maintenance"] = codec.maintenance_to_text(preset.maintenance)
         return out
 
-    def validate_sched_start_date(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
-        try:
-            start = date.fromisoformat(value)
-        except (TypeError, ValueError):
-            return {"sched_start_date": None}
-        if abs((start - today()).days) > 2 * 366:
-            dispatcher.utter_message(text=f"{describe_day(start)} is more than 2 years from today. "
+    @staticmethod
+    def _checked_date(dispatcher: CollectingDispatcher, value: date) -> str | None:
+        if abs((value - today()).days) > 2 * 366:
+            dispatcher.utter_message(text=f"{describe_day(value)} is more than 2 years from today. "
                                           "Could you check the year?")
-            return {"sched_start_date": None}
-        return {"sched_start_date": value}
+            return None
+        return value.isoformat()
 
-    def validate_sched_loading_pattern(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
-        pattern = codec.pattern_from_text(value)
+    @staticmethod
+    def _checked_pattern(dispatcher: CollectingDispatcher, pattern) -> str | None:
         if pattern.kind == "interval" and not 1 <= pattern.days <= 60:
             dispatcher.utter_message(text="That interval isn't one I can plan; how many days apart are the loading shots?")
-            return {"sched_loading_pattern": None}
+            return None
         if pattern.kind == "weekly" and not 1 <= pattern.per_week <= 7:
             dispatcher.utter_message(text="A week has room for 1 to 7 injections; how many a week did your clinic prescribe?")
-            return {"sched_loading_pattern": None}
-        return {"sched_loading_pattern": value}
+            return None
+        return codec.pattern_to_text(pattern)
 
-    def validate_sched_loading_length(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
-        length = codec.length_from_text(value)
+    @staticmethod
+    def _checked_length(dispatcher: CollectingDispatcher, length) -> str | None:
         if (length.weeks and not 1 <= length.weeks <= 26) or (length.doses and not 1 <= length.doses <= 60) \
-                or not (length.weeks or length.doses):
+                or (length.days and not 1 <= length.days <= 182) or not (length.weeks or length.doses or length.days):
             dispatcher.utter_message(text="That loading length is outside what I can plan (1 to 26 weeks, "
                                           "or 1 to 60 injections). How long is your loading phase?")
-            return {"sched_loading_length": None}
-        return {"sched_loading_length": value}
+            return None
+        return codec.length_to_text(length)
 
-    def validate_sched_maintenance(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
-        m = codec.maintenance_from_text(value)
+    @staticmethod
+    def _checked_maintenance(dispatcher: CollectingDispatcher, m) -> str | None:
         if (m.months and not 1 <= m.months <= 6) or (m.weeks and not 1 <= m.weeks <= 26) or not (m.months or m.weeks):
             dispatcher.utter_message(text="That maintenance interval is outside what I can plan (every 1 to 26 "
                                           "weeks, or 1 to 6 months). What interval did your clinician set?")
-            return {"sched_maintenance": None}
-        return {"sched_maintenance": value}
+            return None
+        return codec.maintenance_to_text(m)
 
 
 def _plan_input(tracker: Tracker) -> PlanInput:
-    dose = tracker.get_slot("sched_dose")
-    return PlanInput(
-        start=date.fromisoformat(tracker.get_slot("sched_start_date")),
-        pattern=codec.pattern_from_text(tracker.get_slot("sched_loading_pattern")),
-        length=codec.length_from_text(tracker.get_slot("sched_loading_length")),
-        maintenance=codec.maintenance_from_text(tracker.get_slot("sched_maintenance")),
-        dose_mcg=int(dose) if dose else 1000,
-    )
+    return plan_input(known_from({name: tracker.get_slot(name) for name in FORM_SLOTS + ["sched_dose"]}))
 
 
 async def _saved_plan_or_explain(dispatcher: CollectingDispatcher, tracker: Tracker):
@@ -154,18 +243,41 @@ def _clear_form() -> List[EventType]:
 
 
 class ActionComputeSchedule(Action):
+    """Answers the question asked first (the last loading day, the next dates, how many ...),
+    then offers the full plan and the calendar as a button. Without a question: the full plan."""
+
     def name(self) -> Text:
         return "action_compute_schedule"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: Dict[Text, Any]) -> List[EventType]:
+        question = question_from({"sched_question": tracker.get_slot("sched_question")})
         try:
             plan = build_plan(_plan_input(tracker), today())
         except (ScheduleError, TypeError, ValueError) as exc:
             dispatcher.utter_message(text=f"{exc} Let's try again.")
             return _clear_form()
-        await _save_and_show(dispatcher, tracker, plan)
+        if question is None or question.kinds == ("plan",):
+            await _save_and_show(dispatcher, tracker, plan)
+        else:
+            await asyncio.to_thread(plans.save, tracker.sender_id, plan)
+            dispatcher.utter_message(text=answer_text(plan, question, today()), buttons=texts.FULL_PLAN_BUTTONS)
         return [SlotSet("has_plan", True)] + _clear_form()
+
+
+class ActionShowPlan(Action):
+    """The saved plan in full, with the conventions and the calendar download."""
+
+    def name(self) -> Text:
+        return "action_show_plan"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: Dict[Text, Any]) -> List[EventType]:
+        plan = await _saved_plan_or_explain(dispatcher, tracker)
+        if plan is None:
+            return []
+        await _save_and_show(dispatcher, tracker, plan)
+        return [SlotSet("has_plan", True)]
 
 
 class ActionNextShot(Action):
@@ -218,8 +330,12 @@ class ActionChangePlan(Action):
             dispatcher.utter_message(text=f"Did you mean {options}? Writing the month as a word avoids the mix-up.")
             return []
         parsed = parse_schedule(text, now)
+        corrected = parse_schedule(text, now, reference=plan.input.start).start if is_correction(text) else None
         try:
-            if parsed.pattern or parsed.length or parsed.maintenance or parsed.dose_mcg:
+            if corrected is not None and not (parsed.pattern or parsed.length or parsed.maintenance):
+                # "no, it was the 5th": the date the plan counts from was wrong, not an appointment moved
+                new_plan = build_plan(replace(plan.input, start=corrected), now)
+            elif parsed.pattern or parsed.length or parsed.maintenance or parsed.dose_mcg:
                 inp = plan.input
                 inp = replace(inp, pattern=parsed.pattern or inp.pattern, length=parsed.length or inp.length,
                               maintenance=parsed.maintenance or inp.maintenance,
@@ -282,3 +398,26 @@ class ActionAskLoadingLength(_AskFormSlot):
 
 class ActionAskMaintenance(_AskFormSlot):
     slot = "sched_maintenance"
+
+
+class ActionAskPhase(_AskFormSlot):
+    slot = "sched_phase"
+
+
+class ActionAskLastDate(_AskFormSlot):
+    slot = "sched_last_date"
+
+
+class ActionAskPreset(Action):
+    """A named preset is shown and confirmed, never filled in silently."""
+
+    def name(self) -> Text:
+        return "action_ask_sched_preset"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: Dict[Text, Any]) -> List[EventType]:
+        preset = load_presets().get(tracker.get_slot("sched_preset") or "")
+        if preset is None:
+            return [SlotSet("sched_preset", None)]
+        dispatcher.utter_message(text=preset_text(preset), buttons=texts.PRESET_BUTTONS)
+        return []

@@ -31,8 +31,18 @@ CONVENTIONS = ("How I count: \"every other day for 2 weeks\" means days 0, 2, 4 
                "maintenance dose is one interval after the last loading dose; months are calendar months "
                "(31 Jan + 1 month = end of February).")
 
+FULL_PLAN_BUTTONS = [{"title": "Full plan and calendar", "payload": "/show_plan"}]
+PRESET_BUTTONS = [{"title": "Yes, that's it", "payload": "/affirm"},
+                  {"title": "No, it's different", "payload": "/deny"}]
+
 # The schedule form's questions, by slot.
 FORM_QUESTIONS = {
+    "sched_phase": ("Which part of your treatment is this about?", [
+        {"title": "Loading (the first weeks)", "payload": "my loading injections"},
+        {"title": "Maintenance (regular top-ups)", "payload": "my maintenance injections"},
+        {"title": "Both", "payload": "both, loading and then maintenance"}]),
+    "sched_last_date": ("When was your last maintenance injection? For example \"3 November\", "
+                        "\"last Tuesday\" or \"2026-11-03\".", []),
     "sched_start_date": ("When was (or will be) your first loading injection? For example \"4 March\", "
                          "\"last Monday\" or \"2026-03-04\".", []),
     "sched_loading_pattern": ("How often are the loading injections?", [
@@ -43,7 +53,7 @@ FORM_QUESTIONS = {
                              "number of injections (\"6 injections\").", [
         {"title": "1 week", "payload": "for 1 week"},
         {"title": "2 weeks", "payload": "for 2 weeks"}]),
-    "sched_maintenance": ("After loading, how often are the maintenance injections?", [
+    "sched_maintenance": ("How often are the maintenance injections?", [
         {"title": "Every month", "payload": "then every month"},
         {"title": "Every 2 months", "payload": "then every 2 months"},
         {"title": "Every 3 months", "payload": "then every 3 months"}]),

@@ -7,6 +7,8 @@ assistant over REST, with the real Rasa and action servers.
 
 Red flags: escalated = a reply carries the escalation payload; right level = its value.
 Schedule: every expected date (ISO in the file) appears in the replies, in the assistant's format.
+The action server's "today" is pinned with B12_TODAY to the set's date (its folder name, e.g.
+2026-11-24, or --today), so the expected dates hold on any later day.
 NLU: the intent the trained model predicts for the message equals the labelled topic.
 """
 from __future__ import annotations
@@ -110,6 +112,18 @@ def score_nlu(rows: list[dict]) -> tuple[dict, list[str]]:
     return figures, [*lines, "", "Errors:", *[f"- {e}" for e in errors]]
 
 
+def set_date(path: Path, given: str | None = None) -> str | None:
+    """The date a blind set was written for: --today, else its folder name when that is a date."""
+    for candidate in (given, path.parent.name):
+        if not candidate:
+            continue
+        try:
+            return date.fromisoformat(candidate).isoformat()
+        except ValueError:
+            continue
+    return None
+
+
 def load(path: Path) -> list[dict]:
     if path.suffix == ".jsonl":
         return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -121,17 +135,22 @@ def main() -> int:
     ap.add_argument("kind", choices=["redflags", "schedule", "nlu"])
     ap.add_argument("path", type=Path)
     ap.add_argument("--out", type=Path)
+    ap.add_argument("--today", help="the action server's today (ISO); default: the set's folder date")
     args = ap.parse_args()
     rows = load(args.path)
+    today = None
     if args.kind == "nlu":
         figures, lines = score_nlu(rows)
     else:
-        stack = Stack(Path(tempfile.mkdtemp(prefix="b12-blind-"))).start()
+        today = set_date(args.path, args.today)
+        stack = Stack(Path(tempfile.mkdtemp(prefix="b12-blind-")), env={"B12_TODAY": today} if today else None).start()
         try:
             figures, lines = {"redflags": score_redflags, "schedule": score_schedule}[args.kind](stack, rows)
         finally:
             stack.close()
     head = [f"# Blind {args.kind}: {args.path}", "", f"Command: `python -m eval.blind {args.kind} {args.path}`", ""]
+    if args.kind != "nlu" and today:
+        head += [f"Today for the action server: B12_TODAY={today}", ""]
     head += [f"- {k}: {v:.1%}" if isinstance(v, float) else f"- {k}: {v}" for k, v in figures.items()]
     report = "\n".join(head + [""] + lines) + "\n"
     if args.out:

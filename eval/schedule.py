@@ -25,18 +25,20 @@ from datetime import date
 
 ROOT = Path(__file__).resolve().parent.parent
 
+BOTH = "both, loading and then maintenance"   # the answer to "which part of your treatment?"
+
 # (turns, start, pattern, length, maintenance)
 CASES = [
     (["I started on 4 March, every other day for two weeks, then monthly"], "4 March", "every_other_day", "2w", "1m"),
     (["started 2 March, 3 times a week for 2 weeks then every 3 months"], "2 March", "3pw", "2w", "3m"),
-    (["plan my injection dates", "10 March", "every other day", "for 2 weeks", "then every 2 months"],
+    (["plan my injection dates", BOTH, "10 March", "every other day", "for 2 weeks", "then every 2 months"],
      "10 March", "every_other_day", "2w", "2m"),
-    (["work out my b12 dates", "1 March", "daily", "for 1 week", "every month"], "1 March", "daily", "1w", "1m"),
-    (["calculate my injection schedule", "3 March", "what is MCV?", "every other day", "6 injections",
+    (["work out my b12 dates", BOTH, "1 March", "daily", "for 1 week", "every month"], "1 March", "daily", "1w", "1m"),
+    (["calculate my injection schedule", BOTH, "3 March", "what is MCV?", "every other day", "6 injections",
       "then every 4 weeks"], "3 March", "every_other_day", "6d", "4w"),
-    (["can you plan my dates", "5 March", "no, it was the 6th", "every other day", "for 2 weeks", "monthly"],
+    (["can you plan my dates", BOTH, "5 March", "no, it was the 6th", "every other day", "for 2 weeks", "monthly"],
      "6 March", "every_other_day", "2w", "1m"),
-    (["help me plan my b12 injections", "9 March", "mon/wed/fri", "for 2 weeks", "every 3 months"],
+    (["help me plan my b12 injections", BOTH, "9 March", "mon/wed/fri", "for 2 weeks", "every 3 months"],
      "9 March", "mwf", "2w", "3m"),
     (["i had my first jab on 2 March, alternate days for a fortnight then every 2 months"],
      "2 March", "every_other_day", "2w", "2m"),

@@ -40,7 +40,8 @@ def db_url(tmp_path, monkeypatch):
 class Stack:
     """The running assistant: action server, Rasa server, demo web server."""
 
-    def __init__(self, tmp: Path):
+    def __init__(self, tmp: Path, env: dict[str, str] | None = None):
+        """`env`: extra environment for the three servers (for example B12_TODAY for a dated set)."""
         self.tmp = tmp
         self.rasa_port, self.action_port, self.web_port = free_port(), free_port(), free_port()
         self.env = dict(os.environ)
@@ -58,6 +59,7 @@ class Stack:
             # their own period.
             "B12_RECONCILE_EVERY": "3600",
         })
+        self.env.update(env or {})
         self.origins = [f"http://127.0.0.1:{self.web_port}", f"http://localhost:{self.web_port}"]
         # Conversations: SQLite in tmp, or the PostgreSQL database of B12_TEST_DATABASE_URL.
         self.database_url = os.environ.get("B12_TEST_DATABASE_URL") or f"sqlite:///{tmp / 'tracker.db'}"

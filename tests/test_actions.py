@@ -18,6 +18,7 @@ from b12assist.store import escalations, plans
 
 DOMAIN = {"slots": {s: {} for s in ["sched_start_date", "sched_loading_pattern", "sched_loading_length",
                                      "sched_maintenance", "sched_dose", "has_plan", "escalation",
+                                     "sched_phase", "sched_last_date", "sched_question", "sched_preset",
                                      "red_flag_category", "emergency_number", "clinic_contact", "requested_slot"]},
           "forms": {"schedule_form": {"required_slots": ["sched_start_date", "sched_loading_pattern",
                                                           "sched_loading_length", "sched_maintenance"]}}}
@@ -57,19 +58,67 @@ def test_one_message_fills_the_whole_form():
     t = tracker("I started on 4 March, every other day for two weeks, then monthly", "plan_schedule",
                 form="schedule_form")
     _, events = run(ValidateScheduleForm(), t)
-    assert slots_of(events) == {"sched_start_date": "2026-03-04", "sched_loading_pattern": "every_other_day",
-                                "sched_loading_length": "weeks:2", "sched_maintenance": "months:1"}
+    assert slots_of(events) == {"sched_phase": "both", "sched_start_date": "2026-03-04",
+                                "sched_loading_pattern": "every_other_day", "sched_loading_length": "weeks:2",
+                                "sched_maintenance": "months:1", "requested_slot": None}
+
+
+def test_maintenance_only_asks_for_the_last_date_never_for_loading():
+    t = tracker("I have b12 every 10 weeks, when is the next one?", form="schedule_form")
+    _, events = run(ValidateScheduleForm(), t)
+    slots = slots_of(events)
+    assert slots["sched_phase"] == "maintenance" and slots["sched_maintenance"] == "weeks:10"
+    assert slots["requested_slot"] == "sched_last_date"
+    t = tracker("2 March", form="schedule_form",
+                slots={k: v for k, v in slots.items() if k != "requested_slot"} | {"requested_slot": "sched_last_date"})
+    _, events = run(ValidateScheduleForm(), t)
+    assert slots_of(events) == {"sched_last_date": "2026-03-02", "requested_slot": None}
+
+
+def test_loading_only_question_needs_nothing_about_maintenance():
+    t = tracker("alternate days for a fortnight from 2 March, which day is the final one?", form="schedule_form")
+    _, events = run(ValidateScheduleForm(), t)
+    slots = slots_of(events)
+    assert slots["sched_phase"] == "loading" and "sched_maintenance" not in slots
+    assert slots["requested_slot"] is None and slots["sched_question"].startswith("last_loading")
+
+
+def test_a_preset_is_shown_and_confirmed_never_filled_silently():
+    t = tracker("my clinic uses the usual schedule, I started on 2 March", form="schedule_form")
+    _, events = run(ValidateScheduleForm(), t)
+    slots = slots_of(events)
+    assert slots["sched_preset"] == "article_typical" and slots["requested_slot"] == "sched_preset"
+    assert "sched_loading_pattern" not in slots
+    messages, _ = run(schedule_actions.ActionAskPreset(), tracker("", slots={"sched_preset": "article_typical"}))
+    text = messages[0]["text"]
+    assert "every other day for 2 weeks" in text and "Is that what your clinic told you?" in text
+    assert "your prescribed dose" in text and "mcg" not in text and "1 mg" not in text
+    assert "every 1 to 3 months" in text       # the preset's note
+    t = tracker("yes", "affirm", form="schedule_form",
+                slots={"sched_preset": "article_typical", "sched_start_date": "2026-03-02",
+                       "requested_slot": "sched_preset"})
+    _, events = run(ValidateScheduleForm(), t)
+    assert slots_of(events) == {"sched_preset": None, "sched_phase": "both", "sched_loading_pattern": "every_other_day",
+                                "sched_loading_length": "weeks:2", "sched_maintenance": "months:1",
+                                "requested_slot": None}
+    t = tracker("no", "deny", form="schedule_form",
+                slots={"sched_preset": "article_typical", "requested_slot": "sched_preset"})
+    messages, events = run(ValidateScheduleForm(), t)
+    assert slots_of(events) == {"sched_preset": None, "requested_slot": "sched_phase"}
+    assert "what your clinic told you" in messages[0]["text"]
 
 
 def test_correction_overwrites_the_start_date():
     t = tracker("no, it was the 5th", "change_plan", form="schedule_form",
-                slots={"sched_start_date": "2026-03-04", "requested_slot": "sched_loading_pattern"})
+                slots={"sched_phase": "both", "sched_start_date": "2026-03-04",
+                       "requested_slot": "sched_loading_pattern"})
     _, events = run(ValidateScheduleForm(), t)
-    assert slots_of(events) == {"sched_start_date": "2026-03-05"}   # the 5th of the month already given
+    assert slots_of(events) == {"sched_start_date": "2026-03-05",   # the 5th of the month already given
+                                "requested_slot": "sched_loading_pattern"}
 
 
 def test_ambiguous_date_is_asked_not_guessed():
-    t = tracker("03/04", form="schedule_form", slots={"requested_slot": "sched_start_date"})
+    t = tracker("03/04", form="schedule_form", slots={"sched_phase": "both", "requested_slot": "sched_start_date"})
     messages, events = run(ValidateScheduleForm(), t)
     assert "sched_start_date" not in slots_of(events)
     assert "3 April" in messages[0]["text"] and "4 March" in messages[0]["text"]
@@ -80,6 +129,19 @@ def test_absurd_values_are_refused():
     messages, events = run(ValidateScheduleForm(), t)
     assert slots_of(events).get("sched_loading_pattern") is None
     assert "interval" in messages[0]["text"]
+
+
+def test_the_question_asked_is_answered_first_with_the_full_plan_as_a_button(db_url):
+    t = tracker("", slots={"sched_phase": "maintenance", "sched_last_date": "2026-02-20",
+                           "sched_maintenance": "months:1", "sched_question": "next_n|2|||"})
+    messages, events = run(ActionComputeSchedule(), t)
+    assert messages[0]["text"].startswith("Your next 2 injection dates:\n  Friday 20 March 2026 (maintenance)\n"
+                                          "  Monday 20 April 2026 (maintenance)")
+    assert messages[0]["buttons"] == [{"title": "Full plan and calendar", "payload": "/show_plan"}]
+    assert slots_of(events)["has_plan"] is True
+    messages, _ = run(schedule_actions.ActionShowPlan(), tracker("/show_plan", "show_plan"))
+    text = "\n".join(m["text"] or "" for m in messages)
+    assert "Coming maintenance shots: Friday 20 March 2026" in text and ".ics" in text
 
 
 def test_compute_saves_plan_and_offers_calendar(db_url):
@@ -160,3 +222,15 @@ def test_several_questions_without_known_topics_asks_to_rephrase():
     asyncio.run(ActionAnswerQuestions().run(d, tracker("x? y?", "several_questions",
                                                        entities=[topic("ask_nonsense")]), domain))
     assert [m["response"] for m in d.messages] == ["utter_default"]
+
+
+def test_a_correction_after_the_answer_changes_the_start_not_an_appointment(db_url):
+    t = tracker("", slots={"sched_phase": "maintenance", "sched_last_date": "2026-03-03",
+                           "sched_maintenance": "months:1", "sched_question": "next|0|||"})
+    messages, _ = run(ActionComputeSchedule(), t)
+    assert "Friday 3 April 2026" in messages[0]["text"]
+    messages, _ = run(ActionChangePlan(), tracker("no, it was the 5th", "change_plan"))
+    text = messages[0]["text"]
+    assert "Updated." in text and "Sunday 5 April 2026" in text
+    _, plan = plans.load("patient-1", url=db_url)
+    assert plan.input.start == date(2026, 3, 5) and plan.next_due(date(2026, 3, 10)).day == date(2026, 4, 5)

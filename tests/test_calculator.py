@@ -27,7 +27,7 @@ def test_every_other_day_for_two_weeks_is_seven_injections_last_on_day_12():
 def test_first_maintenance_is_one_interval_after_last_loading():
     p = plan()
     assert p.maintenance[0].day == date(2026, 4, 16)
-    assert p.maintenance[0].dose_mcg == 1000
+    assert p.maintenance[0].dose_mcg is None   # no dose given: replies say "your prescribed dose"
 
 
 def test_three_a_week_from_monday_is_mon_wed_fri():

@@ -119,6 +119,12 @@ def test_schedule_in_one_message_then_next_shot_and_calendar(stack):
     replies = stack.say(sender, "I started on 4 March, every other day for two weeks, then monthly: "
                                 "when's my last loading shot and my first maintenance one?")
     body = texts(replies)
+    # the question asked comes first, the full plan and calendar are one button away
+    assert "Your last loading injection was on Monday 16 March 2026: injection 7 of 7." in body
+    assert "Your first maintenance injection was on Thursday 16 April 2026" in body
+    assert any(b.get("payload") == "/show_plan" for m in replies for b in m.get("buttons") or [])
+    replies = stack.say(sender, "/show_plan")
+    body = texts(replies)
     assert "Loading: 7 injections." in body and "Last loading shot: Monday 16 March 2026" in body
     assert "First maintenance shot: Thursday 16 April 2026" in body
     link = next(m["custom"]["data"]["link"]["url"] for m in replies if m.get("custom", {}).get("data", {}).get("link"))
@@ -130,9 +136,33 @@ def test_schedule_in_one_message_then_next_shot_and_calendar(stack):
     assert "Your next B12 shot is" in texts(stack.say(sender, "when is my next shot?"))
 
 
+def test_maintenance_only_question_is_answered_in_one_message(stack):
+    sender = new_sender()
+    body = texts(stack.say(sender, "my jab is every ten weeks, the previous one was on 2 October 2026. "
+                                   "when is the next due?"))
+    assert "loading" not in body.lower().split("(i read")[0]      # never asked about loading
+    from datetime import date, timedelta
+    nxt = date(2026, 10, 2)
+    while nxt < date.today():
+        nxt += timedelta(weeks=10)
+    assert f"{nxt:%A} {nxt.day} {nxt:%B %Y}" in body
+
+
+def test_a_named_preset_is_confirmed_before_it_is_used(stack):
+    sender = new_sender()
+    body = texts(stack.say(sender, "I'm on the usual schedule, my first injection was on 9 November 2026"))
+    assert "every other day for 2 weeks" in body and "Is that what your clinic told you?" in body
+    assert "mcg" not in body.split("Is that what")[0].split("That schedule means")[-1]   # no dose assumed
+    assert "Loading:" not in body                                                        # nothing used yet
+    done = texts(stack.say(sender, "/affirm"))
+    assert "Loading: 7 injections." in done and "1. Monday 9 November 2026" in done
+    assert "your prescribed dose" in done
+
+
 def test_schedule_form_with_interruption_correction_and_red_flag(stack):
     sender = new_sender()
-    assert "first loading injection" in texts(stack.say(sender, "can you work out my injection dates"))
+    assert "Which part of your treatment" in texts(stack.say(sender, "can you work out my injection dates"))
+    assert "first loading injection" in texts(stack.say(sender, "both, loading and then maintenance"))
     assert "How often" in texts(stack.say(sender, "4 March"))
     faq = texts(stack.say(sender, "wait, what is MCV?"))
     assert "haemoglobin and MCV" in faq and faq.rstrip().endswith("How often are the loading injections?")

@@ -6,7 +6,9 @@ from datetime import date
 import pytest
 
 from b12assist.schedule.calculator import LoadingLength, LoadingPattern, MaintenanceInterval
-from b12assist.schedule.parse import find_dates, parse_schedule
+from b12assist.schedule.parse import (carries_plan, date_preference, find_dates, parse_dose,
+                                     parse_loading_length, parse_loading_pattern, parse_maintenance,
+                                     normalise, parse_phase, parse_schedule)
 
 TODAY = date(2026, 11, 24)  # a Tuesday
 
@@ -75,14 +77,13 @@ def test_a_bare_day_corrects_within_the_month_already_given():
     assert parse_schedule("the 31st", TODAY, reference=date(2026, 2, 4)).questions
 
 
-def test_a_named_preset_fills_the_plan_and_asks_for_a_range():
+def test_a_named_preset_is_returned_to_confirm_never_filled_in():
     p = parse_schedule("I started on 2 March on the BNF schedule", TODAY)
     assert p.start == date(2026, 3, 2)
-    assert p.pattern == LoadingPattern("weekly", per_week=3) and p.length == LoadingLength(weeks=2)
-    assert p.maintenance is None and "ask which your clinician chose" in p.questions[0]
-    p = parse_schedule("the bnf neurological schedule", TODAY)
-    assert p.pattern == LoadingPattern("every_other_day") and p.maintenance == MaintenanceInterval(months=2)
-    assert parse_schedule("nothing named here", TODAY).pattern is None
+    assert p.preset is not None and p.preset.key == "uk_bnf_no_neuro"
+    assert p.pattern is None and p.length is None and p.maintenance is None and p.dose_mcg is None
+    assert parse_schedule("the usual schedule", TODAY).preset.key == "article_typical"
+    assert parse_schedule("nothing named here", TODAY).preset is None
 
 
 def test_a_clinic_edit_of_the_presets_file_is_picked_up_without_a_restart(tmp_path, monkeypatch):
@@ -99,3 +100,107 @@ def test_a_clinic_edit_of_the_presets_file_is_picked_up_without_a_restart(tmp_pa
     own.write_text(text.replace(f"default: {before}", f"default: {other}"), encoding="utf-8")
     os.utime(own, ns=(own.stat().st_mtime_ns + 10**9,) * 2)   # a later modification time, whatever the clock
     assert presets.default_key() == other
+
+
+# --- one piece at a time (development examples, written for these tests) ----------------------
+@pytest.mark.parametrize("text,expected", [
+    ("alternate days", LoadingPattern("every_other_day")),
+    ("every-other-day shots", LoadingPattern("every_other_day")),
+    ("evry second day", LoadingPattern("every_other_day")),
+    ("4 x weekly", LoadingPattern("weekly", per_week=4)),
+    ("twice a week", LoadingPattern("weekly", per_week=2)),
+    ("two shots per week", LoadingPattern("weekly", per_week=2)),
+    ("1 a day", None),
+    ("each day", LoadingPattern("daily")),
+    ("every 3 days", LoadingPattern("interval", days=3)),
+    ("tue and thu", LoadingPattern("weekly", per_week=2, weekdays=(1, 3))),
+    ("every 8 weeks", None),
+])
+def test_loading_pattern(text, expected):
+    assert parse_loading_pattern(normalise(text))[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("for 3 weeks", LoadingLength(weeks=3)),
+    ("eod x 3 wks", LoadingLength(weeks=3)),
+    ("for a fortnight", LoadingLength(weeks=2)),
+    ("for the next 10 days", LoadingLength(days=10)),
+    ("eight shots in all", LoadingLength(doses=8)),
+    ("3 injections a week", None),
+    ("my next 3 injections", None),
+    ("every 12 weeks", None),
+])
+def test_loading_length(text, expected):
+    pattern, _ = parse_loading_pattern(text)
+    assert parse_loading_length(text, pattern) == expected
+
+
+def test_a_bare_number_of_weeks_counts_only_beside_a_loading_pattern():
+    assert parse_loading_length("alternate days, three weeks", LoadingPattern("every_other_day")) == LoadingLength(weeks=3)
+    assert parse_loading_length("three weeks ago", LoadingPattern("every_other_day")) is None
+    assert parse_loading_length("three weeks", None) is None
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("monthly", MaintenanceInterval(months=1)),
+    ("once every month", MaintenanceInterval(months=1)),
+    ("every 2nd month", MaintenanceInterval(months=2)),
+    ("every other month", MaintenanceInterval(months=2)),
+    ("every 4 month", MaintenanceInterval(months=4)),
+    ("4-monthly", MaintenanceInterval(months=4)),
+    ("every six mths", MaintenanceInterval(months=6)),
+    ("quarterly", MaintenanceInterval(months=3)),
+    ("every 10 weeks", MaintenanceInterval(weeks=10)),
+    ("evry 6 wks", MaintenanceInterval(weeks=6)),
+    ("10-weekly", MaintenanceInterval(weeks=10)),
+    ("fortnightly", MaintenanceInterval(weeks=2)),
+    ("every other day", None),
+])
+def test_maintenance_interval(text, expected):
+    assert parse_maintenance(text)[0] == expected
+
+
+def test_dose_is_only_what_the_patient_said():
+    assert parse_dose("500 mcg") == 500 and parse_dose("1.5mg") == 1500 and parse_dose("1,000 micrograms") == 1000
+    assert parse_dose("every other day") is None
+
+
+def test_tense_sets_the_year_of_a_date_without_one():
+    assert date_preference("i will start on 10 january") == "future"
+    assert date_preference("i started on 10 january") == "past"
+    assert parse_schedule("I will start on 10 January, daily for a week", TODAY).start == date(2027, 1, 10)
+    assert parse_schedule("I started on 10 January", TODAY).start == date(2026, 1, 10)
+
+
+def test_a_weekday_next_to_a_date_only_names_its_weekday():
+    assert parse_schedule("first one on Thursday 3 December", TODAY).start == date(2026, 12, 3)
+    assert parse_schedule("had it on Friday the 6th of November", TODAY).start == date(2026, 11, 6)
+    assert [d.value for d in find_dates("the 4th injection", TODAY)] == []
+
+
+@pytest.mark.parametrize("text,phase", [
+    ("every 10 weeks, my previous jab was 2 oct", "maintenance"),
+    ("alternate days for a fortnight from 18 nov", "loading"),
+    ("3 a week for 2 weeks from monday then every 2 months", "both"),
+    ("alternate days for a fortnight from 18 nov, when is my first maintenance one?", "both"),
+    ("plan my dates", None),
+])
+def test_phase(text, phase):
+    assert parse_schedule(text, TODAY).phase == phase
+
+
+def test_a_message_carrying_a_plan_is_recognised():
+    assert carries_plan("jabs every ten weeks, the previous was 2 oct, whens the next", TODAY)
+    assert carries_plan("since 3 june monthly and I haven't missed one, next?", TODAY)
+    assert not carries_plan("I missed my monthly one on 3 Nov", TODAY)
+    assert not carries_plan("when is my next shot?", TODAY)
+    assert not carries_plan("how often are maintenance shots, every 3 months?", TODAY)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("no, it was the 5th", True), ("sorry, I meant 4 March", True), ("actually the 12th", True),
+    ("it was the 3rd not the 2nd", True), ("my clinic moved it to Friday", False), ("every other day", False),
+])
+def test_correction(text, expected):
+    from b12assist.schedule.parse import is_correction
+    assert is_correction(text) is expected

@@ -28,7 +28,11 @@ def test_make_shell_dosing_question_then_schedule_form(tmp_path):
         child.expect("Plan my dates")                   # the answer's buttons, as a menu
         child.send("\x1b[B\x1b[B")                      # arrow down twice: "Plan my dates"
         child.send("\r")
-        child.expect("first loading injection")          # the schedule form starts
+        child.expect("Which part of your treatment")     # the schedule form starts with the phase
+        child.expect("Maintenance \\(regular top-ups\\)")
+        child.send("\x1b[B")                           # arrow down once: "Maintenance"
+        child.send("\r")
+        child.expect("last maintenance injection")       # nothing about loading for maintenance
         child.expect("Your input")
         child.sendline("/stop")
         child.expect(pexpect.EOF, timeout=60)

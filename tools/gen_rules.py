@@ -37,6 +37,7 @@ ANSWERS = {
     "several_questions": ["action_answer_questions"],
     "report_missed_dose": ["action_missed_dose"],
     "ask_next_shot": ["action_next_shot"],
+    "show_plan": ["action_show_plan"],
     "followup_how_long": ["utter_ask_how_long_to_work"],
     "red_flag_emergency": ["utter_emergency", "action_escalate"],
     "red_flag_urgent": ["utter_urgent", "action_escalate"],

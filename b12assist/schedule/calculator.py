@@ -55,14 +55,21 @@ class LoadingPattern:
 
 @dataclass(frozen=True)
 class LoadingLength:
-    """Either a number of weeks or a number of injections."""
+    """A number of weeks, a number of days, or a number of injections (exactly one of them)."""
     weeks: int = 0
     doses: int = 0
+    days: int = 0
 
     def describe(self) -> str:
         if self.doses:
             return f"{self.doses} injections"
+        if self.days:
+            return f"{self.days} day" + ("s" if self.days != 1 else "")
         return f"{self.weeks} week" + ("s" if self.weeks != 1 else "")
+
+    @property
+    def window_days(self) -> int:
+        return self.days or 7 * self.weeks
 
 
 @dataclass(frozen=True)
@@ -79,12 +86,24 @@ class MaintenanceInterval:
 
 @dataclass(frozen=True)
 class PlanInput:
+    """A plan in one of three shapes:
+    - loading then maintenance: `start` is the first loading injection;
+    - loading only (`maintenance` None): `start` is the first loading injection;
+    - maintenance only (`pattern` and `length` None): `start` is one maintenance injection already
+      given (usually the last one); the series continues from it at the interval.
+    `dose_mcg` is None unless the patient said it: replies then say "your prescribed dose"."""
     start: date
-    pattern: LoadingPattern
-    length: LoadingLength
-    maintenance: MaintenanceInterval
-    dose_mcg: int = DEFAULT_DOSE_MCG
+    pattern: LoadingPattern | None
+    length: LoadingLength | None
+    maintenance: MaintenanceInterval | None
+    dose_mcg: int | None = None
     maintenance_count: int = 6  # how many maintenance doses to list ahead
+
+    @property
+    def phase(self) -> str:
+        if self.pattern is None:
+            return "maintenance"
+        return "loading" if self.maintenance is None else "both"
 
 
 @dataclass(frozen=True)
@@ -92,7 +111,7 @@ class Injection:
     number: int
     phase: str   # "loading" | "maintenance"
     day: date
-    dose_mcg: int
+    dose_mcg: int | None
 
 
 @dataclass(frozen=True)
@@ -115,21 +134,49 @@ class Plan:
     def maintenance(self) -> tuple[Injection, ...]:
         return tuple(i for i in self.injections if i.phase == "maintenance")
 
-    def _through(self, as_of: date):
+    def series(self):
         """Listed injections, then maintenance continued at the same interval (it is usually long
-        term) until the first one on or after `as_of`."""
+        term), without end; a plan without maintenance stops after its last listed injection."""
         yield from self.injections
-        if not self.maintenance or self.injections[-1].day >= as_of:
+        if not self.maintenance:
             return
         last = self.injections[-1]
+        # with loading, maintenance[j] is j+1 intervals after the last loading dose; without it,
+        # maintenance[j] is j intervals after the first listed one
         anchor = self.loading[-1].day if self.loading else self.maintenance[0].day
+        offset = 0 if self.loading else -1
         m = self.input.maintenance
-        for extra in range(1, 10_000):
-            k = len(self.maintenance) + extra
+        for extra in range(1, 100_000):
+            k = len(self.maintenance) + offset + extra
             day = add_months(anchor, m.months * k) if m.months else anchor + timedelta(weeks=m.weeks * k)
             yield Injection(last.number + extra, "maintenance", day, last.dose_mcg)
-            if day >= as_of:
+
+    def _through(self, as_of: date):
+        """The series up to and including the first injection on or after `as_of`."""
+        for injection in self.series():
+            yield injection
+            if injection.day >= as_of:
                 return
+
+    def upcoming(self, as_of: date, count: int) -> list[Injection]:
+        """The first `count` injections on or after `as_of`."""
+        out: list[Injection] = []
+        for injection in self.series():
+            if len(out) >= count:
+                break
+            if injection.day >= as_of:
+                out.append(injection)
+        return out
+
+    def between(self, first: date, last: date) -> list[Injection]:
+        """Every injection dated from `first` to `last`, both included."""
+        out = []
+        for injection in self.series():
+            if injection.day > last:
+                break
+            if injection.day >= first:
+                out.append(injection)
+        return out
 
     def next_due(self, as_of: date) -> Injection | None:
         """The first injection on or after `as_of` (maintenance continues past the listed dates)."""
@@ -165,7 +212,22 @@ def _validate(plan: PlanInput, today: date) -> None:
         raise ScheduleError(
             f"{plan.start:%d %B %Y} is more than {MAX_YEARS_FROM_TODAY} years from today. "
             "Please check the year of your first injection.")
-    p = plan.pattern
+    if plan.pattern is None or plan.length is None:
+        if plan.pattern is not None or plan.length is not None:
+            raise ScheduleError("I need both how often and how long the loading injections are.")
+        if plan.maintenance is None:
+            raise ScheduleError("I need the loading injections, the maintenance interval, or both.")
+    else:
+        _validate_loading(plan.pattern, plan.length)
+    if plan.maintenance is not None:
+        _validate_maintenance(plan.maintenance)
+    if plan.dose_mcg is not None and not 1 <= plan.dose_mcg <= 5000:
+        raise ScheduleError("That dose doesn't look right; please check it with your clinic.")
+    if not 1 <= plan.maintenance_count <= 60:
+        raise ScheduleError("I can list between 1 and 60 maintenance doses.")
+
+
+def _validate_loading(p: LoadingPattern, length: LoadingLength) -> None:
     if p.kind == "interval" and not (1 <= p.days <= MAX_INTERVAL_DAYS):
         raise ScheduleError(f"A loading interval of {p.days} days isn't possible here; "
                             f"please give a number between 1 and {MAX_INTERVAL_DAYS}.")
@@ -176,16 +238,20 @@ def _validate(plan: PlanInput, today: date) -> None:
             raise ScheduleError("The weekdays don't match the number of injections a week.")
     if p.kind not in ("every_other_day", "daily", "interval", "weekly"):
         raise ScheduleError("I don't recognise that loading pattern.")
-    length = plan.length
-    if bool(length.weeks) == bool(length.doses):
+    if sum(1 for v in (length.weeks, length.doses, length.days) if v) != 1:
         raise ScheduleError("Please give the loading length as a number of weeks or a number of injections.")
+    if length.days and not (1 <= length.days <= MAX_LOADING_DAYS):
+        raise ScheduleError(f"A loading phase of {length.days} days is outside what I can plan "
+                            f"(1 to {MAX_LOADING_DAYS} days).")
     if length.weeks and not (1 <= length.weeks * 7 <= MAX_LOADING_DAYS):
         raise ScheduleError(f"A loading phase of {length.weeks} weeks is outside what I can plan "
                             f"(1 to {MAX_LOADING_DAYS // 7} weeks).")
     if length.doses and not (1 <= length.doses <= MAX_LOADING_DOSES):
         raise ScheduleError(f"{length.doses} loading injections is outside what I can plan "
                             f"(1 to {MAX_LOADING_DOSES}).")
-    m = plan.maintenance
+
+
+def _validate_maintenance(m: MaintenanceInterval) -> None:
     if bool(m.months) == bool(m.weeks):
         raise ScheduleError("Please give the maintenance interval in weeks or in months.")
     if m.months and not 1 <= m.months <= MAX_MAINTENANCE_MONTHS:
@@ -194,10 +260,6 @@ def _validate(plan: PlanInput, today: date) -> None:
     if m.weeks and not 1 <= m.weeks <= MAX_MAINTENANCE_WEEKS:
         raise ScheduleError(f"A maintenance interval of {m.weeks} weeks is outside what I can plan "
                             f"(1 to {MAX_MAINTENANCE_WEEKS} weeks).")
-    if not 1 <= plan.dose_mcg <= 5000:
-        raise ScheduleError("That dose doesn't look right; please check it with your clinic.")
-    if not 1 <= plan.maintenance_count <= 60:
-        raise ScheduleError("I can list between 1 and 60 maintenance doses.")
 
 
 def _loading_days(plan: PlanInput) -> list[date]:
@@ -206,7 +268,7 @@ def _loading_days(plan: PlanInput) -> list[date]:
     if step:
         if length.doses:
             return [start + timedelta(days=step * i) for i in range(length.doses)]
-        window = 7 * length.weeks
+        window = length.window_days
         return [start + timedelta(days=d) for d in range(0, window, step)]
     weekdays = set(p.weekdays) if p.weekdays else set(_spread_weekdays(start.weekday(), p.per_week))
     days: list[date] = []
@@ -216,11 +278,11 @@ def _loading_days(plan: PlanInput) -> list[date]:
         if cursor == start or cursor.weekday() in weekdays:
             if length.doses and len(days) >= length.doses:
                 break
-            if length.weeks and (cursor - start).days >= 7 * length.weeks:
+            if not length.doses and (cursor - start).days >= length.window_days:
                 break
             days.append(cursor)
         cursor += timedelta(days=1)
-        if length.weeks and (cursor - start).days >= 7 * length.weeks:
+        if not length.doses and (cursor - start).days >= length.window_days:
             break
     return days
 
@@ -235,25 +297,38 @@ def _spread_weekdays(first: int, per_week: int) -> list[int]:
 def build_plan(plan: PlanInput, today: date | None = None) -> Plan:
     """The dated plan. Raises ScheduleError (patient-readable) for input that makes no sense."""
     _validate(plan, today or date.today())
+    if plan.pattern is None:
+        return _assemble_maintenance_only(plan)
     return _assemble(plan, _loading_days(plan))
+
+
+def _assemble_maintenance_only(plan: PlanInput, count: int | None = None) -> Plan:
+    """Maintenance only: the injection given on `start`, then one every interval."""
+    first = Injection(1, "maintenance", plan.start, plan.dose_mcg)
+    later = _maintenance_after(plan, plan.start, count)
+    return Plan(plan, tuple([first] + [replace(i, number=k + 2) for k, i in enumerate(later)]), ())
 
 
 def _assemble(plan: PlanInput, loading: list[date]) -> Plan:
     injections = [Injection(n + 1, "loading", d, plan.dose_mcg) for n, d in enumerate(loading)]
-    for k, later in enumerate(_maintenance_after(plan, loading[-1])):
-        injections.append(replace(later, number=len(loading) + k + 1))
-    return Plan(plan, tuple(injections), _reminders(loading[-1], injections[len(loading)].day))
+    if plan.maintenance is not None:
+        for k, later in enumerate(_maintenance_after(plan, loading[-1])):
+            injections.append(replace(later, number=len(loading) + k + 1))
+    first_maintenance = injections[len(loading)].day if len(injections) > len(loading) else None
+    return Plan(plan, tuple(injections), _reminders(loading[-1], first_maintenance))
 
 
-def _reminders(last_loading: date, first_maintenance: date) -> tuple[Reminder, ...]:
-    return (
-        Reminder(last_loading + timedelta(days=1),
-                 "Reminder: loading phase ends. Confirm with your clinic when your review and blood "
-                 "tests are due (often B12, haemoglobin and MCV)."),
-        Reminder(first_maintenance - timedelta(days=7),
-                 "Reminder: first maintenance dose next week. Confirm with your clinic whether a lab "
-                 "check is planned before it."),
-    )
+def _reminders(last_loading: date | None, first_maintenance: date | None) -> tuple[Reminder, ...]:
+    out = []
+    if last_loading is not None:
+        out.append(Reminder(last_loading + timedelta(days=1),
+                            "Reminder: loading phase ends. Confirm with your clinic when your review and "
+                            "blood tests are due (often B12, haemoglobin and MCV)."))
+    if last_loading is not None and first_maintenance is not None:
+        out.append(Reminder(first_maintenance - timedelta(days=7),
+                            "Reminder: first maintenance dose next week. Confirm with your clinic whether "
+                            "a lab check is planned before it."))
+    return tuple(out)
 
 
 def reschedule(plan: Plan, moved_from: date, moved_to: date) -> Plan:
@@ -272,6 +347,8 @@ def reschedule(plan: Plan, moved_from: date, moved_to: date) -> Plan:
             raise ScheduleError("That new date would land on or before another injection; "
                                 "please check it with your clinic.")
         return _assemble(plan.input, loading)
+    if plan.input.maintenance is None:
+        raise ScheduleError("There's no maintenance interval in your plan to move.")
     kept = [i for i in plan.injections if i.day < moved_from]
     if kept and moved_to <= kept[-1].day:
         raise ScheduleError("That new date would land on or before an earlier injection; "
@@ -284,6 +361,7 @@ def reschedule(plan: Plan, moved_from: date, moved_to: date) -> Plan:
 
 def _maintenance_after(plan: PlanInput, anchor: date, count: int | None = None) -> list[Injection]:
     count = plan.maintenance_count if count is None else count
+    assert plan.maintenance is not None
     out = []
     for k in range(1, count + 1):
         if plan.maintenance.months:

@@ -23,7 +23,11 @@ def pattern_from_text(text: str) -> LoadingPattern:
 
 
 def length_to_text(length: LoadingLength) -> str:
-    return f"doses:{length.doses}" if length.doses else f"weeks:{length.weeks}"
+    if length.doses:
+        return f"doses:{length.doses}"
+    if length.days:
+        return f"days:{length.days}"
+    return f"weeks:{length.weeks}"
 
 
 def length_from_text(text: str) -> LoadingLength:

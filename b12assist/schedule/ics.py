@@ -21,7 +21,8 @@ def plan_to_ics(plan: Plan, plan_id: str, clinic_name: str = "your clinic") -> b
         event.add("dtstamp", stamp)
         event.add("dtstart", inj.day)
         event.add("dtend", inj.day + timedelta(days=1))
-        event.add("summary", f"B12 injection {inj.number}/{total} ({inj.phase}, {inj.dose_mcg} mcg)")
+        dose = f", {inj.dose_mcg} mcg" if inj.dose_mcg else ""
+        event.add("summary", f"B12 injection {inj.number}/{total} ({inj.phase}{dose})")
         event.add("description", f"{inj.phase.capitalize()} injection as planned with {clinic_name}. "
                                  "Dates are a reminder only: your clinic's appointment is what counts.")
         event.add("categories", ["B12", inj.phase])

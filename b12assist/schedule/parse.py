@@ -1,8 +1,14 @@
 """Free-text schedule details: "I started on 4 March, every other day for two weeks, then monthly".
 
-`parse_schedule(text, today)` returns whatever pieces it finds (start date, loading pattern,
-loading length, maintenance interval, dose) plus questions for pieces that are ambiguous, such as
-"03/04" (3 April or 4 March?). It never guesses an ambiguous value.
+`parse_schedule(text, today)` returns whatever pieces it finds plus questions for pieces that are
+ambiguous, such as "03/04" (3 April or 4 March?). It never guesses an ambiguous value. Each piece
+has its own small function, tested on its own:
+
+- dates: `find_dates`, `date_preference` (past or future, from the tense), `pick_date`;
+- loading pattern: `parse_loading_pattern`; loading length: `parse_loading_length`;
+- maintenance interval: `parse_maintenance`; dose: `parse_dose`; named preset: `find_preset`;
+- the question asked: `parse_question` (next date, next N, last loading day, how many, ...);
+- the phases the message is about: `parse_phase` (loading, maintenance or both).
 """
 from __future__ import annotations
 
@@ -11,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from .calculator import LoadingLength, LoadingPattern, MaintenanceInterval
+from .question import Question, parse_question
 
 NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "once": 1, "two": 2, "twice": 2, "three": 3, "thrice": 3, "four": 4,
@@ -49,11 +56,14 @@ class ParsedSchedule:
     dose_mcg: int | None = None
     dates: list[DateFound] = field(default_factory=list)
     questions: list[str] = field(default_factory=list)
+    phase: str | None = None            # "loading" | "maintenance" | "both" | None (not said)
+    question: Question | None = None    # what the patient asked, None when nothing was asked
+    preset: object | None = None        # a named preset (presets.Preset), to confirm, never filled in
 
     @property
     def anything(self) -> bool:
         return any(v is not None for v in (self.start, self.pattern, self.length, self.maintenance,
-                                            self.dose_mcg)) or bool(self.questions)
+                                            self.dose_mcg, self.preset)) or bool(self.questions)
 
 
 # --- dates ---------------------------------------------------------------------------------
@@ -64,7 +74,11 @@ _MONTH_DAY = re.compile(rf"\b{_MONTH} (\d{{1,2}})(?:st|nd|rd|th)?\b(?:,? (\d{{4}
 _RELATIVE = re.compile(
     rf"\b(today|yesterday|tomorrow|the day before yesterday|day after tomorrow|"
     rf"(?:last|next|this|on|since) {_WEEKDAY_FULL}|{_NUM} (?:days?|weeks?) ago|in {_NUM} days?)\b")
-_ORDINAL = re.compile(r"\b(?:the|on the) (\d{1,2})(?:st|nd|rd|th)\b")
+# "the 5th" is a day of a month, but "the 10th dose" is a count of injections
+_ORDINAL = re.compile(r"\b(?:the|on the) (\d{1,2})(?:st|nd|rd|th)\b(?! (?:dose|injection|shot|jab|one)s?\b)")
+# A weekday right before an explicit date ("Monday 30 November", "Tuesday the 20th") only names
+# that date's weekday; it is not a date of its own.
+_DATE_FOLLOWS = re.compile(r"\s*,?\s*(?:the\s+)?\d{1,4}(?:st|nd|rd|th)?\b")
 
 
 def _month_index(token: str) -> int:
@@ -117,55 +131,49 @@ def _relative(text: str, today: date, prefer: str) -> date | None:
     return parsed.date() if parsed else None
 
 
-def find_dates(text: str, today: date, prefer: str = "past", reference: date | None = None) -> list[DateFound]:
-    """Every date mentioned, in order. Numeric day/month dates that could be read both ways are
-    returned as ambiguous, with both readings. A bare day ("the 5th") falls in the month of
-    `reference` when one is given (a correction of a date already said), else near today."""
-    low = text.lower()
-    found: list[tuple[int, DateFound]] = []
-    taken: list[tuple[int, int]] = []
+def _checked(d: date | None, text: str, error: str = "") -> DateFound:
+    return DateFound(d, text, error="" if d else (error or f"{text.strip()} isn't a real date."))
 
-    def add(match, result: DateFound):
-        if any(s < match.end() and match.start() < e for s, e in taken):
-            return
-        taken.append((match.start(), match.end()))
-        found.append((match.start(), result))
 
+def _iso_dates(low: str, today: date, prefer: str, reference: date | None):
     for m in _ISO.finditer(low):
-        d = _safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-        add(m, DateFound(d, m.group(0), error="" if d else f"{m.group(0)} isn't a real date."))
-    for m in _DAY_MONTH.finditer(low):
-        day, month = int(m.group(1)), _month_index(m.group(2))
-        year = int(m.group(3)) if m.group(3) else _year_for(month, min(day, 28), today, prefer)
-        d = _safe_date(year, month, day)
-        add(m, DateFound(d, m.group(0), error="" if d else f"{m.group(0).strip()} isn't a real date."))
-    for m in _MONTH_DAY.finditer(low):
-        month, day = _month_index(m.group(1)), int(m.group(2))
-        year = int(m.group(3)) if m.group(3) else _year_for(month, min(day, 28), today, prefer)
-        d = _safe_date(year, month, day)
-        add(m, DateFound(d, m.group(0), error="" if d else f"{m.group(0).strip()} isn't a real date."))
+        yield m, _checked(_safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3))), m.group(0))
+
+
+def _named_month_dates(low: str, today: date, prefer: str, reference: date | None):
+    """"4 March", "the 20th of October", "March 4th, 2026", "oct 13"."""
+    for regex, day_group, month_group in ((_DAY_MONTH, 1, 2), (_MONTH_DAY, 2, 1)):
+        for m in regex.finditer(low):
+            day, month = int(m.group(day_group)), _month_index(m.group(month_group))
+            year = int(m.group(3)) if m.group(3) else _year_for(month, min(day, 28), today, prefer)
+            yield m, _checked(_safe_date(year, month, day), m.group(0))
+
+
+def _numeric_dates(low: str, today: date, prefer: str, reference: date | None):
+    """"25/12/2025", "03/04" (both readings kept when both are real dates: asked, never guessed)."""
     for m in _NUMERIC.finditer(low):
-        a, b = int(m.group(1)), int(m.group(2))
-        year = m.group(3)
-        if year:
-            year_i = int(year) + (2000 if len(year) == 2 else 0)
-        readings = []
+        a, b, year = int(m.group(1)), int(m.group(2)), m.group(3)
+        readings: list[date] = []
         for day, month in ((a, b), (b, a)):
-            y = year_i if year else _year_for(month, min(day, 28), today, prefer) if 1 <= month <= 12 else today.year
-            d = _safe_date(y, month, day) if 1 <= month <= 12 else None
+            if not 1 <= month <= 12:
+                continue
+            y = int(year) + (2000 if len(year) == 2 else 0) if year else _year_for(month, min(day, 28), today, prefer)
+            d = _safe_date(y, month, day)
             if d and d not in readings:
                 readings.append(d)
-        if not readings:
-            add(m, DateFound(None, m.group(0), error=f"{m.group(0)} isn't a real date."))
-        elif len(readings) == 1:
-            add(m, DateFound(readings[0], m.group(0)))
+        if len(readings) > 1:
+            yield m, DateFound(None, m.group(0), ambiguous=tuple(readings))
         else:
-            add(m, DateFound(None, m.group(0), ambiguous=tuple(readings)))
+            yield m, _checked(readings[0] if readings else None, m.group(0), f"{m.group(0)} isn't a real date.")
+
+
+def _ordinal_dates(low: str, today: date, prefer: str, reference: date | None):
+    """"the 5th": in the month of `reference` (a correction), else the nearest such day."""
     for m in _ORDINAL.finditer(low):
         day = int(m.group(1))
         if reference is not None:
-            d = _safe_date(reference.year, reference.month, day)
-            add(m, DateFound(d, m.group(0), error="" if d else f"the {day} isn't a day of {reference:%B}."))
+            yield m, _checked(_safe_date(reference.year, reference.month, day), m.group(0),
+                              f"the {day} isn't a day of {reference:%B}.")
             continue
         d = _safe_date(today.year, today.month, day)
         if d and prefer == "past" and d > today:
@@ -174,14 +182,41 @@ def find_dates(text: str, today: date, prefer: str = "past", reference: date | N
         elif d and prefer == "future" and d < today:
             nxt = (today.replace(day=28) + timedelta(days=4)).replace(day=1)
             d = _safe_date(nxt.year, nxt.month, day)
-        add(m, DateFound(d, m.group(0), error="" if d else f"the {day} isn't a day of that month."))
+        yield m, _checked(d, m.group(0), f"the {day} isn't a day of that month.")
+
+
+def _relative_dates(low: str, today: date, prefer: str, reference: date | None):
+    """"yesterday", "last Monday", "3 days ago"; then a bare weekday ("on Friday"), last, so it
+    never splits a longer phrase. A weekday right before an explicit date only names its weekday."""
     for m in _RELATIVE.finditer(low):
-        add(m, DateFound(_relative(m.group(0), today, prefer), m.group(0)))
-    # A bare weekday ("on Friday") last, so it never splits a longer phrase.
+        if re.search(_WEEKDAY_FULL, m.group(0)) and _DATE_FOLLOWS.match(low, m.end()):
+            continue
+        yield m, DateFound(_relative(m.group(0), today, prefer), m.group(0))
     for m in re.finditer(rf"\b{_WEEKDAY_FULL}", low):
         if re.search(r"(?:times|x) (?:a|per) week|/", low[max(0, m.start() - 25):m.end() + 25]):
             continue  # part of a weekday pattern such as Mon/Wed/Fri
-        add(m, DateFound(_relative(m.group(0), today, prefer), m.group(0)))
+        if _DATE_FOLLOWS.match(low, m.end()):
+            continue
+        yield m, DateFound(_relative(m.group(0), today, prefer), m.group(0))
+
+
+# in order of precedence: a span taken by an earlier finder is not read again by a later one
+_DATE_FINDERS = (_iso_dates, _named_month_dates, _numeric_dates, _ordinal_dates, _relative_dates)
+
+
+def find_dates(text: str, today: date, prefer: str = "past", reference: date | None = None) -> list[DateFound]:
+    """Every date mentioned, in order. Numeric day/month dates that could be read both ways are
+    returned as ambiguous, with both readings. A bare day ("the 5th") falls in the month of
+    `reference` when one is given (a correction of a date already said), else near today."""
+    low = text.lower()
+    found: list[tuple[int, DateFound]] = []
+    taken: list[tuple[int, int]] = []
+    for finder in _DATE_FINDERS:
+        for match, result in finder(low, today, prefer, reference):
+            if any(s < match.end() and match.start() < e for s, e in taken):
+                continue
+            taken.append((match.start(), match.end()))
+            found.append((match.start(), result))
     return [d for _, d in sorted(found, key=lambda pair: pair[0])]
 
 
@@ -189,22 +224,122 @@ def describe_day(d: date) -> str:
     return f"{d:%A} {d.day} {d:%B %Y}"
 
 
-# --- pattern, length, interval -----------------------------------------------------------------
-_EVERY_OTHER = re.compile(r"\b(?:every other day|every second day|alternate days|on alternate days|"
-                          r"every 2(?:nd)? days|every two days|every 48 hours|eod)\b")
-_DAILY = re.compile(r"\b(?:daily|every day|each day|once a day|every morning|every single day)\b")
-_EVERY_N_DAYS = re.compile(rf"\bevery {_NUM} days\b")
-_PER_WEEK = re.compile(rf"\b{_NUM}(?: times| x|x)? (?:a|per|each|every) week\b|\b(once|twice|thrice) weekly\b")
+
+
+def date_preference(low: str) -> str:
+    """"future" when the message speaks of injections still to start ("I will start on 4 January"),
+    else "past" (a date without a year is then the latest such date, or one within the next month)."""
+    future = re.search(r"\b(?:will|i'll|going to|gonna|starts|i start|we start|to start|starting on|"
+                       r"plan to|booked for)\b", low)
+    past = re.search(r"\b(?:started|began|begun|had|was|did|last|ago|since|most recent|been|finished)\b", low)
+    return "future" if future and not past else "past"
+
+
+def pick_date(dates: list[DateFound]) -> tuple[date | None, list[str]]:
+    """The first date mentioned, or the question to ask about it (impossible or ambiguous)."""
+    for found in dates:
+        if found.error:
+            return None, [found.error + " Could you check the date?"]
+        if found.ambiguous:
+            options = " or ".join(describe_day(d) for d in found.ambiguous)
+            return None, [f"Did you mean {options} by {found.text}? Writing the month as a word "
+                          "(like 4 March) avoids the mix-up."]
+        if found.value:
+            return found.value, []
+    return None, []
+
+
+# --- loading pattern ---------------------------------------------------------------------------
+_EVERY = r"(?:every|evry|everey|eveyr|each)"
+_EVERY_OTHER = re.compile(rf"\b(?:{_EVERY} other day|{_EVERY} second day|alternate days?|on alternate days|"
+                          rf"{_EVERY} 2(?:nd)? days|{_EVERY} two days|{_EVERY} 48 hours|eod)\b")
+_DAILY = re.compile(rf"\b(?:daily|{_EVERY} day|once a day|{_EVERY} morning|{_EVERY} single day)\b")
+_EVERY_N_DAYS = re.compile(rf"\b{_EVERY} {_NUM} days\b")
+_TIMES = r"(\d|one|two|three|four|five|six|seven|once|twice|thrice)"
+_PER_WEEK = re.compile(
+    rf"\b{_TIMES}(?: times| ?x)?(?: (?:injections|shots|jabs|doses))? (?:a|per|each|every|in a) week\b|"
+    rf"\b{_TIMES}(?: times| ?x)? weekly\b")
 _WEEKDAY_LIST = re.compile(rf"\b{_WEEKDAY}(?:\s*(?:/|,|and|&|\+)\s*{_WEEKDAY})+\b")
-_FOR_WEEKS = re.compile(rf"\b(?:for|over|lasting)(?: about| around| roughly)? {_NUM} weeks?\b|\bfor a fortnight\b|"
-                        rf"\b{_NUM}[- ]weeks? (?:of )?loading\b|\bloading (?:phase )?(?:of|for|is|lasts) {_NUM} weeks?\b")
-_DOSES = re.compile(rf"\b{_NUM} (?:loading )?(?:injections|shots|jabs|doses)\b(?! (?:a|per) )")
-_MONTHLY = re.compile(r"\b(?:monthly|every month|once a month|each month|a month apart)\b")
+_TIMES_WORDS = {"once": 1, "twice": 2, "thrice": 3}
+
+
+def parse_loading_pattern(low: str, requested: str | None = None) -> tuple[LoadingPattern | None, list[str]]:
+    """How often the loading injections are: every other day, daily, every N days, N a week, or
+    named weekdays (Mon/Wed/Fri)."""
+    days_list = _WEEKDAY_LIST.search(low)
+    per_week = _PER_WEEK.search(low)
+    if _EVERY_OTHER.search(low):
+        return LoadingPattern("every_other_day"), []
+    if days_list and not re.search(r"\b(?:last|next|on|since)\s+" + days_list.group(0)[:3], low):
+        names = re.findall(_WEEKDAY, days_list.group(0))
+        weekdays = tuple(sorted({WEEKDAYS[n[:3]] for n in names}))
+        return LoadingPattern("weekly", per_week=len(weekdays), weekdays=weekdays), []
+    if per_week:
+        word = next(g for g in per_week.groups() if g)
+        n = _TIMES_WORDS.get(word) or _num(word)
+        if n:
+            return LoadingPattern("weekly", per_week=n), []
+        return None, ["How many injections a week did your clinic prescribe for loading?"]
+    if _DAILY.search(low):
+        return LoadingPattern("daily"), []
+    if (m := _EVERY_N_DAYS.search(low)):
+        return LoadingPattern("interval", days=_num(m.group(1))), []
+    if requested == "sched_loading_pattern" and _WEEKLY.search(low):
+        return LoadingPattern("weekly", per_week=1), []
+    return None, []
+
+
+# --- loading length ----------------------------------------------------------------------------
+_WEEKS = r"(?:weeks?|wks?)"
+_FOR_WEEKS = re.compile(rf"\b(?:for|over|lasting)(?: about| around| roughly| the next)? {_NUM}[- ]{_WEEKS}\b|"
+                        rf"\bx ?(\d{{1,2}}|one|two|three|four|five|six|eight|ten|twelve)[- ]{_WEEKS}\b|"
+                        rf"\b(?:for )?a fortnight\b|"
+                        rf"\b{_NUM}[- ]{_WEEKS} (?:of )?loading\b|\bloading (?:phase )?(?:of|for|is|lasts) {_NUM} {_WEEKS}\b")
+_FOR_DAYS = re.compile(rf"\b(?:for|over) (?:the next )?{_NUM} days\b|\bx ?(\d{{1,2}}) days\b")
+_BARE_WEEKS = re.compile(rf"\b{_NUM}[- ]{_WEEKS}\b(?! ago| later| before| after| from)")
+_DOSES = re.compile(rf"\b{_NUM} (?:loading )?(?:injections|shots|jabs|doses)\b(?! (?:a|per|each|every|in a) week)")
+
+
+def parse_loading_length(low: str, pattern: LoadingPattern | None = None,
+                         requested: str | None = None) -> LoadingLength | None:
+    """How long loading lasts: "for 2 weeks", "x 2 weeks", "a fortnight", "for 7 days", "6 injections";
+    a bare "two weeks" counts only beside a loading pattern ("every other day, two weeks")."""
+    if (m := _FOR_WEEKS.search(low)):
+        n = next((_num(g) for g in m.groups() if g), 2 if "fortnight" in m.group(0) else 0)
+        return LoadingLength(weeks=n)
+    if (m := _DOSES.search(low)) and not re.search(r"\b(?:next|following|another)\s*$", low[:m.start()]):
+        return LoadingLength(doses=_num(m.group(1)))
+    if (m := _FOR_DAYS.search(low)):
+        return LoadingLength(days=_num(next(g for g in m.groups() if g)))
+    if pattern is not None or requested == "sched_loading_length":
+        for m in _BARE_WEEKS.finditer(low):
+            before = low[max(0, m.start() - 12):m.start()]
+            if m.group(1) in ("a", "an"):
+                continue   # "3 injections a week" is a pattern, not a length
+            if not re.search(rf"(?:{_EVERY}|in|after|than|ago)\s*$", before):
+                return LoadingLength(weeks=_num(m.group(1)))
+    if requested == "sched_loading_length" and (m := re.search(rf"\b{_NUM}\b", low)):
+        n = _num(m.group(1))
+        if "fortnight" in low:
+            return LoadingLength(weeks=2)
+        if "day" in low:
+            return LoadingLength(days=n)
+        if n:
+            return LoadingLength(doses=n)
+    return None
+
+
+# --- maintenance interval ----------------------------------------------------------------------
+_MONTHS_UNIT = r"(?:months?|mths?|mnths?|mos)"
+_MONTHLY = re.compile(rf"\b(?:monthly|{_EVERY} month|once a month|once every month|a month apart|1[- ]monthly)\b")
+_EVERY_OTHER_MONTH = re.compile(rf"\b(?:{_EVERY} (?:other|second|2nd) month|alternate months)\b")
 _QUARTERLY = re.compile(r"\b(?:quarterly|every quarter)\b")
-_EVERY_N_MONTHS = re.compile(rf"\bevery {_NUM}(?: (?:-|to|or) ({_NUM[1:-1]}))? months?\b|\bevery {_NUM}-(\d) months\b")
-_EVERY_N_WEEKS = re.compile(rf"\bevery {_NUM}(?: (?:-|to|or) ({_NUM[1:-1]}))? weeks?\b|\bevery {_NUM}-(\d) weeks\b")
+_FORTNIGHTLY = re.compile(rf"\b(?:fortnightly|{_EVERY} fortnight)\b")
+_EVERY_N_MONTHS = re.compile(rf"\b{_EVERY} {_NUM}(?: (?:-|to|or) ({_NUM[1:-1]}))? {_MONTHS_UNIT}\b|"
+                             rf"\b{_EVERY} {_NUM}-(\d) {_MONTHS_UNIT}\b|\b{_NUM}[- ]monthly\b")
+_EVERY_N_WEEKS = re.compile(rf"\b{_EVERY} {_NUM}(?: (?:-|to|or) ({_NUM[1:-1]}))? {_WEEKS}\b|"
+                            rf"\b{_EVERY} {_NUM}-(\d) {_WEEKS}\b|\b{_NUM}[- ]weekly\b")
 _WEEKLY = re.compile(r"\b(?:weekly|every week|once a week)\b")
-_DOSE = re.compile(r"\b(\d{1,2}(?:,\d{3})|\d{2,4})\s?(?:mcg|micrograms?|µg|ug)\b|\b(\d(?:\.\d)?)\s?(?:mg|milligrams?)\b")
 
 
 def _interval_match(regex, text):
@@ -217,102 +352,126 @@ def _interval_match(regex, text):
     return first, second
 
 
-def parse_schedule(text: str, today: date | None = None, requested: str | None = None,
-                   reference: date | None = None) -> ParsedSchedule:
-    """Pull schedule details out of one message. `requested` is the piece the form just asked
-    for, which settles bare answers such as "weekly" or "4 March"; `reference` is a start date
-    already given, so "no, it was the 5th" means the 5th of that month."""
-    today = today or date.today()
-    low = " ".join(text.lower().replace("’", "'").split())
-    result = ParsedSchedule()
-
-    # loading pattern
-    days_list = _WEEKDAY_LIST.search(low)
-    per_week = _PER_WEEK.search(low)
-    if _EVERY_OTHER.search(low):
-        result.pattern = LoadingPattern("every_other_day")
-    elif days_list and not re.search(r"\b(?:last|next|on|since)\s+" + days_list.group(0)[:3], low):
-        names = re.findall(_WEEKDAY, days_list.group(0))
-        weekdays = tuple(sorted({WEEKDAYS[n[:3]] for n in names}))
-        result.pattern = LoadingPattern("weekly", per_week=len(weekdays), weekdays=weekdays)
-    elif per_week:
-        n = _num(next(g for g in per_week.groups() if g))
-        if n:
-            result.pattern = LoadingPattern("weekly", per_week=n)
-        else:
-            result.questions.append("How many injections a week did your clinic prescribe for loading?")
-    elif _DAILY.search(low):
-        result.pattern = LoadingPattern("daily")
-    elif (m := _EVERY_N_DAYS.search(low)):
-        result.pattern = LoadingPattern("interval", days=_num(m.group(1)))
-    elif requested == "sched_loading_pattern" and _WEEKLY.search(low):
-        result.pattern = LoadingPattern("weekly", per_week=1)
-
-    # loading length
-    if (m := _FOR_WEEKS.search(low)):
-        n = next((_num(g) for g in m.groups() if g), 2 if "fortnight" in m.group(0) else 0)
-        result.length = LoadingLength(weeks=n)
-    elif (m := _DOSES.search(low)):
-        result.length = LoadingLength(doses=_num(m.group(1)))
-    elif requested == "sched_loading_length" and (m := re.search(rf"\b{_NUM}\b", low)):
-        n = _num(m.group(1))
-        if "week" in low or "fortnight" in low:
-            result.length = LoadingLength(weeks=2 if "fortnight" in low else n)
-        elif re.search(r"injections|shots|jabs|doses|times", low) or n:
-            result.length = LoadingLength(doses=n)
-
-    # maintenance interval
+def parse_maintenance(low: str, requested: str | None = None) -> tuple[MaintenanceInterval | None, list[str]]:
+    """The maintenance interval, in months ("monthly", "every 3 month", "every other month",
+    "3-monthly") or weeks ("every 8 weeks", "12-weekly", "evry 4 wks"). A range ("every 2-3
+    months") is asked about, never guessed."""
     months, months_hi = _interval_match(_EVERY_N_MONTHS, low)
     weeks, weeks_hi = _interval_match(_EVERY_N_WEEKS, low)
     if months_hi or weeks_hi:
         unit = "months" if months_hi else "weeks"
         lo, hi = (months, months_hi) if months_hi else (weeks, weeks_hi)
-        result.questions.append(
-            f"Your plan says every {lo} to {hi} {unit}. Which interval did your clinician set for you: "
-            f"every {lo} or every {hi} {unit}?")
-    elif months:
-        result.maintenance = MaintenanceInterval(months=months)
-    elif _QUARTERLY.search(low):
-        result.maintenance = MaintenanceInterval(months=3)
-    elif _MONTHLY.search(low):
-        result.maintenance = MaintenanceInterval(months=1)
-    elif weeks:
-        result.maintenance = MaintenanceInterval(weeks=weeks)
-    elif _WEEKLY.search(low) and requested == "sched_maintenance":
-        result.maintenance = MaintenanceInterval(weeks=1)
+        return None, [f"Your plan says every {lo} to {hi} {unit}. Which interval did your clinician set "
+                      f"for you: every {lo} or every {hi} {unit}?"]
+    if months:
+        return MaintenanceInterval(months=months), []
+    if _EVERY_OTHER_MONTH.search(low):
+        return MaintenanceInterval(months=2), []
+    if _QUARTERLY.search(low):
+        return MaintenanceInterval(months=3), []
+    if _MONTHLY.search(low):
+        return MaintenanceInterval(months=1), []
+    if weeks:
+        return MaintenanceInterval(weeks=weeks), []
+    if _FORTNIGHTLY.search(low):
+        return MaintenanceInterval(weeks=2), []
+    if _WEEKLY.search(low) and requested == "sched_maintenance":
+        return MaintenanceInterval(weeks=1), []
+    return None, []
 
-    # a named regimen preset fills what the message did not say itself
+
+# --- dose --------------------------------------------------------------------------------------
+_DOSE = re.compile(r"\b(\d{1,2}(?:,\d{3})|\d{2,4})\s?(?:mcg|micrograms?|µg|ug)\b|\b(\d(?:\.\d)?)\s?(?:mg|milligrams?)\b")
+
+
+def parse_dose(low: str) -> int | None:
+    """A dose the patient stated (in mcg), else None: the assistant never assumes one."""
+    m = _DOSE.search(low)
+    if not m:
+        return None
+    if m.group(1):
+        return int(m.group(1).replace(",", ""))
+    return int(float(m.group(2)) * 1000)
+
+
+# --- phases ------------------------------------------------------------------------------------
+def parse_phase(pattern: LoadingPattern | None, length: LoadingLength | None,
+                maintenance: MaintenanceInterval | None, question: Question | None, low: str) -> str | None:
+    """Which phases the message is about. Loading details and a maintenance interval: both; an
+    interval alone: maintenance only (the date is then a maintenance injection already given);
+    loading details alone: loading only, unless the question is about maintenance."""
+    loading = pattern is not None or length is not None
+    if loading and maintenance is not None:
+        return "both"
+    if maintenance is not None:
+        return "maintenance"
+    if loading:
+        if question is not None and "first_maintenance" in question.kinds:
+            return "both"
+        return "loading"
+    if re.search(r"\bloading\b", low) and not re.search(r"\b(?:after|finished|done with|past) (?:the |my )?loading", low):
+        return "loading"
+    if re.search(r"\b(?:maintenance|top.?ups?)\b", low):
+        return "maintenance"
+    return None
+
+
+def normalise(text: str) -> str:
+    low = " ".join(text.lower().replace("’", "'").replace("–", "-").replace("—", "-").split())
+    return re.sub(r"(?<=[a-z])-(?=[a-z])", " ", low)   # every-other-day -> every other day
+
+
+def parse_schedule(text: str, today: date | None = None, requested: str | None = None,
+                   reference: date | None = None) -> ParsedSchedule:
+    """Pull schedule details out of one message. `requested` is the piece the form just asked
+    for, which settles bare answers such as "weekly" or "4 March"; `reference` is a date already
+    given, so "no, it was the 5th" means the 5th of that month. A named preset is returned as
+    `preset`, to be confirmed with the patient; it never fills the plan by itself."""
+    today = today or date.today()
+    low = normalise(text)
+    result = ParsedSchedule()
+    result.pattern, questions = parse_loading_pattern(low, requested)
+    result.questions += questions
+    result.length = parse_loading_length(low, result.pattern, requested)
+    result.maintenance, questions = parse_maintenance(low, requested)
+    result.questions += questions
+    result.dose_mcg = parse_dose(low)
     from .presets import find_preset
-    preset = find_preset(low)
-    if preset is not None:
-        result.pattern = result.pattern or preset.pattern
-        result.length = result.length or preset.length
-        if result.maintenance is None and not result.questions:
-            if preset.maintenance is not None:
-                result.maintenance = preset.maintenance
-            else:
-                result.questions.append(f"{preset.title}. {preset.maintenance_note}")
-        result.dose_mcg = result.dose_mcg or preset.dose_mcg
-
-    # dose
-    if (m := _DOSE.search(low)):
-        if m.group(1):
-            result.dose_mcg = int(m.group(1).replace(",", ""))
-        else:
-            result.dose_mcg = int(float(m.group(2)) * 1000)
-
-    # start date
-    result.dates = find_dates(low, today, prefer="past", reference=reference)
-    for found in result.dates:
-        if found.error:
-            result.questions.append(found.error + " Could you check the date?")
-            break
-        if found.ambiguous:
-            options = " or ".join(describe_day(d) for d in found.ambiguous)
-            result.questions.append(f"Did you mean {options} by {found.text}? Writing the month as a word "
-                                    "(like 4 March) avoids the mix-up.")
-            break
-        if found.value:
-            result.start = found.value
-            break
+    result.preset = find_preset(low)
+    result.dates = find_dates(low, today, prefer=date_preference(low), reference=reference)
+    result.start, questions = pick_date(result.dates)
+    result.questions += questions
+    result.question = parse_question(low, today)
+    result.phase = parse_phase(result.pattern, result.length, result.maintenance, result.question, low)
     return result
+
+
+# a missed or moved injection, unless negated ("I never miss one", "haven't skipped any")
+_NOT_A_PLAN = re.compile(r"(?<!never )(?<!not )(?<!n't )(?<!without )"
+                         r"\b(?:miss(?:ed)?|forgot|skipped|moved|rescheduled|postponed|cancell?ed)\b")
+
+
+def carries_plan(text: str, today: date | None = None) -> bool:
+    """A message that describes a plan itself: a date and a loading pattern or maintenance interval
+    ("monthly, last one on 3 Nov, when's the next?"). Such a message belongs to the schedule
+    conversation whatever else it asks; a missed or moved injection does not."""
+    low = normalise(text)
+    if _NOT_A_PLAN.search(low):
+        return False
+    today = today or date.today()
+    has_date = any(d.value for d in find_dates(low, today, prefer=date_preference(low)))
+    if not has_date:
+        return False
+    pattern, _ = parse_loading_pattern(low)
+    maintenance, questions = parse_maintenance(low)
+    return pattern is not None or maintenance is not None or bool(questions)
+
+
+_CORRECTION = re.compile(r"^\s*(?:no\b|nope\b|sorry\b|oops\b|actually\b|wait\b|i meant\b|i mean\b|correction\b)|"
+                         r"\b(?:it was|it's|its) (?:actually |really )?(?:the |on )?\d|\bnot the \d")
+
+
+def is_correction(text: str) -> bool:
+    """"no, it was the 5th", "sorry, I meant 4 March": a date said before was wrong (as opposed to
+    "my clinic moved it to Friday", an appointment that changed)."""
+    return bool(_CORRECTION.search(normalise(text)))

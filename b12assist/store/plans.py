@@ -15,24 +15,26 @@ from .models import SavedPlan, utcnow
 
 
 def _input_to_json(p: PlanInput) -> str:
+    """Plan inputs as JSON; a phase the plan does not have is null (loading only, maintenance only)."""
     return json.dumps({
         "start": p.start.isoformat(),
         "pattern": {"kind": p.pattern.kind, "days": p.pattern.days, "per_week": p.pattern.per_week,
-                    "weekdays": list(p.pattern.weekdays)},
-        "length": {"weeks": p.length.weeks, "doses": p.length.doses},
-        "maintenance": {"months": p.maintenance.months, "weeks": p.maintenance.weeks},
+                    "weekdays": list(p.pattern.weekdays)} if p.pattern else None,
+        "length": {"weeks": p.length.weeks, "doses": p.length.doses, "days": p.length.days} if p.length else None,
+        "maintenance": {"months": p.maintenance.months, "weeks": p.maintenance.weeks} if p.maintenance else None,
         "dose_mcg": p.dose_mcg, "maintenance_count": p.maintenance_count,
     })
 
 
 def _input_from_json(raw: str) -> PlanInput:
     d = json.loads(raw)
-    pat = d["pattern"]
+    pat = d.get("pattern")
     return PlanInput(
         start=date.fromisoformat(d["start"]),
-        pattern=LoadingPattern(pat["kind"], pat["days"], pat["per_week"], tuple(pat["weekdays"])),
-        length=LoadingLength(**d["length"]), maintenance=MaintenanceInterval(**d["maintenance"]),
-        dose_mcg=d["dose_mcg"], maintenance_count=d["maintenance_count"])
+        pattern=LoadingPattern(pat["kind"], pat["days"], pat["per_week"], tuple(pat["weekdays"])) if pat else None,
+        length=LoadingLength(**d["length"]) if d.get("length") else None,
+        maintenance=MaintenanceInterval(**d["maintenance"]) if d.get("maintenance") else None,
+        dose_mcg=d.get("dose_mcg"), maintenance_count=d["maintenance_count"])
 
 
 def _injections_json(plan: Plan) -> str:
@@ -57,8 +59,8 @@ def _to_plan(row: SavedPlan) -> Plan:
     injections = tuple(Injection(i["n"], i["phase"], date.fromisoformat(i["day"]), i["dose"])
                        for i in json.loads(row.injections))
     loading = [i for i in injections if i.phase == "loading"]
-    first_maint = next(i.day for i in injections if i.phase == "maintenance")
-    return Plan(inp, injections, _reminders(loading[-1].day, first_maint))
+    first_maint = next((i.day for i in injections if i.phase == "maintenance"), None)
+    return Plan(inp, injections, _reminders(loading[-1].day if loading else None, first_maint))
 
 
 def load(conversation_id: str, url: str | None = None) -> tuple[str, Plan] | None:
