@@ -10,6 +10,11 @@ arguments of `rasa`.
 2. SQLite databases (the default tracker store) use write-ahead logging: one sync per commit
    instead of two, and staff tools can read conversations while the server writes them. Committed
    data is as durable as before (synchronous stays FULL).
+3. No patient message text in any log line, at any level (b12assist.logredact): Rasa's structured
+   log events lose their text fields (`text`, `parse_data_text`, `user_message`, ...) before they are
+   rendered, and a logging filter in front of every record redacts the text of the messages being
+   handled (Rasa's "exception while handling user message '...'" error log, debug logs of parsed
+   messages and events, tracebacks).
 """
 from __future__ import annotations
 
@@ -49,11 +54,27 @@ def sqlite_write_ahead_log() -> None:
             cursor.close()
 
 
+def redact_message_text_in_logs() -> None:
+    import rasa.utils.log_utils as log_utils
+
+    from b12assist import logredact
+
+    logredact.install()
+    rasa_anonymizer = log_utils._anonymizer
+
+    def anonymize_and_redact(logger, method, event_dict):
+        return logredact.redact_event_dict(logger, method, rasa_anonymizer(logger, method, event_dict))
+
+    # configure_structlog() (called by rasa's main) reads this module global when it builds the chain.
+    log_utils._anonymizer = anonymize_and_redact
+
+
 def apply() -> None:
     global _applied
     if not _applied:
         cache_action_result_validation()
         sqlite_write_ahead_log()
+        redact_message_text_in_logs()
         _applied = True
 
 

@@ -4,6 +4,7 @@ Writes bench/results/<date>/report.md with PNG plots. Every figure is measured i
 targets are tracked in the report, never asserted. Loopback only; every loop is bounded.
 
     python -m bench.run [--quick]   (--quick: short blocks and a 60 s soak, for trying it out)
+    python -m bench.run --red-flags (only the red-flag latency blocks at 32 and 64 conversations)
 """
 from __future__ import annotations
 
@@ -105,7 +106,8 @@ def timed_train(cwd: Path, out: Path, extra_args: list[str]) -> tuple[float, flo
 
 
 async def converse(session: aiohttp.ClientSession, port: int, sender: str, messages: list[str],
-                   latencies: list[float], errors: list[str], silent: list[str]) -> None:
+                   latencies: list[float], errors: list[str], silent: list[str],
+                   labelled: list | None = None) -> None:
     """One conversation. An error is a failed request (not HTTP 200, not JSON, timeout); a reply
     with no message at all is counted apart, as `silent` (the `rasa init` bot has nothing to say
     to most of this mix; B12 Assist answers every message)."""
@@ -123,13 +125,17 @@ async def converse(session: aiohttp.ClientSession, port: int, sender: str, messa
         except Exception as exc:  # noqa: BLE001 - every failure is an error to count
             errors.append(type(exc).__name__)
         latencies.append(time.perf_counter() - t0)
+        if labelled is not None:
+            labelled.append((text, latencies[-1]))
 
 
-async def block(port: int, concurrency: int, seconds: float, max_conversations: int, tag: str) -> dict:
+async def block(port: int, concurrency: int, seconds: float, max_conversations: int, tag: str,
+                labelled: bool = False) -> dict:
     """Run conversations at a fixed concurrency until time or count runs out."""
     latencies: list[float] = []
     errors: list[str] = []
     silent: list[str] = []
+    pairs: list | None = [] if labelled else None
     started = time.perf_counter()
     counter = 0
     rng = random.Random(concurrency * 7919 + port)
@@ -141,14 +147,15 @@ async def block(port: int, concurrency: int, seconds: float, max_conversations: 
             convo = rng.choice(CONVERSATIONS)
             # One latency is appended per message sent, so len(latencies) counts messages (a shared
             # `total += await ...` would lose updates between coroutines).
-            await converse(session, port, f"{tag}-{counter}-{rng.random():.6f}", convo, latencies, errors, silent)
+            await converse(session, port, f"{tag}-{counter}-{rng.random():.6f}", convo, latencies, errors, silent,
+                           pairs)
 
     connector = aiohttp.TCPConnector(limit=concurrency)
     async with aiohttp.ClientSession(connector=connector) as session:
         await asyncio.gather(*(worker(session) for _ in range(concurrency)))
     elapsed = time.perf_counter() - started
     return {"latencies": latencies, "errors": errors, "silent": silent, "messages": len(latencies),
-            "seconds": elapsed, "conversations": counter}
+            "seconds": elapsed, "conversations": counter, "labelled": pairs or []}
 
 
 def pct(values: list[float], q: float) -> float:
@@ -280,12 +287,81 @@ def histogram(path: Path, ours: list[float], ref: list[float]) -> None:
     fig.tight_layout()
     fig.savefig(path, dpi=110)
     plt.close(fig)
+# Messages of CONVERSATIONS that are red flags: their latency is reported apart ("red flags first").
+RED_FLAG_MESSAGES = {"my lips are swelling after the injection", "the tingling in my feet is getting worse"}
+RED_FLAG_LEVELS = (32, 64)
+
+
+async def red_flag_block(port: int, concurrency: int, seconds: float, tag: str) -> dict:
+    """`concurrency` conversations from the usual mix for `seconds`; red-flag messages and ordinary
+    messages timed apart (each latency is labelled by its message)."""
+    res = await block(port, concurrency, seconds, 10**9, tag, labelled=True)
+    red = [lat for text, lat in res["labelled"] if text in RED_FLAG_MESSAGES]
+    ordinary = [lat for text, lat in res["labelled"] if text not in RED_FLAG_MESSAGES]
+    return {**res, "red": red, "ordinary": ordinary}
+
+
+def red_flag_lines(results: dict[int, dict]) -> list[str]:
+    lines = ["## Red flags under load", "",
+             "Red-flag messages (\"my lips are swelling after the injection\", \"the tingling in my feet is "
+             "getting worse\") and ordinary messages of the same conversation mix, at the same time, timed "
+             "apart. Target: red-flag p99 ≤ max(1.5 × ordinary p99, 1 s).", "",
+             "| conversations | red flags | red p50 ms | red p99 ms | ordinary | ordinary p50 ms | ordinary p99 ms | target | errors |",
+             "|---|---|---|---|---|---|---|---|---|"]
+    for level, r in sorted(results.items()):
+        red_p99, ord_p99 = pct(r["red"], 99), pct(r["ordinary"], 99)
+        ok = red_p99 <= max(1.5 * ord_p99, 1.0)
+        lines.append(f"| {level} | {len(r['red'])} | {pct(r['red'], 50) * 1000:.0f} | {red_p99 * 1000:.0f} | "
+                     f"{len(r['ordinary'])} | {pct(r['ordinary'], 50) * 1000:.0f} | {ord_p99 * 1000:.0f} | "
+                     f"{'✅' if ok else '❌'} | {len(r['errors'])} |")
+    return lines + [""]
+
+
+def red_flags_only(seconds: float = 45) -> int:
+    """`python -m bench.run --red-flags`: our stack only, the red-flag blocks, a short report."""
+    stamp = datetime.now(timezone.utc).strftime("%Y-%m-%d-%H%M")
+    out = ROOT / "bench" / "results" / f"{stamp}-red-flags"
+    out.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix="b12-bench-rf-"))
+    from b12assist.netutil import free_port
+    rasa_port, action_port = free_port(), free_port()
+    endpoints = work / "endpoints.yml"
+    endpoints.write_text(json.dumps({
+        "action_endpoint": {"url": f"http://127.0.0.1:{action_port}/webhook"},
+        "tracker_store": {"type": "SQL", "dialect": "sqlite", "db": str(work / "tracker.db")}}))
+    actions = subprocess.Popen([str(BIN / "rasa"), "run", "actions", "--port", str(action_port),
+                                "--actions", "actions"], cwd=ROOT, env=dict(ENV, B12_VAR_DIR=str(work)),
+                               stdout=open(work / "actions.log", "w"), stderr=subprocess.STDOUT)
+    wait_http(f"http://127.0.0.1:{action_port}/health")
+    ours = start_rasa("ours", ROOT, ROOT / "models" / "b12.tar.gz", rasa_port, endpoints, work / "ours.log",
+                      extra=[actions], cli=[str(BIN / "python"), "-m", "b12assist.rasa_cli"])
+    results = {}
+    try:
+        asyncio.run(block(ours.port, 2, 5, 4, "warm"))
+        for level in RED_FLAG_LEVELS:
+            r = results[level] = asyncio.run(red_flag_block(ours.port, level, seconds, f"rf-{level}"))
+            print(f"c={level}: red flags {len(r['red'])} p50 {pct(r['red'], 50) * 1000:.0f} ms "
+                  f"p99 {pct(r['red'], 99) * 1000:.0f} ms; ordinary {len(r['ordinary'])} "
+                  f"p50 {pct(r['ordinary'], 50) * 1000:.0f} ms p99 {pct(r['ordinary'], 99) * 1000:.0f} ms; "
+                  f"errors {len(r['errors'])}", flush=True)
+    finally:
+        ours.stop()
+    lines = [f"# B12 Assist: red-flag latency under load, {stamp} UTC", "",
+             f"Machine: {os.cpu_count()} cores. Command: `python -m bench.run --red-flags` ({seconds:.0f} s per "
+             "level, REST on loopback, B12 Assist only).", ""] + red_flag_lines(results)
+    (out / "report.md").write_text("\n".join(lines))
+    shutil.rmtree(work, ignore_errors=True)
+    print("\n".join(lines))
+    return 0
 
 
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--red-flags", action="store_true", help="only the red-flag latency blocks")
     args = parser.parse_args()
+    if args.red_flags:
+        return red_flags_only(15 if args.quick else 45)
     block_s, block_max = (8, 60) if args.quick else (15, 300)
     soak_s = 60 if args.quick else 600
     rounds = 1 if args.quick else 2
@@ -347,6 +423,11 @@ def main() -> int:
                           f"errors {len(res['errors'])} no reply {len(res['silent'])}", flush=True)
         rss_after_load = {"ours": rss_mb(ours.proc.pid), "ours_actions": rss_mb(actions.pid),
                           "ref": rss_mb(ref.proc.pid)}
+        ref.stop()
+        plain.stop()
+        red_flags = {}
+        for level in RED_FLAG_LEVELS:
+            red_flags[level] = asyncio.run(red_flag_block(ours.port, level, 20 if args.quick else 45, f"rf-{level}"))
 
         # --- soak: our stack at 32 concurrent conversations -----------------------------------------
         ref.stop()
@@ -426,6 +507,7 @@ def main() -> int:
               f"{'✅' if soak_rss_after <= 1.1 * soak_rss_before else '❌'}).", "",
               f"Messages in the tracker store: {stored} user messages stored of {soak['messages']} sent "
               f"{'✅' if stored == soak['messages'] else '❌'} (counted in the SQLite tracker store).", "",
+              *red_flag_lines(red_flags),
               "## Red-flag layer cost per message (profiled in-process, same run)", "",
               "| measurement | µs per message |", "|---|---|",
               f"| spaCy blank tokenizer alone (floor) | {profile['tokenizer_us']:.0f} |",

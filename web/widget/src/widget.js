@@ -1,6 +1,8 @@
 // B12 Assist patient chat widget. One snippet embeds it:
 //   <script src="https://HOST/widget.js" data-server="https://RASA-HOST" data-title="Clinic" defer></script>
-// Options (data-*): server, title, color, lang (en|es|fr), open ("true" starts open), emergency (number).
+// Options (data-*): server, title, color, lang (en|es|fr), open ("true" starts open), emergency (number),
+// max-chars (longest message the server reads, default 5000), expiry-hours (how long the transcript is
+// kept on this device, default 24), transports (socket.io transports, default "polling,websocket").
 // Every text is rendered as text (never HTML); only http(s) links are made clickable.
 import { io } from "socket.io-client";
 
@@ -9,18 +11,32 @@ const LABELS = {
         input: "Your message", notice: "Automated information, not for emergencies. In an emergency call",
         typing: "B12 Assist is typing", offline: "Connection lost. Reconnecting… Messages you send will wait here.",
         online: "Reconnected.", pending: "Not sent yet: waiting for the connection", failed: "Not sent",
-        you: "You", bot: "B12 Assist", call: "Call", emergency: "Emergency: call now", title: "B12 Assist" },
+        you: "You", bot: "B12 Assist", call: "Call", emergency: "Emergency: call now", title: "B12 Assist",
+        clear: "Clear this chat", cleared: "Chat cleared. Nothing from it is kept on this device.",
+        tooLong: "Your message is {n} characters long; I can read up to {max} at a time.",
+        sendParts: "Send it in {k} parts", shorten: "Let me shorten it" },
   es: { open: "Chat sobre inyecciones de B12", close: "Cerrar chat", send: "Enviar", placeholder: "Escriba su pregunta…",
         input: "Su mensaje", notice: "Información automática, no para emergencias. En una emergencia llame al",
         typing: "B12 Assist está escribiendo", offline: "Sin conexión. Reconectando… Sus mensajes esperarán aquí.",
         online: "Conectado de nuevo.", pending: "Aún no enviado: esperando la conexión", failed: "No enviado",
-        you: "Usted", bot: "B12 Assist", call: "Llamar al", emergency: "Emergencia: llame ahora", title: "B12 Assist" },
+        you: "Usted", bot: "B12 Assist", call: "Llamar al", emergency: "Emergencia: llame ahora", title: "B12 Assist",
+        clear: "Borrar este chat", cleared: "Chat borrado. No queda nada de él en este dispositivo.",
+        tooLong: "Su mensaje tiene {n} caracteres; puedo leer hasta {max} a la vez.",
+        sendParts: "Enviarlo en {k} partes", shorten: "Lo acortaré" },
   fr: { open: "Discuter des injections de B12", close: "Fermer", send: "Envoyer", placeholder: "Votre question…",
         input: "Votre message", notice: "Information automatisée, pas pour les urgences. En cas d'urgence, appelez le",
         typing: "B12 Assist écrit", offline: "Connexion perdue. Reconnexion… Vos messages attendront ici.",
         online: "Reconnecté.", pending: "Pas encore envoyé : en attente de connexion", failed: "Non envoyé",
-        you: "Vous", bot: "B12 Assist", call: "Appeler le", emergency: "Urgence : appelez maintenant", title: "B12 Assist" },
+        you: "Vous", bot: "B12 Assist", call: "Appeler le", emergency: "Urgence : appelez maintenant", title: "B12 Assist",
+        clear: "Effacer cette conversation", cleared: "Conversation effacée. Rien n'est gardé sur cet appareil.",
+        tooLong: "Votre message fait {n} caractères ; je peux en lire {max} à la fois.",
+        sendParts: "L'envoyer en {k} parties", shorten: "Je le raccourcis" },
 };
+
+function positive(raw, fallback) {
+  const n = Number(raw);
+  return Number.isFinite(n) && n > 0 ? n : fallback;
+}
 
 const script = document.currentScript || document.querySelector("script[data-server][src*='widget']");
 const cfg = {
@@ -30,7 +46,12 @@ const cfg = {
   lang: (script && script.dataset.lang) || "en",
   startOpen: script && script.dataset.open === "true",
   emergency: (script && script.dataset.emergency) || "911",
+  maxChars: positive(script && script.dataset.maxChars, 5000),
+  expiryHours: positive(script && script.dataset.expiryHours, 24),
+  transports: ((script && script.dataset.transports) || "polling,websocket").split(",")
+    .map((t) => t.trim()).filter((t) => t === "polling" || t === "websocket"),
 };
+if (!cfg.transports.length) cfg.transports = ["polling", "websocket"];
 const L = LABELS[cfg.lang] || LABELS.en;
 const STORE = "b12assist:" + cfg.server;
 
@@ -38,6 +59,7 @@ function load() {
   try { return JSON.parse(localStorage.getItem(STORE)) || {}; } catch (e) { return {}; }
 }
 function save() {
+  state.touched = Date.now();
   try { localStorage.setItem(STORE, JSON.stringify(state)); } catch (e) { /* private mode: memory only */ }
 }
 function newId() {
@@ -49,6 +71,21 @@ function newId() {
 const state = Object.assign({ sessionId: null, messages: [], open: !!cfg.startOpen }, load());
 if (!state.sessionId) state.sessionId = newId();
 state.messages = (state.messages || []).slice(-200);
+expireOld();
+
+// The transcript kept on this device expires: messages older than `expiry-hours` are dropped, and
+// when none is left the next conversation starts afresh (new session, no old emergency banner).
+function expireOld() {
+  const cutoff = Date.now() - cfg.expiryHours * 3600 * 1000;
+  const before = state.messages.length;
+  state.messages = state.messages.filter((m) => (m.ts || 0) >= cutoff);
+  if (!state.messages.length && (before || (state.touched || 0) < cutoff)) {
+    state.alert = null;
+    if (before || state.touched) state.sessionId = newId();
+  }
+  if (state.messages.length !== before) save();
+  return state.messages.length !== before;
+}
 
 // ---------- DOM ----------
 function el(tag, attrs, children) {
@@ -119,6 +156,11 @@ const css = `
 .b12w-form{display:flex;gap:6px;padding:8px;border-top:1px solid #d4d9e0;background:#fff}
 .b12w-form input{flex:1;min-width:0;border:2px solid #6b7785;border-radius:8px;padding:9px;font:inherit}
 .b12w-form button{border:0;background:var(--b12c);color:#fff;border-radius:8px;padding:0 16px;font:inherit;font-weight:600;cursor:pointer}
+.b12w-tools{display:flex;justify-content:flex-end;padding:2px 8px;background:#f7f8fa;border-bottom:1px solid #d4d9e0}
+.b12w-clear{background:transparent;border:0;color:#1d2733;text-decoration:underline;font:inherit;font-size:13px;padding:4px;cursor:pointer}
+.b12w-warn{background:#fff3cd;color:#3d2c00;font-size:14px;padding:8px 12px;border-top:1px solid #eadca6}
+.b12w-warn[hidden]{display:none}
+.b12w-warn button{margin:6px 6px 0 0;border:2px solid #3d2c00;background:#fff;color:#3d2c00;border-radius:6px;padding:4px 10px;font:inherit;font-size:14px;cursor:pointer}
 .b12w-sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 @media (max-width:480px){.b12w-panel{right:0;bottom:0;width:100vw;max-width:100vw;height:100%;max-height:100%;border-radius:0}}
 `;
@@ -137,11 +179,15 @@ const status = el("div", { class: "b12w-status", role: "status", "aria-live": "p
 const log = el("div", { class: "b12w-log", role: "log", "aria-live": "polite", "aria-relevant": "additions",
                         "aria-label": cfg.title, tabindex: "0" });
 const typing = el("div", { class: "b12w-typing", hidden: "", text: `${L.typing}…` });
-const input = el("input", { type: "text", id: "b12w-input", autocomplete: "off", maxlength: "2000",
+// No maxlength: pasted text is never cut silently; over cfg.maxChars the patient chooses (see submit).
+const input = el("input", { type: "text", id: "b12w-input", autocomplete: "off",
                             placeholder: L.placeholder, "aria-label": L.input });
+const clearBtn = el("button", { class: "b12w-clear", type: "button", text: L.clear });
+const tools = el("div", { class: "b12w-tools" }, [clearBtn]);
+const warn = el("div", { class: "b12w-warn", role: "alert", hidden: "" });
 const sendBtn = el("button", { type: "submit", text: L.send });
 const form = el("form", { class: "b12w-form" }, [input, sendBtn]);
-panel.append(head, notice, alertBox, status, log, typing, form);
+panel.append(head, notice, alertBox, tools, status, log, typing, warn, form);
 root.append(bubble, panel);
 
 function mount() { document.body.appendChild(root); renderAll(); if (state.open) openPanel(false); }
@@ -209,6 +255,7 @@ function showAlert(alert) {
 }
 
 function openPanel(focus = true) {
+  if (expireOld()) renderAll();
   panel.hidden = false;
   bubble.setAttribute("aria-expanded", "true");
   state.open = true; save();
@@ -226,7 +273,9 @@ closeBtn.addEventListener("click", closePanel);
 panel.addEventListener("keydown", (e) => { if (e.key === "Escape") closePanel(); });
 
 // ---------- socket.io ----------
-const socket = io(cfg.server, { transports: ["websocket", "polling"], reconnection: true,
+// Long-polling first, then upgrade to a WebSocket when the network allows it (socket.io's default
+// order), so that a patient behind a proxy that blocks WebSockets still connects.
+const socket = io(cfg.server, { transports: cfg.transports, tryAllTransports: true, reconnection: true,
                                 reconnectionDelay: 500, reconnectionDelayMax: 5000 });
 let confirmed = false;
 let typingTimer = null;
@@ -263,14 +312,72 @@ function sendMessage(payload, shown) {
   }
 }
 
+// Split a long text into parts of at most `max` characters, at a sentence end or a space when
+// there is one in the second half of the part, so that nothing is lost and words stay whole.
+function splitParts(text, max) {
+  const parts = [];
+  let rest = text.trim();
+  while (rest.length > max) {
+    let cut = -1;
+    for (const sep of [". ", "? ", "! ", "\n", " "]) {
+      const at = rest.lastIndexOf(sep, max - 1);
+      if (at >= max / 2) { cut = at + sep.length; break; }
+    }
+    if (cut <= 0) cut = max;
+    parts.push(rest.slice(0, cut).trim());
+    rest = rest.slice(cut).trim();
+  }
+  if (rest) parts.push(rest);
+  return parts;
+}
+
+function hideWarning() { warn.hidden = true; warn.textContent = ""; }
+
+function warnTooLong(text) {
+  const parts = splitParts(text, cfg.maxChars);
+  warn.textContent = "";
+  warn.appendChild(el("div", { text: L.tooLong.replace("{n}", text.length.toLocaleString())
+    .replace("{max}", cfg.maxChars.toLocaleString()) }));
+  const send = el("button", { type: "button", class: "b12w-send-parts",
+                              text: L.sendParts.replace("{k}", String(parts.length)) });
+  const shorten = el("button", { type: "button", class: "b12w-shorten", text: L.shorten });
+  send.addEventListener("click", () => {
+    hideWarning();
+    input.value = "";
+    for (const part of parts) sendMessage(part);
+    input.focus();
+  });
+  shorten.addEventListener("click", () => { hideWarning(); input.focus(); });
+  warn.append(send, shorten);
+  warn.hidden = false;
+}
+
 form.addEventListener("submit", (e) => {
   e.preventDefault();
   const text = input.value;
   if (!text.trim()) return;
+  if (text.trim().length > cfg.maxChars) { warnTooLong(text); return; }   // the text stays in the box
+  hideWarning();
   input.value = "";
-  sendMessage(text.slice(0, 2000));
+  sendMessage(text);
   input.focus();
 });
+input.addEventListener("input", () => { if (!warn.hidden && input.value.trim().length <= cfg.maxChars) hideWarning(); });
+
+function clearChat() {
+  try { localStorage.removeItem(STORE); } catch (e) { /* nothing stored */ }
+  state.messages = [];
+  state.alert = null;
+  state.sessionId = newId();       // a new conversation: the old one is not continued
+  save();
+  hideWarning();
+  renderAll();
+  if (socket.connected) { confirmed = false; socket.emit("session_request", { session_id: state.sessionId }); }
+  status.textContent = L.cleared;
+  setTimeout(() => { if (status.textContent === L.cleared) status.textContent = ""; }, 5000);
+  input.focus();
+}
+clearBtn.addEventListener("click", clearChat);
 
 socket.on("connect", () => {
   socket.emit("session_request", { session_id: state.sessionId });
@@ -323,4 +430,5 @@ socket.on("bot_uttered", (msg) => {
 if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", mount);
 else mount();
 
-window.B12Assist = { open: openPanel, close: closePanel, session: () => state.sessionId, socket };
+window.B12Assist = { open: openPanel, close: closePanel, clear: clearChat, session: () => state.sessionId, socket,
+                     config: cfg };

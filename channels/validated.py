@@ -1,0 +1,291 @@
+"""Rasa's REST and socket.io channels with input validation in front (adapters over
+b12assist.inputcheck), registered in credentials.yml by module path. The public URLs do not change:
+`POST /webhooks/rest/webhook` and socket.io at `/socket.io`.
+
+- REST: empty body, invalid JSON, a body that is not an object, a missing/empty `sender`, a
+  missing or non-string `message`, non-object `metadata` -> HTTP 400 with
+  `{"error": CODE, "message": TEXT}`; a body over B12_MAX_BODY_BYTES -> 413. Never a 500 and never
+  a silent `200 []`: when Rasa itself fails the patient gets a short "please try again" reply.
+- socket.io: the same checks; an invalid `user_uttered` gets an error bot message.
+- NUL and control characters are stripped; an empty message gets a short reply.
+- A message over B12_MAX_MESSAGE_CHARS (5,000) never reaches DIET: the red-flag detector reads all
+  of it first. When it fires, an excerpt (at most the limit) goes into Rasa with the red-flag intent
+  already set (`UserMessage.parse_data`, so the NLU pipeline does not run), the rule sends the
+  emergency/urgent guidance and `action_escalate` records the escalation; then the patient is asked
+  for a shorter message.
+- socket.io polling: exactly one Access-Control-Allow-Origin header (see `_single_cors_header`).
+"""
+from __future__ import annotations
+
+import asyncio
+import inspect
+import json
+import logging
+from pathlib import Path
+from typing import Any, Awaitable, Callable, Dict, Optional, Text, Union
+
+import rasa.utils.endpoints
+from rasa.core.channels.channel import CollectingOutputChannel, OutputChannel, UserMessage
+from rasa.core.channels.rest import RestInput
+from rasa.core.channels.socketio import SocketIOOutput
+from sanic import Blueprint, response
+from sanic.request import Request
+from sanic.response import HTTPResponse, ResponseStream
+from sanic_cors.core import SANIC_CORS_EVALUATED
+
+from b12assist import inputcheck, logredact, settings
+from b12assist.inputcheck import InputError
+from b12assist.safety.detector import detect
+from channels.socketio_origins import OriginCheckedSocketIOInput
+
+logger = logging.getLogger(__name__)
+ROOT = Path(__file__).resolve().parent.parent
+RED_FLAG_INTENTS = {"emergency": "red_flag_emergency", "urgent": "red_flag_urgent"}
+TRY_AGAIN = ("Sorry, something went wrong on my side and I could not read that message. Please send it "
+             "again. If this is an emergency, call {number} now.")
+NO_REPLY = ("I don't have an answer for that. Could you say it another way? If this is an emergency, "
+            "call {number} now.")
+
+
+def _guidance(level: str) -> str:
+    """The domain's own emergency/urgent text (domain/safety.yml), for when Rasa could not send it."""
+    import yaml
+
+    number = settings.load().emergency_number
+    try:
+        responses = yaml.safe_load((ROOT / "domain" / "safety.yml").read_text())["responses"]
+        text = responses["utter_emergency" if level == "emergency" else "utter_urgent"][0]["text"]
+    except Exception:  # the file is part of the project; never let a guidance reply fail on it
+        text = "⚠️ EMERGENCY: call {emergency_number} now."
+    return text.replace("{emergency_number}", number)
+
+
+def _red_flag_parse_data(text: str, level: str, category: Optional[str]) -> Dict[Text, Any]:
+    intent = RED_FLAG_INTENTS[level]
+    entities = [{"entity": name, "value": value, "start": 0, "end": len(text),
+                 "extractor": "B12InputChannel", "confidence_entity": 1.0}
+                for name, value in (("red_flag_category", category or "reported symptom"),
+                                    ("emergency_number", settings.load().emergency_number))]
+    return {"text": text, "intent": {"name": intent, "confidence": 1.0},
+            "intent_ranking": [{"name": intent, "confidence": 1.0}], "entities": entities}
+
+
+class _Tracking:
+    """Remembers what Rasa sent through an output channel (its `send_response` is wrapped on the
+    instance, so the channel keeps its class and name for Rasa)."""
+
+    def __init__(self, inner: OutputChannel):
+        self.inner = inner
+        self.escalation_sent = False
+        self.sent_any = False
+        send_response = inner.send_response
+
+        async def tracked(recipient_id: Text, message: Dict[Text, Any]) -> None:
+            self.sent_any = True
+            custom = message.get("custom") or {}
+            data = custom.get("data") if isinstance(custom, dict) else None
+            if isinstance(data, dict) and data.get("escalation"):
+                self.escalation_sent = True
+            await send_response(recipient_id, message)
+
+        inner.send_response = tracked
+
+
+async def handle(req: inputcheck.Request, output: OutputChannel, on_new_message: Callable[[UserMessage], Awaitable[Any]],
+                 input_channel: str) -> None:
+    """Everything after validation, shared by REST and socket.io."""
+    out = _Tracking(output)
+    output = out.inner
+    sender = req.sender
+    if req.empty:
+        await output.send_text_message(sender, inputcheck.EMPTY_REPLY)
+        return
+    limit = inputcheck.max_message_chars()
+    with logredact.registered(req.text):
+        if req.too_long(limit):
+            await _handle_too_long(req, out, on_new_message, input_channel, limit)
+            return
+        message = UserMessage(req.text, output, sender, input_channel=input_channel, metadata=req.metadata)
+        try:
+            await on_new_message(message)
+        except Exception:
+            logger.exception("the assistant failed on a message (conversation %s)", logredact.short_id(sender))
+            await _after_failure(req.text, out, sender)
+            return
+        if not out.sent_any:   # never a silent empty reply
+            logger.warning("no reply for a message (conversation %s)", logredact.short_id(sender))
+            await _after_failure(req.text, out, sender, failed=False)
+
+
+async def _after_failure(text: str, out: _Tracking, sender: str, failed: bool = True) -> None:
+    """Rasa raised (or sent nothing): guidance when the message holds a red flag, else a short reply."""
+    assessment = await asyncio.to_thread(detect, text)
+    if assessment.level and not out.escalation_sent:
+        await out.inner.send_response(sender, {"text": _guidance(assessment.level),
+                                               "custom": {"data": {"escalation": assessment.level,
+                                                                   "number": settings.load().emergency_number}}})
+    else:
+        await out.inner.send_text_message(sender, (TRY_AGAIN if failed else NO_REPLY).format(
+            number=settings.load().emergency_number))
+
+
+async def _handle_too_long(req: inputcheck.Request, out: _Tracking,
+                           on_new_message: Callable[[UserMessage], Awaitable[Any]],
+                           input_channel: str, limit: int) -> None:
+    sender = req.sender
+    found = await asyncio.to_thread(inputcheck.assess_long, req.text, detect, limit)
+    logger.info("message over the limit (%d > %d characters, conversation %s): red flag %s",
+                found.length, limit, logredact.short_id(sender), found.level or "none")
+    if found.level:
+        excerpt = found.excerpt[:limit]
+        metadata = dict(req.metadata or {})
+        metadata["b12_oversized"] = {"chars": found.length, "excerpt_chars": len(excerpt)}
+        message = UserMessage(excerpt, out.inner, sender, input_channel=input_channel, metadata=metadata,
+                              parse_data=_red_flag_parse_data(excerpt, found.level, found.category))
+        with logredact.registered(excerpt):
+            try:
+                await on_new_message(message)
+            except Exception:
+                logger.exception("the assistant failed on an oversized red-flag message (conversation %s)",
+                                 logredact.short_id(sender))
+        if not out.escalation_sent:   # Rasa failed: the guidance still goes out
+            await out.inner.send_response(sender, {"text": _guidance(found.level),
+                                                   "custom": {"data": {"escalation": found.level,
+                                                                       "number": settings.load().emergency_number}}})
+    await out.inner.send_text_message(sender, inputcheck.too_long_reply(found.length, limit))
+
+
+def _error(err: InputError, status: int = 400) -> HTTPResponse:
+    return response.json(err.as_json(), status=status)
+
+
+class ValidatedRestInput(RestInput):
+    """`rest` channel (same URL), validated. See the module docstring."""
+
+    @classmethod
+    def name(cls) -> Text:
+        return "rest"
+
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[None]]) -> Blueprint:
+        module = inspect.getmodule(self)
+        bp = Blueprint(f"custom_webhook_{type(self).__name__}", module.__name__ if module else None)
+
+        @bp.route("/", methods=["GET"])
+        async def health(_: Request) -> HTTPResponse:
+            return response.json({"status": "ok"})
+
+        @bp.route("/webhook", methods=["POST"])
+        async def receive(request: Request) -> Union[ResponseStream, HTTPResponse]:
+            body = request.body or b""
+            if len(body) > inputcheck.max_body_bytes():
+                return _error(InputError("body_too_large", limit=inputcheck.max_body_bytes()), 413)
+            if not body.strip():
+                return _error(InputError("body_empty"))
+            try:
+                decoded = json.loads(body)
+            except (ValueError, RecursionError):
+                return _error(InputError("body_not_json"))
+            try:
+                req = inputcheck.check_request(decoded)
+            except InputError as err:
+                return _error(err)
+            input_channel = self.name()
+            if rasa.utils.endpoints.bool_arg(request, "stream", default=False):
+                return response.stream(self._stream(req, on_new_message, input_channel),
+                                       content_type="text/event-stream")
+            collector = CollectingOutputChannel()
+            try:
+                await handle(req, collector, on_new_message, input_channel)
+            except asyncio.CancelledError:
+                raise
+            except Exception:   # handle() already catches Rasa's failures; this is the last resort
+                logger.exception("REST channel failure (conversation %s)", logredact.short_id(req.sender))
+                return response.json({"error": "internal", "message": "Please send the message again."}, status=503)
+            return response.json(collector.messages)
+
+        return bp
+
+    def _stream(self, req: inputcheck.Request, on_new_message, input_channel: str):
+        from rasa.core.channels.rest import QueueOutputChannel
+
+        async def stream(resp: Any) -> None:
+            queue: asyncio.Queue = asyncio.Queue()
+
+            async def run() -> None:
+                try:
+                    await handle(req, QueueOutputChannel(queue), on_new_message, input_channel)
+                finally:
+                    await queue.put("DONE")
+
+            task = asyncio.ensure_future(run())
+            while True:
+                result = await queue.get()
+                if result == "DONE":
+                    break
+                await resp.write(json.dumps(result) + "\n")
+            await task
+
+        return stream
+
+
+class ValidatedSocketIOInput(OriginCheckedSocketIOInput):
+    """`socketio` channel (same path, origin check on), validated. See the module docstring."""
+
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        bp = super().blueprint(on_new_message)
+        sio = self.sio
+        _single_cors_header(sio)
+
+        async def handle_message(sid: Text, data: Any) -> None:
+            output = SocketIOOutput(sio, self.bot_message_evt)
+            if not isinstance(data, dict):
+                return await self._reject(sid, InputError("body_not_object"))
+            if self.session_persistence:
+                session_id = data.get("session_id")
+                if not isinstance(session_id, str) or not session_id.strip():
+                    return await self._reject(sid, InputError("session_missing"))
+                sender_id = session_id
+            else:
+                sender_id = sid
+            try:
+                sender = inputcheck.check_sender(sender_id)
+                text = inputcheck.check_message(data.get("message"), present="message" in data)
+                metadata = data.get(self.metadata_key)
+                if isinstance(metadata, str):
+                    try:
+                        metadata = json.loads(metadata)
+                    except (ValueError, RecursionError):
+                        raise InputError("metadata_invalid") from None
+                metadata = inputcheck.check_metadata(metadata or None)
+            except InputError as err:
+                return await self._reject(sid, err)
+            req = inputcheck.Request(sender, text, metadata)
+            try:
+                await handle(req, output, on_new_message, self.name())
+            except Exception:
+                logger.exception("socket.io channel failure (conversation %s)", logredact.short_id(sender))
+                await sio.emit(self.bot_message_evt, {"text": "Please send the message again.", "error": "internal"},
+                               room=sid)
+
+        sio.on(self.user_message_evt, handler=handle_message, namespace=self.namespace)
+        return bp
+
+    async def _reject(self, sid: Text, err: InputError) -> None:
+        await self.sio.emit(self.bot_message_evt, {"text": err.message, "error": err.code}, room=sid)
+
+
+def _single_cors_header(sio) -> None:
+    """socket.io answers polling requests with its own Access-Control-Allow-Origin (after its origin
+    check); `rasa run --cors` (sanic-cors, on every path) would add a second one, and Chromium
+    rejects a response with two. Mark socket.io's requests as already handled for sanic-cors."""
+    eio = sio.eio
+    handle_request = eio.handle_request
+
+    async def handle_request_once(request, *args, **kwargs):
+        try:
+            setattr(request.ctx, SANIC_CORS_EVALUATED, "1")
+        except AttributeError:
+            pass
+        return await handle_request(request, *args, **kwargs)
+
+    eio.handle_request = handle_request_once
