@@ -64,8 +64,10 @@ class ActionSuggestTopics(Action):
         elif buttons:
             lines.append(texts.DID_YOU_MEAN)
         else:
-            lines.append(texts.NOT_UNDERSTOOD)
-            buttons = [{"title": t, "payload": f"/{n}"} for n, t in texts.TOPIC_TITLES.items()
-                       if n in texts.MENU_TOPICS]
+            # Never "please rephrase" to someone describing a symptom: say where help is instead.
+            symptom = tracker.get_slot("symptom_mention") == "yes"
+            lines.append(texts.SYMPTOM_MENU if symptom else texts.NOT_UNDERSTOOD)
+            menu = texts.SYMPTOM_MENU_TOPICS if symptom else texts.MENU_TOPICS
+            buttons = [{"title": texts.TOPIC_TITLES[n], "payload": f"/{n}"} for n in menu]
         dispatcher.utter_message(text=" ".join(lines), buttons=buttons)
         return []

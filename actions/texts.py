@@ -95,6 +95,9 @@ TOPIC_TITLES = {
 }
 MENU_TOPICS = ("ask_purpose", "ask_loading_dose", "ask_maintenance_dose", "ask_how_long_to_work", "ask_safety",
                "human_handoff")
+SYMPTOM_MENU = ("If it isn't urgent, your clinic can advise. I can tell you which reactions need help and "
+                "which side effects are common:")
+SYMPTOM_MENU_TOPICS = ("ask_when_seek_help", "ask_safety", "human_handoff")
 DID_YOU_MEAN = "I'm not sure I understood. Did you mean one of these?"
 NOT_UNDERSTOOD = "Sorry, I didn't quite get that. Could you say it another way? Or pick a topic:"
 SECOND_MISS = ("I'm still not sure what you need, sorry. The clinic team can help: {clinic_contact}. "

@@ -44,3 +44,14 @@ def test_a_message_about_the_body_gets_the_emergency_line(monkeypatch):
     monkeypatch.setenv("B12_EMERGENCY_NUMBER", "999")
     message = reply([user("nlu_fallback")], symptom="yes")
     assert "If this is happening now and you feel unwell, call 999." in message["text"]
+
+
+def test_no_rephrase_request_to_a_message_about_the_body():
+    tracker = Tracker("p1", {"symptom_mention": "yes"}, {"text": "x", "intent": {"name": "nlu_fallback"},
+                                                        "intent_ranking": [{"name": "nlu_fallback", "confidence": 0.4}]},
+                      [user("nlu_fallback")], False, None, {}, "action_listen")
+    dispatcher = CollectingDispatcher()
+    asyncio.run(ActionSuggestTopics().run(dispatcher, tracker, {}))
+    (message,) = dispatcher.messages
+    assert "say it another way" not in message["text"] and "call 911" in message["text"]
+    assert [b["payload"] for b in message["buttons"]] == ["/ask_when_seek_help", "/ask_safety", "/human_handoff"]
