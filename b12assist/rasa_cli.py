@@ -69,12 +69,30 @@ def redact_message_text_in_logs() -> None:
     log_utils._anonymizer = anonymize_and_redact
 
 
+def report_tracker_store_failures() -> None:
+    """Rasa's FailSafeTrackerStore falls back to memory when the tracker store fails, with one log
+    line per message. Make it loud: b12assist.health records it for /health (and logs an ERROR)."""
+    from rasa.core.tracker_store import FailSafeTrackerStore
+
+    from b12assist import health
+
+    for name in ("on_tracker_store_error", "on_tracker_store_retrieve_error"):
+        original = getattr(FailSafeTrackerStore, name)
+
+        def reporting(self, error, _original=original):
+            health.mark_failure("tracker_store", error)
+            return _original(self, error)
+
+        setattr(FailSafeTrackerStore, name, reporting)
+
+
 def apply() -> None:
     global _applied
     if not _applied:
         cache_action_result_validation()
         sqlite_write_ahead_log()
         redact_message_text_in_logs()
+        report_tracker_store_failures()
         _applied = True
 
 

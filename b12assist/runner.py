@@ -87,6 +87,7 @@ def run() -> int:
     env = _env()
     rasa_port, action_port, web_port = ports()
     ep = endpoints.render(action_port=action_port, action_secret=env["B12_ACTION_SECRET"])
+    env["B12_ACTION_URL"] = f"http://127.0.0.1:{action_port}"   # for the portal's /health
     web_host = os.environ.get("B12_WEB_HOST", "127.0.0.1")
     children = [Child("action server", action_server_cmd(action_port), cwd=str(ROOT), env=env),
                 Child("Rasa server", rasa_server_cmd(ep, rasa_port), cwd=str(ROOT), env=env),

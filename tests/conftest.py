@@ -53,6 +53,7 @@ class Stack:
             "RASA_TELEMETRY_ENABLED": "false", "PYTHONPATH": str(ROOT),
             # As `make run`: the action server on loopback, callable only with the shared secret.
             "B12_ACTION_SECRET": "test-" + uuid.uuid4().hex, "SANIC_HOST": "127.0.0.1",
+            "B12_ACTION_URL": f"http://127.0.0.1:{self.action_port}",
             # The notifier checks the tracker store for unrecorded red flags when the action server
             # starts, then hourly here (30 s in production): tests that drop the project tables while
             # this stack runs must not see old red flags re-recorded in them. The reconcile tests set

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from aiohttp import web
 
+from b12assist import health as health_checks
 from b12assist import settings
 from b12assist.schedule.ics import plan_to_ics
 from b12assist.outbox import FileOutbox
@@ -159,7 +160,12 @@ async def staff_outbox(request: web.Request) -> web.Response:
 
 
 async def health(request: web.Request) -> web.Response:
-    return web.json_response({"status": "ok"})
+    """Every dependency, for monitoring: 200 when all are ok, 503 otherwise (b12assist.health)."""
+    cfg = settings.load()
+    action_url = os.environ.get("B12_ACTION_URL") or f"http://127.0.0.1:{os.environ.get('B12_ACTION_PORT', '5055')}"
+    ok, checks = await asyncio.to_thread(health_checks.summary, cfg.rasa_public_url, action_url, cfg.db_url)
+    return web.json_response({"status": "ok" if ok else "degraded", **checks}, status=200 if ok else 503,
+                             headers={"Cache-Control": "no-store"})
 
 
 def make_app() -> web.Application:

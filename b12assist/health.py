@@ -1,0 +1,83 @@
+"""Health of the running assistant, for monitoring: each dependency checked, one summary.
+
+- The Rasa server reports a tracker store failure (Rasa then silently keeps conversations in memory:
+  the disclaimer repeats and forms lose their context) by writing `var/health/tracker_store.json`
+  (see b12assist.rasa_cli); it counts as failing for `FAILURE_WINDOW` seconds after the last error.
+- The web server's GET /health checks the Rasa server, the action server and the project database,
+  reads that report, and answers 200 when all is well, 503 otherwise.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+from b12assist import settings
+
+logger = logging.getLogger(__name__)
+FAILURE_WINDOW = 600.0
+
+
+def _report_file(component: str) -> Path:
+    return settings.VAR_DIR / "health" / f"{component}.json"
+
+
+def mark_failure(component: str, error: BaseException) -> None:
+    """Record that `component` failed now (the error's type only: no patient data)."""
+    path = _report_file(component)
+    first = not path.exists()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps({"at": time.time(), "error": type(error).__name__}))
+    except OSError:
+        logger.exception("could not write the health report for %s", component)
+    if first:
+        logger.error("%s failed (%s): conversations are kept in memory only until it works again; "
+                     "see /health", component, type(error).__name__)
+
+
+def recent_failure(component: str, now: float | None = None) -> dict | None:
+    try:
+        report = json.loads(_report_file(component).read_text())
+    except (OSError, ValueError):
+        return None
+    now = time.time() if now is None else now
+    return report if now - float(report.get("at", 0)) <= FAILURE_WINDOW else None
+
+
+def check_http(url: str, timeout: float = 3.0) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as resp:
+            return "ok" if resp.status < 500 else f"HTTP {resp.status}"
+    except urllib.error.HTTPError as exc:
+        return "ok" if exc.code < 500 else f"HTTP {exc.code}"
+    except (urllib.error.URLError, OSError) as exc:
+        return f"unreachable ({type(exc).__name__})"
+
+
+def check_database(url: str) -> str:
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(url, connect_args={"connect_timeout": 3} if url.startswith("postgresql") else {})
+    try:
+        with engine.connect() as con:
+            con.execute(text("select 1"))
+        return "ok"
+    except Exception as exc:  # noqa: BLE001  (any failure is "not ok" here)
+        return f"failing ({type(exc).__name__})"
+    finally:
+        engine.dispose()
+
+
+def summary(rasa_url: str, action_url: str, database_url: str) -> tuple[bool, dict]:
+    tracker = recent_failure("tracker_store")
+    checks = {
+        "rasa": check_http(rasa_url.rstrip("/") + "/"),
+        "actions": check_http(action_url.rstrip("/") + "/health"),
+        "project_database": check_database(database_url),
+        "tracker_store": f"failing ({tracker['error']}): conversations kept in memory only" if tracker else "ok",
+    }
+    return all(v == "ok" for v in checks.values()), checks
