@@ -21,16 +21,39 @@ pytestmark = pytest.mark.server
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def test_runner_starts_everything_on_the_configured_database(tmp_path):
-    if not (ROOT / "models" / "b12.tar.gz").exists():
-        pytest.fail("models/b12.tar.gz is missing: run `make train`")
+def _start_runner(tmp_path: Path, database_url: str):
+    """`python -m b12assist.runner run` on free ports, as `make run` starts it."""
     rasa, action, web = free_port(), free_port(), free_port()
-    url = os.environ.get("B12_TEST_DATABASE_URL") or f"sqlite:///{tmp_path / 'b12.db'}"
     env = dict(os.environ, B12_RASA_PORT=str(rasa), B12_ACTION_PORT=str(action), B12_WEB_PORT=str(web),
-               B12_VAR_DIR=str(tmp_path), B12_DATABASE_URL=url, RASA_TELEMETRY_ENABLED="false")
+               B12_VAR_DIR=str(tmp_path), B12_DATABASE_URL=database_url, RASA_TELEMETRY_ENABLED="false")
     log = open(tmp_path / "runner.log", "wb")
     proc = subprocess.Popen([sys.executable, "-m", "b12assist.runner", "run"], cwd=ROOT, env=env,
                             stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    return proc, rasa, action, web
+
+
+def _say(rasa_port: int, sender: str, message: str) -> list[dict]:
+    req = urllib.request.Request(f"http://127.0.0.1:{rasa_port}/webhooks/rest/webhook",
+                                 data=json.dumps({"sender": sender, "message": message}).encode(),
+                                 headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(req, timeout=60) as resp:
+        return json.loads(resp.read())
+
+
+def _interrupt(proc: subprocess.Popen) -> None:
+    """Ctrl-C the runner's process group, as a terminal would."""
+    os.killpg(proc.pid, signal.SIGINT)
+    try:
+        proc.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+
+
+def test_runner_starts_everything_on_the_configured_database(tmp_path):
+    if not (ROOT / "models" / "b12.tar.gz").exists():
+        pytest.fail("models/b12.tar.gz is missing: run `make train`")
+    url = os.environ.get("B12_TEST_DATABASE_URL") or f"sqlite:///{tmp_path / 'b12.db'}"
+    proc, rasa, action, web = _start_runner(tmp_path, url)
     try:
         wait_http(f"http://127.0.0.1:{rasa}/", proc=proc)
         wait_http(f"http://127.0.0.1:{web}/health", proc=proc)
@@ -40,11 +63,7 @@ def test_runner_starts_everything_on_the_configured_database(tmp_path):
         if url.startswith("postgres"):
             assert rendered["tracker_store"]["dialect"].startswith("postgresql")
         sender = "runner-" + uuid.uuid4().hex[:10]
-        req = urllib.request.Request(f"http://127.0.0.1:{rasa}/webhooks/rest/webhook",
-                                     data=json.dumps({"sender": sender, "message": "hi"}).encode(),
-                                     headers={"Content-Type": "application/json"})
-        with urllib.request.urlopen(req, timeout=60) as resp:
-            replies = json.loads(resp.read())
+        replies = _say(rasa, sender, "hi")
         assert any("not for emergencies" in r.get("text", "") for r in replies)
         engine = create_engine(url)
         with engine.connect() as con:
@@ -53,11 +72,7 @@ def test_runner_starts_everything_on_the_configured_database(tmp_path):
         engine.dispose()
         assert n == 1
     finally:
-        os.killpg(proc.pid, signal.SIGINT)
-        try:
-            proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
+        _interrupt(proc)
     for port in (rasa, action, web):   # Ctrl-C stopped all three
         with pytest.raises(OSError):
             urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2)
@@ -80,20 +95,10 @@ def test_a_crashed_action_server_is_restarted_and_the_rest_keeps_answering(tmp_p
     """Kill -9 the action server under `make run`: emergency guidance still comes (a rule sends it
     without the action server), the supervisor starts the action server again, and custom actions
     work again."""
-    rasa, action, web = free_port(), free_port(), free_port()
-    env = dict(os.environ, B12_RASA_PORT=str(rasa), B12_ACTION_PORT=str(action), B12_WEB_PORT=str(web),
-               B12_VAR_DIR=str(tmp_path), B12_DATABASE_URL=f"sqlite:///{tmp_path / 'b12.db'}",
-               RASA_TELEMETRY_ENABLED="false")
-    log = open(tmp_path / "runner.log", "wb")
-    proc = subprocess.Popen([sys.executable, "-m", "b12assist.runner", "run"], cwd=ROOT, env=env,
-                            stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    proc, rasa, action, web = _start_runner(tmp_path, f"sqlite:///{tmp_path / 'b12.db'}")
 
     def say(message):
-        req = urllib.request.Request(f"http://127.0.0.1:{rasa}/webhooks/rest/webhook",
-                                     data=json.dumps({"sender": "crash-test", "message": message}).encode(),
-                                     headers={"Content-Type": "application/json"})
-        with urllib.request.urlopen(req, timeout=60) as resp:
-            return json.loads(resp.read())
+        return _say(rasa, "crash-test", message)
 
     try:
         wait_http(f"http://127.0.0.1:{rasa}/", proc=proc)
@@ -106,8 +111,4 @@ def test_a_crashed_action_server_is_restarted_and_the_rest_keeps_answering(tmp_p
         assert any("reach the team directly" in r.get("text", "") for r in say("can I talk to a nurse?"))
         assert b"action server exited" in (tmp_path / "runner.log").read_bytes()
     finally:
-        os.killpg(proc.pid, signal.SIGINT)
-        try:
-            proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
+        _interrupt(proc)
