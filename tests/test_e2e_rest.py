@@ -148,7 +148,7 @@ def test_schedule_form_with_interruption_correction_and_red_flag(stack):
     assert "first loading injection" in texts(stack.say(sender, "can you work out my injection dates"))
     assert "How often" in texts(stack.say(sender, "4 March"))
     faq = texts(stack.say(sender, "wait, what is MCV?"))
-    assert "haemoglobin and MCV" in faq and faq.rstrip().endswith("How often are the loading injections?")
+    assert "Haemoglobin" in faq and "MCV, the size of your red blood cells" in faq and faq.rstrip().endswith("How often are the loading injections?")
     emergency = stack.say(sender, "oh no my lips are swelling up")
     assert emergency[0]["text"].startswith("⚠️ EMERGENCY")
     assert slot_value(stack, sender, "escalation") == "emergency"
