@@ -1,8 +1,12 @@
 """Messages that only custom actions send (the domain holds the ones rules and stories send)."""
 from __future__ import annotations
 
-HANDOFF = ("I can't transfer you to a person from here, but you can reach the team directly: "
+HANDOFF = ("I can't put you through to a person from here. But you can reach the team directly: "
            "{clinic_contact}. If it's an emergency, call {emergency_number}.")
+
+BOOKING_COST = ("I can't book or change visits, and I can't answer questions about cost or insurance. "
+                "Your clinic's team can help with all of these: {clinic_contact}. "
+                "If it's an emergency, call {emergency_number}.")
 
 # After an escalation: what the action says depends on what really happened to the notification
 # (b12assist.notifier): "sent" only when the clinic's webhook accepted it.
@@ -15,21 +19,22 @@ AFTER_ESCALATION_NO_NOTIFY = (
     "I can't alert the clinic team from here, so please also call them yourself: {clinic_contact}. "
     "When you're safe and have help, I'm still here for any other questions.")
 
-MISSED_DOSE = ("I can't advise on doses, so please contact your clinic to ask when to have the missed "
-               "injection; don't double up on your own. It's worth doing soon: maintenance keeps your B12 "
-               "stores up, and gaps let levels drift down and symptoms return. Once the clinic gives you a "
-               "new date, tell me and I'll update your plan.")
+MISSED_DOSE = ("I can't advise on doses. Please contact your clinic to ask when to have the missed shot. "
+               "Don't double up on your own. It's worth asking soon: top-up shots keep your B12 stores up, "
+               "and gaps let levels drop and symptoms come back. When the clinic gives you a new date, tell "
+               "me and I'll update your plan.")
 MISSED_DOSE_BUTTONS = [{"title": "Contact the clinic", "payload": "/human_handoff"}]
 
-NO_PLAN_YET = ("I don't have your injection dates yet. Tell me when you started and your schedule (for "
-               "example \"I started on 4 March, every other day for two weeks, then monthly\") and I'll work "
-               "them out. For the exact date of your next appointment, your clinic has the final word.")
+NO_PLAN_YET = ("I don't have your shot dates yet. Tell me when you started and your plan. For example: "
+               "\"I started on 4 March, every other day for two weeks, then monthly\". Then I'll work out "
+               "the dates. For the exact date of your next visit, your clinic has the final word.")
 NO_PLAN_BUTTONS = [{"title": "Plan my dates", "payload": "/plan_schedule"}]
 
-CONVENTIONS = ("How I count: \"every other day for 2 weeks\" means days 0, 2, 4 ... within 14 days "
-               "(7 injections); \"3 times a week\" keeps the weekdays of your first week; the first "
-               "maintenance dose is one interval after the last loading dose; months are calendar months "
-               "(31 Jan + 1 month = end of February).")
+CONVENTIONS = ("How I count the dates:\n"
+               "• \"Every other day for 2 weeks\" means days 0, 2, 4 and so on, within 14 days. That is 7 shots.\n"
+               "• \"3 times a week\" keeps the weekdays of your first week.\n"
+               "• The first top-up shot is one interval after the last loading shot.\n"
+               "• A month is a calendar month. So 31 Jan plus 1 month is the end of February.")
 
 FULL_PLAN_BUTTONS = [{"title": "Full plan and calendar", "payload": "/show_plan"}]
 PRESET_BUTTONS = [{"title": "Yes, that's it", "payload": "/affirm"},
@@ -53,7 +58,7 @@ FORM_QUESTIONS = {
                              "number of injections (\"6 injections\").", [
         {"title": "1 week", "payload": "for 1 week"},
         {"title": "2 weeks", "payload": "for 2 weeks"}]),
-    "sched_maintenance": ("How often are the maintenance injections?", [
+    "sched_maintenance": ("How often are your top-up (maintenance) shots?", [
         {"title": "Every month", "payload": "then every month"},
         {"title": "Every 2 months", "payload": "then every 2 months"},
         {"title": "Every 3 months", "payload": "then every 3 months"}]),

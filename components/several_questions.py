@@ -31,8 +31,9 @@ MODEL_FILE = "topics.joblib"
 
 
 def answerable(intent: Text) -> bool:
-    """Topics with a fixed answer of their own (an `utter_` response)."""
-    return intent.startswith("ask_") and intent != "ask_next_shot"
+    """Topics with a fixed answer of their own (an `utter_` response); the next shot and booking/cost
+    answers are built by custom actions."""
+    return intent.startswith("ask_") and intent not in ("ask_next_shot", "ask_booking_cost")
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True)

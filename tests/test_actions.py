@@ -10,7 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 import actions.schedule as schedule_actions
 from actions.escalation import ActionEscalate
-from actions.handoff import ActionHandoff
+from actions.handoff import ActionBookingCost, ActionHandoff
 from actions.questions import ActionAnswerQuestions
 from actions.schedule import (ActionChangePlan, ActionComputeSchedule, ActionMissedDose, ActionNextShot,
                               ValidateScheduleForm)
@@ -52,6 +52,15 @@ def test_handoff_uses_clinic_contact(monkeypatch):
     monkeypatch.setenv("B12_CLINIC_PHONE", "020 7946 0000")
     messages, _ = run(ActionHandoff(), tracker("can I talk to a nurse", "human_handoff"))
     assert "Riverside Clinic: 020 7946 0000" in messages[0]["text"]
+
+
+def test_booking_and_cost_questions_go_to_the_clinic_contact(monkeypatch):
+    monkeypatch.setenv("B12_CLINIC_NAME", "Riverside Clinic")
+    monkeypatch.setenv("B12_CLINIC_PHONE", "020 7946 0000")
+    monkeypatch.setenv("B12_EMERGENCY_NUMBER", "999")
+    messages, _ = run(ActionBookingCost(), tracker("how much does a b12 shot cost", "ask_booking_cost"))
+    text = messages[0]["text"]
+    assert "Riverside Clinic: 020 7946 0000" in text and "insurance" in text and "call 999" in text
 
 
 def test_one_message_fills_the_whole_form():
@@ -178,7 +187,7 @@ def test_next_shot_missed_dose_and_moved_date_use_the_saved_plan(db_url):
 
 def test_next_shot_without_a_plan_asks_for_details():
     messages, _ = run(ActionNextShot(), tracker("when is my next shot?", "ask_next_shot", sender="new-person"))
-    assert "I don't have your injection dates yet" in messages[0]["text"]
+    assert "I don't have your shot dates yet" in messages[0]["text"]
 
 
 def test_escalation_is_recorded_even_when_the_clinic_webhook_fails(db_url, monkeypatch):

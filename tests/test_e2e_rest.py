@@ -65,6 +65,16 @@ FAQ = [
     ("should i get b12 shots just to prevent deficiency", "utter_ask_prevention_vs_treatment"),
     ("what should i ask my doctor at my appointment", "utter_ask_what_to_ask_clinician"),
     ("when should i get medical help after an injection", "utter_when_seek_help"),
+    ("is the cyanocobalamin one different from hydroxocobalamin", "utter_ask_cyano_vs_hydroxo"),
+    ("could my husband do my b12 jabs at home for me", "utter_ask_self_injection"),
+    ("could the metformin i take be keeping my b12 low", "utter_ask_ongoing_causes"),
+    ("i'm pregnant, can i carry on with my b12 shots", "utter_ask_pregnancy"),
+    ("can my 9 year old have b12 injections", "utter_ask_children"),
+    ("is it ok to have b12 jabs with my blood pressure pills", "utter_ask_other_medicines"),
+    ("can i overdose on b12 shots", "utter_ask_too_much"),
+    ("my pee went pink after the b12 jab", "utter_ask_pink_urine"),
+    ("is 1mg of b12 the same as 1000 mcg", "utter_ask_units"),
+    ("will i need b12 injections for the rest of my life", "utter_ask_lifelong"),
 ]
 
 
@@ -74,6 +84,13 @@ def test_every_topic_is_answered(stack, question, response):
     stack.say(sender, "hello")
     replies = stack.say(sender, question)
     assert texts(replies).startswith(responses()[response][:60]), texts(replies)
+
+
+def test_booking_and_cost_questions_get_the_clinic_contact(stack):
+    sender = new_sender()
+    stack.say(sender, "hello")
+    reply = texts(stack.say(sender, "how much does a b12 injection cost with insurance"))
+    assert "cost or insurance" in reply and "clinic" in reply and "call 911" in reply
 
 
 def test_follow_up_in_context(stack):
@@ -165,7 +182,7 @@ def test_schedule_form_with_interruption_correction_and_red_flag(stack):
     assert "first loading injection" in texts(stack.say(sender, "both, loading and then maintenance"))
     assert "How often" in texts(stack.say(sender, "4 March"))
     faq = texts(stack.say(sender, "wait, what is MCV?"))
-    assert "haemoglobin and MCV" in faq and faq.rstrip().endswith("How often are the loading injections?")
+    assert "Haemoglobin" in faq and "MCV, the size of your red blood cells" in faq and faq.rstrip().endswith("How often are the loading injections?")
     emergency = stack.say(sender, "oh no my lips are swelling up")
     assert emergency[0]["text"].startswith("⚠️ EMERGENCY")
     assert slot_value(stack, sender, "escalation") == "emergency"
