@@ -21,7 +21,7 @@ FILL = {"{emergency_number}": "911", "{clinic_contact}": "Riverside Clinic: 020 
         "{options}": "4 March or 3 April", "{exc}": "That date is not valid."}
 # Replies owned by other work (the red-flag issue) that are over grade 8: reported, not hidden.
 # xfail is not strict, so a rewrite that passes simply turns the entry into an XPASS to remove.
-KNOWN_OVER = {"domain:utter_when_seek_help:0": "domain/safety.yml is owned by the red-flag work; reported to the lead"}
+KNOWN_OVER: dict[str, str] = {}  # answers allowed above the grade for now, with the reason
 
 
 def grade(text: str) -> float:

@@ -25,7 +25,10 @@ _ENGLISH_WORDS = re.compile(
     r"does|did|can|could|would|should|have|had|and|of|with|from|after|about|please|thanks|thank|hi|hello|"
     r"real|person|get|got|shot|jab|jabs|injection|injections|dose|doses|next|just|also|any|there|they|"
     r"she|we|our|not|ok|okay|yes|need|want|know|tell|feel|feeling|still|if|or|an|at|by|up|am|b12|help|"
-    r"bot|human|nurse|doctor|much|many|long|often|take|taking|been|will be|going)\b", re.I)
+    r"bot|human|nurse|doctor|much|many|long|often|take|taking|been|will be|going|more|less|means|mean|"
+    r"live|agent|talk|speak|severe|deficiency|levels?|tablets?|pills?|blood|test|tests|week|weeks|month|"
+    r"months|day|days|year|years|why|would|should|could|don|doesn|didn|isn|aren|won|cant|dont|thx|pls|"
+    r"ur|u|yeah|yep|nope)\b", re.I)
 ENGLISH_SHARE = 0.25  # at least this share of English words: the message is English
 
 

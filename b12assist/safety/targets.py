@@ -25,7 +25,7 @@ LEVELS = {
     "neuro_worsening": URGENT,
 }
 # Categories that are matched so that they win over a broader red-flag match, but never escalate.
-NON_ESCALATING = {"mild_local", "negated_statement"}
+NON_ESCALATING = {"mild_local", "negated_statement", "lab_values"}
 
 # A gap of a few words that does not cross a negation or a clause break.
 _GAP = r"(?:(?!\b(?:no|not|never|without|but)\b)[a-z0-9' ]){0,30}?"
@@ -216,6 +216,11 @@ TARGETS: list[Target] = [
        r"\b(?:small|tiny|little|mild|slight)(?: red)? (?:rash|spot|bump|mark|lump|swelling)\w* "
        r"(?:at|around|on|near|where) (?:the |my )?(?:injection|jab|shot|needle|it went in)"
        r"(?: site| spot| area| went in)?\b"),
+    # --- blood results, not the body: "my b12 keeps falling", "levels dropping again" ---------------
+    _t("lab_values", "levels falling",
+       r"\b(?:b12|b 12|levels?|counts?|numbers?|results?|readings?|ferritin|folate|h(?:a)?emoglobin|iron|mcv)\b"
+       r"(?: \w+){0,4}? (?:keeps? |kept |is |are |has been |have been )?(?:falling|dropping|going down|getting "
+       r"(?:low|lower|worse)|low|lower|worse|decreas\w*|declin\w*)\b"),
     # --- symptoms stated as absent with the negation inside the phrase ("my lips are not swollen",
     #     "the tingling is not getting worse"): matched so they win over partial matches, and so the
     #     red-flag component knows the symptom was mentioned and negated ---------------------------
