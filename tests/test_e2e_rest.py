@@ -83,7 +83,8 @@ def test_every_topic_is_answered(stack, question, response):
     sender = new_sender()
     stack.say(sender, "hello")
     replies = stack.say(sender, question)
-    assert texts(replies).startswith(responses()[response][:60]), texts(replies)
+    expected = responses()[response].replace("{emergency_number}", "911")
+    assert texts(replies).startswith(expected[:60]), texts(replies)
 
 
 def test_booking_and_cost_questions_get_the_clinic_contact(stack):

@@ -63,7 +63,7 @@ def test_anaphylaxis_guidance_is_complete(stack):
 
 
 @pytest.mark.parametrize("text", ["my knee hurts when I go running, which cream is best?",
-                                  "zzkx my elbow qwv hurts blorp"])
+                                  "my back aches after gardening, should I take paracetamol?"])
 def test_a_symptom_the_assistant_cannot_place_gets_the_emergency_line(stack, text):
     reply = texts(stack.say(new_sender(), text))
     assert "If this is happening now and you feel unwell, call 911" in reply

@@ -194,6 +194,9 @@ def test_a_message_carrying_a_plan_is_recognised():
     assert carries_plan("since 3 june monthly and I haven't missed one, next?", TODAY)
     assert not carries_plan("I missed my monthly one on 3 Nov", TODAY)
     assert not carries_plan("when is my next shot?", TODAY)
+    # a named regimen with a date is a plan too (the preset is then confirmed, never filled in)
+    assert carries_plan("I'm on the BNF schedule, started 3 March", TODAY)
+    assert not carries_plan("what is the usual schedule?", TODAY)
     assert not carries_plan("how often are maintenance shots, every 3 months?", TODAY)
 
 

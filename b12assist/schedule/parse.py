@@ -452,8 +452,8 @@ _NOT_A_PLAN = re.compile(r"(?<!never )(?<!not )(?<!n't )(?<!without )"
 
 
 def carries_plan(text: str, today: date | None = None) -> bool:
-    """A message that describes a plan itself: a date and a loading pattern or maintenance interval
-    ("monthly, last one on 3 Nov, when's the next?"). Such a message belongs to the schedule
+    """A message that describes a plan itself: a date and a loading pattern, a maintenance interval
+    or a named preset ("monthly, last one on 3 Nov, when's the next?"). Such a message belongs to the schedule
     conversation whatever else it asks; a missed or moved injection does not."""
     low = normalise(text)
     if _NOT_A_PLAN.search(low):
@@ -464,7 +464,11 @@ def carries_plan(text: str, today: date | None = None) -> bool:
         return False
     pattern, _ = parse_loading_pattern(low)
     maintenance, questions = parse_maintenance(low)
-    return pattern is not None or maintenance is not None or bool(questions)
+    if pattern is not None or maintenance is not None or bool(questions):
+        return True
+    from .presets import find_preset   # a named regimen with a date: "the usual schedule, from 9 Nov"
+
+    return find_preset(low) is not None
 
 
 _CORRECTION = re.compile(r"^\s*(?:no\b|nope\b|sorry\b|oops\b|actually\b|wait\b|i meant\b|i mean\b|correction\b)|"
