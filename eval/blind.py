@@ -113,8 +113,10 @@ def score_nlu(rows: list[dict]) -> tuple[dict, list[str]]:
 
 
 def set_date(path: Path, given: str | None = None) -> str | None:
-    """The date a blind set was written for: --today, else its folder name when that is a date."""
-    for candidate in (given, path.parent.name):
+    """The date a blind set was written for: --today, else the folder's TODAY file (a set written on one
+    day for another "today"), else its folder name when that is a date."""
+    pinned = path.parent / "TODAY"
+    for candidate in (given, pinned.read_text().strip() if pinned.exists() else None, path.parent.name):
         if not candidate:
             continue
         try:
