@@ -166,3 +166,130 @@ def test_red_flags_in_other_languages(text):
                                   "nie mam duszności, tylko boli mnie ręka"])
 def test_negatives_in_other_languages(text):
     assert detect(text).level is None
+
+
+# --- second round (blind red-flag set 2026-11-25): new wordings of each class, not the blind ones ---
+
+DATED_DEFICITS = [  # a deficit with an onset in minutes or hours: stroke-like, emergency
+    "my dad can't stand up, it started about 20 minutes ago",
+    "since lunch I can't see anything out of my left eye",
+    "half of my vision has gone dark, it came on an hour ago",
+    "my mother is extremely confused, she was fine this morning",
+    "he doesn't recognise me, it just started",
+    "I can't hold my cup, it came on 10 minutes ago",
+]
+
+
+@pytest.mark.parametrize("text", DATED_DEFICITS)
+def test_a_deficit_dated_to_the_last_hours_is_an_emergency(text):
+    assert detect(text).level == "emergency"
+
+
+UNDATED_OR_GRADUAL_DEFICITS = [  # the same deficits over days or weeks: urgent, not 999
+    "my husband keeps dropping things and can't hold a fork now, worse every week",
+    "she doesn't recognise our street any more, it has crept up over the months",
+    "I can barely walk these days, my legs are weaker than they were in the summer",
+]
+
+
+@pytest.mark.parametrize("text", UNDATED_OR_GRADUAL_DEFICITS)
+def test_a_gradual_deficit_is_urgent(text):
+    assert detect(text).level == "urgent"
+
+
+SPEECH_AND_FACE = [
+    "my speech sounds all wrong and thick",
+    "grandad is talking gibberish and his mouth is drooping down on the right",
+    "I can't find the right words, they won't come out",
+    "her face looks lopsided",
+    "my whole right side has gone numb and heavy",
+    "his arm feels heavy like lead and floppy",
+]
+
+
+@pytest.mark.parametrize("text", SPEECH_AND_FACE)
+def test_stroke_like_signs_in_everyday_words(text):
+    assert detect(text).level == "emergency"
+
+
+EVERYDAY_EMERGENCIES = [
+    "it's like breathing through a straw",
+    "I can't get any air in",
+    "my breathing has gone squeaky",
+    "I'm covered head to toe in lumpy itchy patches",
+    "there's a tight band feeling right across my chest",
+    "I used my epipen five minutes ago",
+    "sudden terrible headache, worst of my life",
+]
+
+
+@pytest.mark.parametrize("text", EVERYDAY_EMERGENCIES)
+def test_everyday_descriptions_of_emergencies(text):
+    assert detect(text).level == "emergency"
+
+
+GRADUAL_IN_EVERYDAY_WORDS = [
+    "my memory has gone downhill over the past few weeks",
+    "I've fallen over four times this month",
+    "the pins and needles have crept up to my knees now",
+    "my eyesight seems to be slowly going",
+    "my hands have got steadily more useless",
+]
+
+
+@pytest.mark.parametrize("text", GRADUAL_IN_EVERYDAY_WORDS)
+def test_gradual_worsening_in_everyday_words_is_urgent(text):
+    assert detect(text).level == "urgent"
+
+
+ASKING_NOT_HAVING = [  # information questions, fears about the future, jokes, figures of speech
+    "is it true the jab can make your throat swell?",
+    "why does the leaflet mention collapse?",
+    "what percentage of people get hives from it?",
+    "what is the meaning of the word anaphylaxis?",
+    "I'm worried that I'll faint at my appointment next week",
+    "should I develop a rash after the first dose, who do I call?",
+    "my son carries an epipen for his nut allergy, is that a problem for my shots?",
+    "the price nearly made me faint lol",
+    "I'm drowning in paperwork and can't breathe for forms",
+    "that was a rash decision, I booked the wrong day",
+    "my jaw hit the floor when they said it was out of stock",
+    "my head is spinning with all these different dates",
+    "back when I was first diagnosed I was dizzy all the time, I'm fine now",
+]
+
+
+@pytest.mark.parametrize("text", ASKING_NOT_HAVING)
+def test_asking_fearing_joking_are_not_red_flags(text):
+    assert not detect(text).escalate
+
+
+def test_an_info_question_does_not_hide_a_symptom_had_now():
+    # the question words are there, but the symptom is dated to now or said in the present
+    assert detect("is it true the jab can cause hives? I've come out in them in the last 10 minutes").escalate
+    assert detect("why does the leaflet mention swelling? my lips are swelling right now").level == "emergency"
+    assert detect("is that a side effect? my throat is closing").level == "emergency"
+
+
+MORE_LANGUAGES = [
+    "he perdido de golpe la vista del ojo derecho",
+    "estoy muy mareado, me voy a caer",
+    "j'ai la gorge serrée et du mal à avaler",
+    "tout tourne, je vais tomber",
+    "o rosto dela está torto e ela fala enrolado",
+    "nagle przestałem widzieć na lewe oko",
+    "ich krieg kaum Luft",
+    "mir wird schwarz vor Augen",
+    "ho delle chiazze rosse su tutto il corpo",
+]
+
+
+@pytest.mark.parametrize("text", MORE_LANGUAGES)
+def test_more_red_flags_in_other_languages(text):
+    assert detect(text).level == "emergency"
+
+
+@pytest.mark.parametrize("text", ["¿qué efectos secundarios tiene? he leído que puede dar urticaria",
+                                  "jakie są skutki uboczne? czy może być wysypka?"])
+def test_side_effect_questions_in_other_languages(text):
+    assert not detect(text).escalate

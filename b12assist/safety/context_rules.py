@@ -27,7 +27,8 @@ FAMILY = "FAMILY"
 # Hypothetical cues that make a conditional ("if ...", "in case ..."): a present-tense statement
 # after them is still part of the condition, so they are never overridden.
 CONDITIONAL_LITERALS = {"if", "what if", "in case", "suppose", "imagine", "when should", "when to",
-                        "when do i", "when would", "when is it"}
+                        "when do i", "when would", "when is it", "scared that", "worried that",
+                        "afraid that", "scared i", "worried i", "afraid i", "in case i", "should I develop"}
 
 
 def _r(literal, category, direction, pattern=None, max_scope=None):
@@ -62,8 +63,13 @@ def rules() -> list[ConTextRule]:
                 "does anyone get", "would i get", "should i worry about", "worried about getting",
                 "afraid of getting", "scared of getting", "watch out for", "look out for",
                 "watch for", "what does", "what do", "tell me about", "what are", "is it common to",
-                "how common"]:
+                "how common", "scared that", "worried that", "afraid that", "scared i", "worried i",
+                "afraid i", "in case i", "difference between", "explain", "why does", "why do",
+                "meaning of", "the word", "is it true", "is that true", "i read", "i have read", "i heard",
+                "percentage of", "how many people"]:
         out.append(_r(lit, HYPOTHETICAL, "FORWARD", max_scope=10))
+    out.append(_r("should I develop", HYPOTHETICAL, "FORWARD", max_scope=10,
+                  pattern=r"\bshould (?:i|he|she|you|we) (?:develop|get|have|experience|notice|start)\b"))
     out.append(_r("can X cause", HYPOTHETICAL, "FORWARD", max_scope=10,
                   pattern=r"\b(?:can|could|does|do|will|would|might|may|is it possible)\b[a-z0-9 ]{0,30}?"
                           r"\b(?:cause|causes|give|gives|trigger|triggers|lead to|result in|make)\b"))
@@ -75,16 +81,20 @@ def rules() -> list[ConTextRule]:
     out.append(_r("time in the past", HISTORICAL, "BIDIRECTIONAL", max_scope=10,
                   pattern=r"\b(?:last (?:year|month|week|winter|summer|spring|autumn|fall|time|course)|"
                           r"(?:years?|months?|weeks?) ago|a (?:year|month|week|few weeks|few months) ago|"
-                          r"in the past|used to|history of|once had|previously|as a (?:kid|child|teen\w*|baby)|"
+                          r"in the past|used? to|history of|once had|previously|back when|when i (?:first )?started|"
+                          r"when i was (?:first )?diagnosed|as a (?:kid|child|teen\w*|baby)|"
                           r"when (?:i|he|she|we) (?:was|were) (?:young|little|a kid|a child|younger|pregnant|a teenager|small|"
                           r"\d+|[a-z]+ years old|at school|in school)|back in \d{4}|in \d{4}|"
-                          r"long time ago|a while ago|a while back|years back|ages ago|"
+                          r"long time ago|a while ago|a while back|years back|ages ago|some time ago|turned out to be|"
+                          r"(?:back )?in (?:january|february|march|april|may|june|july|august|september|october|"
+                          r"november|december)(?! \d)|(?<!since )yesterday|the other day|"
                           r"(?:with|after) (?:my|the) (?:first|previous|old|last) (?:course|treatment|doctor))\b"))
     for lit in ["got better", "gotten better", "getting better", "is better", "are better", "went away",
                 "gone away", "has gone", "have gone", "are gone", "is gone", "cleared up", "cleared",
                 "settled", "settled down", "resolved", "subsided", "went down", "gone down", "has gone down",
                 "disappeared", "improved", "improving", "is fine now", "are fine now", "back to normal",
                 "no longer", "stopped", "has stopped", "have stopped", "passed", "recovered", "eased",
+                "came round", "came to", "all clear", "gone by", "was fine after", "no issues since",
                 "eased off", "calmed down", "all fine now", "okay now", "ok now", "fine now"]:
         out.append(_r(lit, HISTORICAL, "BIDIRECTIONAL", max_scope=8))
     # --- another person (still escalates) -----------------------------------------------------

@@ -28,12 +28,39 @@ _CURRENT = re.compile(
     r"got|seems?)\b|"
     r"\b(?:it|this|that|she|he|they) (?:is|are|was|keeps?|feels?) (?:now |still |really |very |getting |so |all )?"
     r"[a-z]+ing\b|"
-    r"(?:^|[.!?] )(?:feeling|having|got|getting)\b|" + RECENT_WINDOW
+    r"(?:^|[.!?] )(?:feeling|having|got|getting)\b|\bmine (?:is|are|has|feels?|looks?)\b|" + RECENT_WINDOW
 )
+# Onset within minutes or hours: a neurological deficit with it is an emergency (stroke-like).
+ONSET = re.compile(
+    r"\b(?:suddenly|sudden|all of a sudden|out of (?:nowhere|the blue)|without (?:any )?warning|abruptly|"
+    r"just (?:now|started|happened|came on)|it (?:just )?started|came on|(?:a few|some|ten|\d+|five|twenty|thirty|"
+    r"fifteen|forty) (?:mins?|minutes?) ago|(?:half an|an|one|two|\d+|a couple of) hours? ago|half hour ago|"
+    r"(?:in|within|for|over) the (?:last|past) (?:few |couple of |\d+ |[a-z]+ )?(?:minutes?|mins?|hours?|hrs?)|"
+    r"since (?:about |around |roughly )?(?:breakfast|lunch|dinner|tea|supper|\d+ ?(?:am|pm)|\d+ o'?clock|this morning|this afternoon|"
+    r"i woke up|waking up)|woke up (?:from a nap )?(?:and|with)|this (?:morning|afternoon|evening)|"
+    r"earlier today|tonight)\b")
+# Asking for information, not reporting ("is it true low b12 makes you dizzy?", "why does the
+# leaflet say to report chest pain?"): with nothing in the message in the present tense or
+# dated to now, the symptoms in it are asked about, not had.
+INFO_QUESTION = re.compile(
+    r"\b(?:is (?:that|it|this) (?:true|real|actually|possible|a thing|common|rare)|is it possible|true that|"
+    r"what percentage|how (?:common|likely|rare|often do)|how many people|meaning of|the word|leaflet|"
+    r"talking rubbish|reading up|just reading|i (?:have )?read|i heard|heard that|(?:assignment|essay|homework)|"
+    r"cross[- ]?reaction|difference between|why does|why do|why would|what (?:is|are) the (?:side effects|"
+    r"signs|symptoms)|(?:can|could|do|does|will) (?:b12|it|they|this|these|the (?:jab|shot|injection)s?|"
+    r"injections?|shots?|jabs?) (?:\w+ )?(?:cause|make|give|trigger)|side effects?|"
+    r"effets secondaires|efectos secundarios|efeitos (?:secundarios|colaterais)|skutki uboczne|nebenwirkungen|"
+    r"effetti collaterali)\b")
+# Said in jest ("the bill nearly made me collapse lol"): "nearly"/"almost" with a laugh.
+_JEST = re.compile(r"\b(?:nearly|almost)\b.{0,40}\b(?:faint\w*|collaps\w*|pass\w* out|died|heart attack)\b")
+_FIGURATIVE = re.compile(r"\b(?:drowning|buried|snowed under|swamped) (?:in|with) (?:paperwork|work|forms|emails|admin|"
+                         r"bills|letters)\b")
+_LAUGH = re.compile(r"\b(?:lol|lmao|haha\w*|hehe\w*|jk|joking)\b|[\U0001F602\U0001F923\U0001F605\U0001F606]")
 _STRONG_CURRENT = re.compile(r"\b(?:right now|currently|at the moment|just now|this minute)\b|" + RECENT_WINDOW)
 # A past-tense report before the symptom ("I had trouble breathing once, years ago"): with a time
 # in the past in the same sentence, reached only across commas, the symptom is historical.
-_PAST_REPORT = re.compile(r"\b(?:i had|i have had|i've had|i got|i was|i used to|i once had|had a|had some)\b")
+_PAST_REPORT = re.compile(r"\b(?:i had|i have had|i've had|i got|i was|i used to|i once had|had a|had some|"
+                          r"i experienced|i noticed|i felt|i suffered|i'd)\b")
 _SOFT_BREAKS = {",", ";", ":", "-"}
 # The message ends by saying things are better or fine ("the swelling went down", "I sat down
 # and felt fine"), with nothing after it that turns it round and nothing worsening anywhere.
@@ -210,7 +237,8 @@ def _status(ent, whole_text: str, breaks: list[int], hard_breaks: list[int],
         if conditional:
             if not _STRONG_CURRENT.search(ent.sent.text):
                 return "hypothetical", experiencer, certainty
-        elif not _CURRENT.search(whole_text):
+        elif not _CURRENT.search(whole_text[ent.sent.start_char:]):
+            # asked about, unless the same sentence or a later one speaks of the present
             return "hypothetical", experiencer, certainty
     return "current", experiencer, certainty
 
@@ -252,6 +280,36 @@ def _other_languages(text: str, spoken: str) -> list[Finding]:
             for m in multilingual.find(text, spoken)]
 
 
+def _sentence_of(norm: str, f: Finding) -> str:
+    """The sentence of the normalised text that holds a finding (English findings carry its end)."""
+    if not f.end:
+        return norm
+    start = max(norm.rfind(c, 0, max(f.end - len(f.text), 0)) for c in ".!?") + 1
+    ends = [i for i in (norm.find(c, f.end) for c in ".!?") if i >= 0]
+    return norm[start:min(ends) if ends else len(norm)]
+
+
+def _in_context(findings: list[Finding], norm: str, raw: str) -> list[Finding]:
+    """Message-level readings the sentence-level ConText rules cannot make:
+    - a neurological deficit dated to the last minutes or hours is a sudden one (emergency);
+    - a message that only asks for information, with nothing dated to now, asks about its symptoms;
+    - "nearly fainted ... lol" is said in jest."""
+    asking = bool(INFO_QUESTION.search(norm)) and not (_STRONG_CURRENT.search(norm) or ONSET.search(norm))
+    jest = bool(_JEST.search(norm) and _LAUGH.search(raw))
+    figurative = bool(_FIGURATIVE.search(norm))
+    onset = bool(ONSET.search(norm))
+    out = []
+    for f in findings:
+        if f.escalates and asking and not _CURRENT.search(_sentence_of(norm, f)):
+            f = Finding(f.category, f.level, f.text, "hypothetical", f.experiencer, f.certainty, f.end)
+        elif f.escalates and ((jest and f.category == "fainting") or (figurative and f.category == "breathing")):
+            f = Finding(f.category, f.level, f.text, "mild", f.experiencer, f.certainty, f.end)
+        elif f.escalates and f.category == "neuro_deficit" and onset:
+            f = Finding("neuro_sudden", EMERGENCY, f.text, f.status, f.experiencer, f.certainty, f.end)
+        out.append(f)
+    return out
+
+
 def detect(text: str | None) -> Assessment:
     """Assess one patient message. Never raises on odd input; empty input has no findings."""
     if not text or not isinstance(text, str):
@@ -263,6 +321,7 @@ def detect(text: str | None) -> Assessment:
     findings: list[Finding] = _assess(norm)
     for other in readings[1:]:
         findings.extend(f for f in _assess(normalise(other)) if f.escalates)
+    findings = _in_context(findings, norm, text)
     guessed = language.guess(text)
     foreign = _other_languages(text, guessed)
     findings.extend(foreign)

@@ -23,6 +23,9 @@ LEVELS = {
     "stroke_signs": EMERGENCY,
     "neuro_sudden": EMERGENCY,
     "neuro_worsening": URGENT,
+    # a neurological deficit whose onset the message does not date: urgent, or an emergency when
+    # the message says it came on within minutes or hours (see detector.ONSET)
+    "neuro_deficit": URGENT,
 }
 # Categories that are matched so that they win over a broader red-flag match, but never escalate.
 NON_ESCALATING = {"mild_local", "negated_statement", "lab_values"}
@@ -31,7 +34,7 @@ NON_ESCALATING = {"mild_local", "negated_statement", "lab_values"}
 _GAP = r"(?:(?!\b(?:no|not|never|without|but)\b)[a-z0-9' ]){0,30}?"
 _SHORT_GAP = r"(?:(?!\b(?:no|not|never|without|but)\b)[a-z0-9' ]){0,16}?"
 
-_BREATH = r"(?:breath\w*|oxygen)"
+_BREATH = r"(?:breath\w*|br[ea]{1,2}th\w*|brething|oxygen|air in)"
 _DIFFICULT = (
     r"(?:cannot|unable to|hard(?:er)? to|hardly|barely|struggl\w*|trouble|troubles|difficult\w*|"
     r"difficulty|problems?|issues?|hard time|labou?r\w*|fight\w* (?:to|for)|gasp\w*|short of|"
@@ -52,7 +55,7 @@ _NEURO = (
     r"burning (?:in )?(?:my |his |her )?(?:feet|hands)|feeling in (?:my|his|her|their) "
     r"(?:feet|hands|legs|toes|fingers|arms)|neuropathy|nerve\w*|legs? (?:giving|gave) way|"
     r"speech|talking|feet|legs|hands|eyes|seeing|muddled|disorient\w*|steady|steadier|grip|"
-    r"fingers|toes|words)"
+    r"fingers|toes|words|forget\w*|handwriting|writing|buttons|dropping things|falls|falling over)"
 )
 # Getting worse over days or weeks (urgent). "Sudden" is not here: a sudden deficit is an
 # emergency (see `_SUDDEN`).
@@ -62,7 +65,8 @@ _WORSE = (
     r"up to my|not improving|no better|not getting better|back again|"
     r"returned|coming back|came back|stronger|more often|"
     r"more frequent|spreading|going numb|gone numb|went numb|each day|every day|every morning|"
-    r"every week|each week|day by day|by the day|week by week|harder and harder|less and less)"
+    r"every week|each week|day by day|by the day|week by week|harder and harder|less and less|"
+    r"downhill|declin\w*|steadily|more useless|useless|slowly going|going fast)"
 )
 # Onset within minutes or hours, or with no warning.
 _SUDDEN = (
@@ -82,7 +86,7 @@ _DEFICIT = (
 
 # A recent time window is the present ("over the last 30 minutes my tongue has been swelling").
 RECENT_WINDOW = (r"\b(?:over|in|for|during|within|throughout) the (?:last|past) (?:few |couple of |couple |"
-                 r"\d+ |[a-z]+ )?(?:minutes?|mins?|hours?|hrs?|days?|nights?|weeks?)\b|"
+                 r"\d+ |[a-z]+ )?(?:minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|months?)\b|"
                  r"\bthe (?:last|past) (?:few |couple of |\d+ |[a-z]+ )?(?:minutes?|mins?|hours?|hrs?)\b|"
                  r"\bsince (?:breakfast|lunch|dinner|tea|supper|this morning|this afternoon|last night|waking up|"
                  r"i woke up|the (?:jab|shot|injection|needle)|my (?:jab|shot|injection)|then|yesterday)\b")
@@ -107,7 +111,10 @@ TARGETS: list[Target] = [
        r" too| a bit)*\s?(?:hard|difficult|labou?red|shallow|tight|funny|weird|strange|fast|rapid|"
        r"noisy|wheezy|raspy|heavy|short|off|bad|scary|laboured|restricted|tough)\b"),
     _t("breathing", "short of breath", r"\b(?:short(?:ness)? of breath|out of breath|breathless\w*|sob)\b"),
-    _t("breathing", "wheezing", r"\bwhee?z\w*"),
+    _t("breathing", "wheezing", r"\bwhee?z\w*|\b(?:squeak\w*|squeek\w*|whistl\w*) (?:when|as) (?:i|he|she) breathe\b|"
+       r"\b(?:br[ea]{1,2}th\w*|brething|chest)\b[a-z' ]{0,30}\b(?:squeak\w*|squeek\w*|whistl\w*)\b"),
+    _t("breathing", "breathing through a straw", r"\b(?:breathing|breathe) (?:through|thru|via) a straw\b|"
+       r"\bcannot get (?:any )?air in\b|\bcannot catch (?:my|his|her) breath\b"),
     _t("breathing", "gasping", r"\bgasp\w*"),
     _t("breathing", "choking", r"\bchok(?:e|es|ed|ing)\b"),
     _t("breathing", "not breathing",
@@ -131,21 +138,24 @@ TARGETS: list[Target] = [
     _t("swelling", "angioedema", r"\bangio\w*edema\b|\bangioedema\b"),
     # --- hives and significant rash ---------------------------------------------------------
     _t("rash", "hives", r"\b(?:hives?|welts?|wheals?|urticaria|nettle rash)\b"),
-    _t("rash", "rash", r"\brash\w*\b"),
+    _t("rash", "rash", r"\brash\w*\b(?! (?:of (?!\w*(?:spots|bumps|hives|welts|blisters|red))|decision|decisions|move|promise|thing|choice))"),
     _t("rash", "breaking out", r"\b(?:br(?:oke|eak\w*) out|come out in|came out in|covered in)\b"),
     _t("rash", "blotches all over",
        r"\b(?:bumps|blotch\w*|patches|spots|itch\w*|red|hot|flush\w*|hives)\b"
-       r"(?:[a-z' ]){0,20}?\b(?:all over|everywhere|spreading|whole body|entire body|head to toe)\b"),
+       r"(?:[a-z' ]){0,20}?\b(?:all over|everywhere|spreading|whole body|entire body|head to toe)\b|"
+       r"\bcovered (?:from )?head to toe\b|\b(?:raised|lumpy|itchy) (?:\w+ ){0,2}(?:patches|lumps|bumps|welts|blotches)\b"),
     # --- anaphylaxis named directly --------------------------------------------------------
     _t("anaphylaxis", "anaphylaxis",
        r"\b(?:anaphyla\w*|allergic reaction|allergic shock|having a reaction|severe reaction|"
-       r"bad reaction|serious reaction|reacting badly|epi ?pen\w*|adrenaline|epinephrine)\b"),
+       r"bad reaction|serious reaction|reacting badly)\b|"
+       r"\b(?:used|using|use|gave|give|giving|given|injected|inject|need(?:ed)?(?: to use)?|grab\w*|had to use) "
+       r"(?:my |his |her |the |an |their |our )?(?:epi ?pen\w*|adrenaline|epinephrine)\b"),
     # --- chest -----------------------------------------------------------------------------
     _t("chest", "chest tightness",
        rf"\bchest\b{_GAP}\b(?:tight\w*|pain\w*|pressure|hurt\w*|heavy|heaviness|squeez\w*|crush\w*|"
        r"ache|aching|burn\w*|closing|constrict\w*|sore|weight)\b"),
     _t("chest", "tight chest",
-       rf"\b(?:tight\w*|pain\w*|pressure|heav\w*|squeez\w*|crush\w*|weight|ache)\b{_SHORT_GAP}\bchest\b"),
+       rf"\b(?:tight\w*|pain\w*|pressure|heav\w*|squeez\w*|crush\w*|weight|ache|constrict\w*)\b{_GAP}\bchest\b"),
     _t("chest", "weight on the chest",
        r"\b(?:elephant|weight|brick\w*|something heavy|a ton|tons)\b[a-z' ]{0,25}?\b(?:on|sitting on|"
        r"pressing on|crushing|squashing) (?:my|his|her|their) chest\b"),
@@ -156,18 +166,53 @@ TARGETS: list[Target] = [
     _t("fainting", "fainting", r"\bfaint\w*|\bfeel faint\b"),
     _t("fainting", "passed out", r"\bpass(?:ed|ing|es)? out\b|\bblack(?:ed|ing)? out\b|\bblackout\b"),
     _t("fainting", "collapse", r"\bcollaps\w*|\bkeel\w* over\b|\bfell over\b|\bfell down\b|\bdropped to the floor\b|"
-       r"\bwent down on the (?:floor|ground)\b|\bhit the (?:floor|ground|deck)\b|\bended up on the (?:floor|ground)\b|"
+       r"\bwent down on the (?:floor|ground)\b|(?<!jaw )(?<!jaws )\bhit the (?:floor|ground|deck)\b|\bended up on the (?:floor|ground)\b|"
        r"\bfound (?:him|her|them|me) on the (?:floor|ground)\b|\bslumped\b|\bcrumpled\b"),
     _t("fainting", "unconscious",
        r"\b(?:unconscious|unresponsive|lost consciousness|losing consciousness|not waking up|"
        r"will not wake up|cannot wake (?:him|her|them)|cannot be woken)\b"),
-    _t("fainting", "dizziness", r"\b(?:dizz\w*|light ?headed\w*|woozy|vertigo|room (?:is )?spinning|head (?:is )?spinning)\b"),
+    _t("fainting", "dizziness", r"\b(?:dizz\w*|light ?headed\w*|woozy|vertigo|room (?:is )?spinning|head (?:is )?spinning(?! (?:with|from|trying|over|about)\b))\b"),
     _t("fainting", "seizure", r"\b(?:seizure\w*|convuls\w*|having a fit|had a fit)\b"),
     # --- stroke-like signs (emergency) --------------------------------------------------------
     _t("stroke_signs", "slurred speech",
-       r"\b(?:slurr\w*|cannot (?:speak|talk) (?:properly|clearly|right)|cannot get (?:my|his|her) words out|"
+       r"\b(?:slurr\w*|slur[ed]\w*|slurd\w*|cannot (?:speak|talk) (?:properly|clearly|right)|cannot get (?:my|his|her) words out|"
        r"face (?:is )?droop\w*|droop\w* face|one side of (?:my|his|her) face|cannot move (?:my|his|her) "
        r"(?:arm|leg|side))\b"),
+    _t("stroke_signs", "speech or face changed",
+       r"\b(?:speech|speaking|voice|words?)\b[a-z' ]{0,20}\b(?:thick|garbled|jumbled|all wrong|not right|"
+       r"not correct|not coming out|wrong|strange|funny|weird|muddled)\b|"
+       r"\b(?:speak|speaks|speaking|talk|talks|talking) (?:very |really |all |so )?(?:strange|strangely|funny|"
+       r"weird|nonsense|gibberish)\b|"
+       r"\bcannot (?:find|get|say|form) (?:the |my |simple |any |his |her )?(?:right )?words?\b|"
+       r"\b(?:not|was not|is not|were not|are not|wasn't|isn't) making (?:any )?sense\b|"
+       r"\bcannot make (?:my|his|her) mouth\b|"
+       r"\b(?:mouth|face|lip|smile)\b[a-z' ]{0,12}\b(?:going|gone|went|dropp\w*|droop\w*|sagg\w*|hang\w*) "
+       r"(?:down|to one side|on one side|crooked|lopsided)\b|\b(?:face|mouth|smile) (?:is |looks |went )?"
+       r"(?:crooked|lopsided|twisted|uneven)\b"),
+    _t("stroke_signs", "one side weak",
+       r"\b(?:whole |all (?:of )?(?:my|his|her) )?(?:left|right|one) side\b[a-z' ]{0,25}\b(?:weak\w*|numb\w*|"
+       r"limp|dead|heavy|floppy|paraly[sz]\w*|went|gone|not working|droop\w*|tingl\w*)\b|"
+       r"\b(?:numb|weak|tingly|droop\w*|heavy) (?:on|down) (?:one|the left|the right) side\b|"
+       r"\b(?:arm|leg|hand)\b[a-z' ]{0,25}\b(?:heavy (?:as|like) lead|like lead|floppy|limp|gone dead|went dead)\b|"
+       r"\b(?:arm|leg|hand|side)\b (?:has |have )?(?:gone|went|is|feels) (?:all |completely )?"
+       r"(?:numb and (?:floppy|heavy|weak|limp|useless)|floppy|useless)\b"),
+    _t("neuro_deficit", "cannot hold or stand",
+       r"\b(?:legs?|knees?)\b (?:just )?(?:would not|will not|could not|did not) (?:hold|support) (?:me|him|her)\b|"
+       r"\b(?:cannot|could not|will not) (?:hold|grip) (?:my |his |her |a |the |onto )?(?:pen|cup|phone|fork|"
+       r"spoon|mug|glass)\b|\bwill not grip\b"),
+    _t("neuro_deficit", "sight lost",
+       r"\b(?:half|part|most) (?:of )?(?:my|his|her|the) (?:vision|sight)\b[a-z' ]{0,15}\b(?:gone|went|missing|black|"
+       r"dark)\b|\bcannot see (?:anything )?(?:out of|with|from|in) (?:my|his|her|the|one) (?:left |right )?eye\b|"
+       r"\b(?:eye|vision|sight)\b[a-z' ]{0,15}\b(?:went|gone|going|turned) (?:black|dark|blank|grey)\b|"
+       r"\b(?:cannot|could not) see (?:anything|at all|a thing)\b"),
+    _t("neuro_deficit", "cannot stand or walk",
+       r"\b(?:cannot|could not|can barely|unable to) (?:stand|walk|get up|stand up|put weight)\b|"
+       r"\b(?:legs?|knees?)\b[a-z' ]{0,15}\b(?:gave|give|giving|went|gone) (?:way|out|from under)\b"),
+    _t("neuro_deficit", "confused now",
+       r"\b(?:extremely|very|really|terribly|completely|suddenly|badly) (?:confused|muddled|disorient\w*)\b|"
+       r"\b(?:become|became|gone|got|is|went) (?:all )?(?:confused|muddled|disorient\w*)\b|"
+       r"\b(?:does not|did not|doesn't|didn't|cannot|could not) (?:recognis\w*|recogniz\w*|know) "
+       r"(?:me|us|our|his|her|where|who|the|anyone)\b|\bno idea where (?:she|he|i) (?:is|am|was)\b"),
     # --- sudden neurological deficits (emergency) -------------------------------------------------
     _t("neuro_sudden", "sudden deficit", rf"\b{_SUDDEN}\b{_GAP}\b{_DEFICIT}\b"),
     _t("neuro_sudden", "deficit came on suddenly", rf"\b{_DEFICIT}\b{_GAP}\b{_SUDDEN}\b"),
@@ -184,6 +229,8 @@ TARGETS: list[Target] = [
        r"face)\b|\b(?:arm|leg|hand|side of (?:my|his|her) (?:body|face)) (?:has )?(?:gone|went|is) "
        r"(?:limp|dead|floppy|paraly[sz]ed)\b"),
     _t("neuro_sudden", "worst headache", r"\b(?:worst|worse|most severe) headache (?:of|in) (?:my|his|her) life\b|"
+       r"\bheadache\b[a-z0-9' ,]{0,30}\b(?:worst|worse) (?:\w+ )?(?:of|in) (?:my|his|her) life\b|"
+       r"\bsudden\w* (?:\w+ ){0,2}(?:severe|strong|bad|terrible|excruciating|explosive|violent) headache\b|"
        r"\bthunderclap headache\b"),
     # --- neurologic symptoms getting worse (urgent) ---------------------------------------------
     _t("neuro_worsening", "less steady",
@@ -210,7 +257,14 @@ TARGETS: list[Target] = [
     _t("neuro_worsening", "cannot feel anymore",
        r"\bcannot (?:feel|walk|see|stand|hold|grip|button)\b[a-z' ]{0,30}\b(?:any ?more|properly|straight|"
        r"clearly|at all)\b"),
-    _t("neuro_worsening", "going blind", r"\b(?:going blind|vision (?:is )?going)\b"),
+    _t("neuro_worsening", "going blind", r"\b(?:going blind|(?:vision|eyesight|sight) (?:seems to be |is )?(?:slowly )?going)\b"),
+    _t("neuro_worsening", "falling again and again",
+       r"\b(?:fallen|fell|falling|had (?:\w+ )?falls)(?: over| down)? (?:\w+ )?(?:times|twice|again|more often)\b|"
+       r"\bmore (?:and more )?falls\b|\bkeep(?:s)? falling\b"),
+    _t("neuro_worsening", "nerve symptom, later worse",
+       rf"\b{_NEURO}\b(?:(?!\b(?:no|not|never|without|but|better|improv\w*|fine|ok|okay)\b)[a-z0-9' ]){{0,70}}?"
+       rf"\b(?:getting (?:worse|stronger|weaker)|gone downhill|going downhill|worse (?:each|every) (?:day|week)|"
+       rf"more (?:each|every) (?:day|week)|steadily more \w+|(?:now )?up to my \w+)\b"),
     # --- mild injection-site reactions: matched so they win over "rash" and never escalate -----
     _t("mild_local", "mild injection-site reaction",
        r"\b(?:small|tiny|little|mild|slight)(?: red)? (?:rash|spot|bump|mark|lump|swelling)\w* "
