@@ -293,3 +293,49 @@ def test_more_red_flags_in_other_languages(text):
                                   "jakie są skutki uboczne? czy może być wysypka?"])
 def test_side_effect_questions_in_other_languages(text):
     assert not detect(text).escalate
+
+
+# --- the message-level net (cooccurrence.py): a symptom word and "now" in one message -----------
+
+SYMPTOM_AND_NOW = [  # no phrase rule knows these wordings; the body word and the timing are plain
+    "since my jab 15 minutes ago my chest is like someone is standing on it",
+    "after the injection this morning there's a rattle when I breathe, please help",
+    "my lips feel fizzy and fat, it started ten minutes ago",
+    "I'm going down, everything is far away, had my shot half an hour ago",
+    "my husband just had a fit on the floor, jerking, now he's sleepy",
+    "one side of me feels like jelly, it came on 20 minutes ago",
+]
+
+
+@pytest.mark.parametrize("text", SYMPTOM_AND_NOW)
+def test_a_symptom_word_dated_to_now_is_an_emergency(text):
+    assert detect(text).level == "emergency"
+
+
+NERVES_GETTING_WORSE = [
+    "the buzzing in my hands goes a little higher every week",
+    "mum is fumbling her cutlery more and more, it's worse than a month ago",
+    "my feet feel like cotton wool, and it's getting more pronounced",
+]
+
+
+@pytest.mark.parametrize("text", NERVES_GETTING_WORSE)
+def test_a_nerve_word_getting_worse_is_urgent(text):
+    assert detect(text).level == "urgent"
+
+
+NET_MUST_STAY_QUIET = [
+    "I've had a mild headache since my jab this morning",
+    "the tingling is much less than it was in the spring",
+    "numb toes, exactly the same for two years, not any worse",
+    "no rash, no swelling, breathing fine since my injection an hour ago",
+    "say I got dizzy after the jab tonight, should I sit down?",
+    "b12 and blurred vision, any link?",
+    "the pharmacy queue nearly made me faint today",
+    "my kids are giving me a headache tonight lol",
+]
+
+
+@pytest.mark.parametrize("text", NET_MUST_STAY_QUIET)
+def test_the_net_stays_quiet_for_mild_negated_asked_or_joking(text):
+    assert not detect(text).escalate

@@ -26,7 +26,7 @@ FAMILY = "FAMILY"
 
 # Hypothetical cues that make a conditional ("if ...", "in case ..."): a present-tense statement
 # after them is still part of the condition, so they are never overridden.
-CONDITIONAL_LITERALS = {"if", "what if", "in case", "suppose", "imagine", "when should", "when to",
+CONDITIONAL_LITERALS = {"do not want to", "dont want to", "if", "what if", "in case", "suppose", "imagine", "when should", "when to",
                         "when do i", "when would", "when is it", "scared that", "worried that",
                         "afraid that", "scared i", "worried i", "afraid i", "in case i", "should I develop"}
 
@@ -66,10 +66,12 @@ def rules() -> list[ConTextRule]:
                 "how common", "scared that", "worried that", "afraid that", "scared i", "worried i",
                 "afraid i", "in case i", "difference between", "explain", "why does", "why do",
                 "meaning of", "the word", "is it true", "is that true", "i read", "i have read", "i heard",
-                "percentage of", "how many people"]:
+                "percentage of", "how many people", "do not want to", "dont want to", "any link",
+                "link between", "linked to"]:
         out.append(_r(lit, HYPOTHETICAL, "FORWARD", max_scope=10))
     out.append(_r("should I develop", HYPOTHETICAL, "FORWARD", max_scope=10,
-                  pattern=r"\bshould (?:i|he|she|you|we) (?:develop|get|have|experience|notice|start)\b"))
+                  pattern=r"\bshould (?:i|he|she|you|we) (?:ever )?(?:develop|get|have|experience|notice|start|feel|go)\b|"
+                          r"\bsay (?:i|he|she|we) (?:went|got|had|felt|started|go|get)\b"))
     out.append(_r("can X cause", HYPOTHETICAL, "FORWARD", max_scope=10,
                   pattern=r"\b(?:can|could|does|do|will|would|might|may|is it possible)\b[a-z0-9 ]{0,30}?"
                           r"\b(?:cause|causes|give|gives|trigger|triggers|lead to|result in|make)\b"))
@@ -112,7 +114,8 @@ def rules() -> list[ConTextRule]:
     # Comparisons with the past describe getting worse now, not a past event.
     out.append(_r("than last week", "PSEUDO", "PSEUDO",
                   pattern=r"\bthan (?:last|a|the|in) (?:week|month|year|time|weeks|months)(?: ago)?\b|"
-                          r"\b(?:since|from) last (?:week|month)\b|\bthan (?:before|yesterday|usual)\b"))
+                          r"\b(?:since|from) last (?:week|month)\b|\bthan (?:before|yesterday|usual)\b|"
+                          r"\bas (?:\w+ )?as (?:i|it|he|she|they) (?:could|did|was|were|used to)(?: \w+){0,3} ago\b"))
     # A recent window is now, not the past: "over the last 30 minutes", "since breakfast".
     out.append(_r("in the last 30 minutes", "PSEUDO", "PSEUDO", pattern=RECENT_WINDOW))
     # A negation that restates something as stronger: "it is not a little rash, it is everywhere".

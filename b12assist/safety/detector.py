@@ -12,7 +12,7 @@ import threading
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from . import language, multilingual
+from . import cooccurrence, language, multilingual
 from .normalise import normalise, variants
 from .targets import EMERGENCY, LEVELS, NON_ESCALATING, RECENT_WINDOW, TARGETS, URGENT
 
@@ -38,7 +38,8 @@ ONSET = re.compile(
     r"(?:in|within|for|over) the (?:last|past) (?:few |couple of |\d+ |[a-z]+ )?(?:minutes?|mins?|hours?|hrs?)|"
     r"since (?:about |around |roughly )?(?:breakfast|lunch|dinner|tea|supper|\d+ ?(?:am|pm)|\d+ o'?clock|this morning|this afternoon|"
     r"i woke up|waking up)|woke up (?:from a nap )?(?:and|with)|this (?:morning|afternoon|evening)|"
-    r"earlier today|tonight)\b")
+    r"earlier today|tonight|(?:for|about|around) (?:about |around )?(?:\d+|a few|ten|fifteen|twenty|thirty) "
+    r"(?:mins?|minutes?)|just (?:gave|went|stopped|collapsed|dropped))\b")
 # Asking for information, not reporting ("is it true low b12 makes you dizzy?", "why does the
 # leaflet say to report chest pain?"): with nothing in the message in the present tense or
 # dated to now, the symptoms in it are asked about, not had.
@@ -46,7 +47,8 @@ INFO_QUESTION = re.compile(
     r"\b(?:is (?:that|it|this) (?:true|real|actually|possible|a thing|common|rare)|is it possible|true that|"
     r"what percentage|how (?:common|likely|rare|often do)|how many people|meaning of|the word|leaflet|"
     r"talking rubbish|reading up|just reading|i (?:have )?read|i heard|heard that|(?:assignment|essay|homework)|"
-    r"cross[- ]?reaction|difference between|why does|why do|why would|what (?:is|are) the (?:side effects|"
+    r"cross[- ]?reaction|difference between|any link|link between|linked to|connection between|"
+    r"reading about|for my own interest|(?:can|could|may|might) (?:\w+ )?(?:cause|give you|make you|lead to)|why does|why do|why would|what (?:is|are) the (?:side effects|"
     r"signs|symptoms)|(?:can|could|do|does|will) (?:b12|it|they|this|these|the (?:jab|shot|injection)s?|"
     r"injections?|shots?|jabs?) (?:\w+ )?(?:cause|make|give|trigger)|side effects?|"
     r"effets secondaires|efectos secundarios|efeitos (?:secundarios|colaterais)|skutki uboczne|nebenwirkungen|"
@@ -55,12 +57,13 @@ INFO_QUESTION = re.compile(
 _JEST = re.compile(r"\b(?:nearly|almost)\b.{0,40}\b(?:faint\w*|collaps\w*|pass\w* out|died|heart attack)\b")
 _FIGURATIVE = re.compile(r"\b(?:drowning|buried|snowed under|swamped) (?:in|with) (?:paperwork|work|forms|emails|admin|"
                          r"bills|letters)\b")
-_LAUGH = re.compile(r"\b(?:lol|lmao|haha\w*|hehe\w*|jk|joking)\b|[\U0001F602\U0001F923\U0001F605\U0001F606]")
-_STRONG_CURRENT = re.compile(r"\b(?:right now|currently|at the moment|just now|this minute)\b|" + RECENT_WINDOW)
+_LAUGH = re.compile(r"\b(?:lol|lmao|haha\w*|hehe\w*|jk|joking|mdr|kkk+|jaja\w*|xd)\b|[\U0001F602\U0001F923\U0001F605\U0001F606]")
+_STRONG_CURRENT = re.compile(r"\b(?:right now|currently|at the moment|just now|this minute|(?:a few|\d+|ten|twenty|"
+                             r"fifteen|thirty|five) (?:mins?|minutes?) ago)\b|" + RECENT_WINDOW)
 # A past-tense report before the symptom ("I had trouble breathing once, years ago"): with a time
 # in the past in the same sentence, reached only across commas, the symptom is historical.
 _PAST_REPORT = re.compile(r"\b(?:i had|i have had|i've had|i got|i was|i used to|i once had|had a|had some|"
-                          r"i experienced|i noticed|i felt|i suffered|i'd)\b")
+                          r"i experienced|i noticed|i felt|i suffered|i'd|had|collapsed|fainted|passed out|reacted|developed)\b")
 _SOFT_BREAKS = {",", ";", ":", "-"}
 # The message ends by saying things are better or fine ("the swelling went down", "I sat down
 # and felt fine"), with nothing after it that turns it round and nothing worsening anywhere.
@@ -296,16 +299,64 @@ def _in_context(findings: list[Finding], norm: str, raw: str) -> list[Finding]:
     - "nearly fainted ... lol" is said in jest."""
     asking = bool(INFO_QUESTION.search(norm)) and not (_STRONG_CURRENT.search(norm) or ONSET.search(norm))
     jest = bool(_JEST.search(norm) and _LAUGH.search(raw))
+    idiom_sentences = [norm[max(norm.rfind(c, 0, m.start()) for c in ".!?") + 1:] for m in _IDIOM.finditer(norm)]
     figurative = bool(_FIGURATIVE.search(norm))
     onset = bool(ONSET.search(norm))
     out = []
     for f in findings:
         if f.escalates and asking and not _CURRENT.search(_sentence_of(norm, f)):
             f = Finding(f.category, f.level, f.text, "hypothetical", f.experiencer, f.certainty, f.end)
-        elif f.escalates and ((jest and f.category == "fainting") or (figurative and f.category == "breathing")):
+        elif f.escalates and ((jest and f.category == "fainting") or (figurative and f.category == "breathing")
+                              or any(_sentence_of(norm, f).strip() and _sentence_of(norm, f).strip() in s
+                                     for s in idiom_sentences)):
             f = Finding(f.category, f.level, f.text, "mild", f.experiencer, f.certainty, f.end)
         elif f.escalates and f.category == "neuro_deficit" and onset:
             f = Finding("neuro_sudden", EMERGENCY, f.text, f.status, f.experiencer, f.certainty, f.end)
+        out.append(f)
+    return out
+
+
+# A condition or a wish before the symptom in its sentence ("say I went dizzy", "should I ever get").
+_CONDITION = re.compile(r"\b(?:if|what if|in case|should (?:i|he|she|you|we) ever|say (?:i|he|she|we)|suppose|"
+                        r"imagine|would (?:i|it|he|she)|could (?:i|it)|do not want to|don't want to|"
+                        r"any link|linked|related)\b")
+# Idioms that use a symptom word about something else ("giving me hives", "giving me a seizure").
+_IDIOM = re.compile(r"\bgiv\w* me (?:a )?(?:hives|seizure|heart attack|headache|rash|a fit)\b|"
+                    r"\bleft me (?:\w+ )?dizzy\b|\b(?:nearly|almost) (?:made|make|makes) me (?:\w+ )?(?:faint|collapse|pass out)\b|"
+                    r"\b(?:collaps\w*|died|dying|crying) (?:with |from )?laugh\w*\b|\bin stitches\b")
+
+
+def _safety_net(findings: list[Finding], norm: str, raw: str) -> list[Finding]:
+    """The message-level net (cooccurrence.py) when no phrase rule escalated: skipped when the
+    message asks, jokes or uses an idiom, and for a symptom whose sentence the phrase rules already
+    read as negated, past, asked about or mild."""
+    asking = INFO_QUESTION.search(norm) and not (_STRONG_CURRENT.search(norm) or ONSET.search(norm))
+    if asking or _LAUGH.search(raw) or _FIGURATIVE.search(norm) or _IDIOM.search(norm):
+        return []
+    explained = {_sentence_of(norm, f) for f in findings if f.end and not f.escalates}
+    out = []
+    for hit in (cooccurrence.acute_now(norm), cooccurrence.nerves_worsening(norm)):
+        if hit is None:
+            continue
+        probe = Finding(hit.category, hit.level, hit.text, "current", "patient", "possible", hit.end)
+        sentence = _sentence_of(norm, probe)
+        before = sentence[:max(0, sentence.find(hit.text))]
+        if sentence in explained or _CONDITION.search(before):
+            continue
+        out.append(probe)
+        break
+    return out
+
+
+def _foreign_context(findings: list[Finding], text: str, code: str) -> list[Finding]:
+    """English words in another language's message ("choc anaphylactique", "urticaria") follow that
+    language's cues: a hypothetical or negation cue of the language before them, or a laugh, and
+    they do not escalate."""
+    cues = multilingual.cues_before(code, text)
+    out = []
+    for f in findings:
+        if f.escalates and (_LAUGH.search(text) or cues(f.text)):
+            f = Finding(f.category, f.level, f.text, "hypothetical", f.experiencer, f.certainty, f.end)
         out.append(f)
     return out
 
@@ -322,8 +373,14 @@ def detect(text: str | None) -> Assessment:
     for other in readings[1:]:
         findings.extend(f for f in _assess(normalise(other)) if f.escalates)
     findings = _in_context(findings, norm, text)
+    if not any(f.escalates for f in findings):
+        findings.extend(_safety_net(findings, norm, text))
     guessed = language.guess(text)
     foreign = _other_languages(text, guessed)
+    if guessed != "en":
+        findings = _foreign_context(findings, text, guessed)
+        if _LAUGH.search(text):
+            foreign = [Finding(f.category, f.level, f.text, "mild", f.experiencer, f.certainty, f.end) for f in foreign]
     findings.extend(foreign)
     spoken = guessed if guessed != "en" else next((f.text for f in foreign if f.escalates), "en")
     return Assessment(text=norm, findings=tuple(findings), language=spoken)

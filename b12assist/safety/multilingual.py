@@ -122,3 +122,17 @@ def reply(code: str, kind: str) -> str | None:
     """A language's reply text ("emergency", "urgent", "only_english"), or None."""
     lang = languages().get(code)
     return lang.replies.get(kind) if lang else None
+
+
+def cues_before(code: str, text: str):
+    """A test for words of another language's message: does one of the language's hypothetical or
+    negation cues come shortly before them in the same clause? Unknown language: never."""
+    lang = languages().get(code)
+    folded = fold(text)
+
+    def test(words: str) -> bool:
+        if lang is None:
+            return False
+        at = folded.find(fold(words)[:12])
+        return at > 0 and _status(lang, folded, at) in ("hypothetical", "negated")
+    return test

@@ -1,0 +1,119 @@
+"""Message-level safety net under the phrase rules: a body symptom and "now" in the same message.
+
+The phrase rules in targets.py read how a symptom is worded; patients describe the same thing in
+endless ways ("my chest is in a vice", "I sound like a squeaky toy when I breathe", "one side of me
+feels like jelly"). Blind sets showed the words for the body part or function and the words that
+date it to now are far more regular than the phrase between them. So, when no phrase rule
+escalated:
+- an acute symptom word (airway, breathing, skin, fainting, chest, fit, sudden nerve signs) in a
+  message that dates something to the last minutes or hours, or to today's injection, is an
+  emergency;
+- a nerve symptom word in a message that says it is getting worse over days or weeks is urgent.
+Both are skipped for a symptom word right after a negation, and for messages that ask, fear or
+joke rather than report (decided by the caller, which knows the sentence-level context).
+Pure: regular expressions over the detector's normalised text (lowercase, "can't" -> "cannot").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# --- acute symptoms (emergency when dated to now) ------------------------------------------------
+_ACUTE = {
+    "breathing": r"\b(?:breath\w*|breathe\w*|br[ea]{1,2}th\w*|wheez\w*|gasp\w*|chok\w*|suffocat\w*|"
+                 r"(?:whistl\w*|squeak\w*|squeek\w*|rattl\w*)(?: \w+){0,4} (?:when|as|while) (?:i|he|she|they) "
+                 r"breathe|cannot (?:talk|speak) in (?:full )?sentences|air (?:in|out))\b",
+    "swelling": r"\b(?:lips?|tongue|throat|mouth|face|eyes?|eyelids?)\b(?: \w+){0,4} "
+                r"(?:swell\w*|swollen|fat|thick\w*|big|bigger|huge|puff\w*|tingl\w*|tight\w*|clos\w*|itch\w*|"
+                r"burning|prickl\w*|numb)\b|"
+                r"\b(?:swell\w*|swollen|puff\w*|tingl\w*|itch\w*) (?:\w+ ){0,2}(?:lips?|tongue|throat|mouth|face|"
+                r"eyes?|eyelids?)\b|\b(?:difficult\w*|hard|cannot|trouble|struggl\w*) (?:\w+ )?(?:to )?"
+                r"(?:swallow\w*|drink)\b",
+    "rash": r"\b(?:hives?|welts?|wheals?|rash\w*|blotch\w*|red patches|itch\w* all over)\b",
+    "fainting": r"\b(?:faint\w*|dizz\w*|light ?headed|head (?:\w+ ){0,3}light|woozy|pass\w* out|black\w* out|"
+                r"(?:went|going|go|gone) down|collaps\w*|fall down|fell down|ears? (?:\w+ )?ringing|"
+                r"vision (?:\w+ )?(?:going|went) (?:dark|black|grey)|(?:lost|losing) consciousness|"
+                r"lie (?:down )?on the floor|lay on the floor|clammy)\b",
+    "chest": r"\bchest\b(?: \w+){0,6} (?:tight\w*|vice|vise|pressure|pain\w*|heav\w*|crush\w*|band|squeez\w*|"
+             r"weight|hurt\w*|burn\w*|clamp\w*|standing on|sitting on|elephant)\b|\b(?:tight\w*|pressure|pain|crush\w*|squeez\w*) (?:\w+ ){0,4}"
+             r"chest\b",
+    "seizure": r"\b(?:fit|fitting|seizure\w*|convuls\w*|jerk\w*|shaking all over|eyes (?:\w+ )?rolled)\b",
+    "neuro_sudden": r"\b(?:double vision|seeing double|blind\w*|cannot see|lost (?:\w+ )?(?:sight|vision)|"
+                    r"(?:speech|speak\w*|talk\w*|words?)\b(?: \w+){0,3} (?:wrong|strange\w*|funny|weird|slurr\w*|"
+                    r"garbled|jumbled|thick|muddled|nonsense|gibberish)|slurr\w*|"
+                    r"(?:mouth|face|lip|eyelid)\b(?: \w+){0,3} (?:droop\w*|falling|fallen|dropp\w*|hanging|sagg\w*)|"
+                    r"(?:arm|leg|hand|side of (?:me|my body|his body|her body)|one side)\b(?: \w+){0,4} "
+                    r"(?:weak\w*|heavy|numb\w*|jelly|dead|limp|floppy|gave (?:out|way)|useless|someone else)|"
+                    r"(?:do not|does not|did not|cannot) know (?:what day|where (?:i|he|she) (?:am|is|was)|who)|"
+                    r"(?:worst|sudden\w*|explosive|thunderclap)\b(?: \w+){0,4} (?:headache|head pain|pain)|"
+                    r"headache\b(?: \w+){0,6} (?:out of nowhere|worst))\b",
+}
+_ACUTE_RE = {k: re.compile(v) for k, v in _ACUTE.items()}
+CATEGORY = {"breathing": "breathing", "swelling": "swelling", "rash": "rash", "fainting": "fainting",
+            "chest": "chest", "seizure": "neuro_sudden", "neuro_sudden": "neuro_sudden"}
+
+# Dated to now: minutes or hours ago, just now, since/after today's injection, a plea for help.
+NOW = re.compile(
+    r"\b(?:right now|just now|at the moment|currently|this minute|suddenly|all of a sudden|out of nowhere|"
+    r"(?:a few|some|ten|\d+|five|fifteen|twenty|thirty|forty) (?:mins?|minutes?)|half an hour|an hour ago|"
+    r"(?:one|two|\d+|a couple of) hours? ago|(?:in|within|for|over) the (?:last|past) (?:few |couple of |\d+ |"
+    r"[a-z]+ )?(?:minutes?|mins?|hours?)|since (?:my|the|this|today'?s|tonight'?s) (?:b12 )?(?:jab|shot|"
+    r"injection|dose|needle)|(?:after|following) (?:my|the|this|today'?s|tonight'?s) (?:b12 )?(?:jab|shot|"
+    r"injection|dose)(?: (?:today|tonight|this (?:morning|afternoon|evening)|earlier|just now))?|"
+    r"(?:minutes?|mins?|hours?) (?:after|since)|just (?:had|did|done|started|happened|came on)|"
+    r"came on|it started|started (?:just|a few|about|around|\d+)|all at once|help me|please help|"
+    r"what do i do|(?:i am|i'm|he is|she is) (?:lying|sitting) (?:down|on)|tonight|this (?:morning|afternoon|"
+    r"evening)|(?:and )?now (?:i|my|it|there|he|she|his|her|the|its|it's))\b")
+
+# --- nerve symptoms getting worse over days or weeks (urgent) -------------------------------------
+_NERVE = re.compile(
+    r"\b(?:numb\w*|tingl\w*|pins and needles|buzz\w*|electric\w*|prickl\w*|burning|unstead\w*|steady|"
+    r"balance|wobbl\w*|falls?|fell|falling|fallen|dropp\w*|fumbl\w*|clums\w*|buttons?|grip|memory|"
+    r"forget\w*|lost|confus\w*|muddled|brain fog|vision|eyesight|see|seeing|blurr\w*|smudg\w*|walk\w*|"
+    r"legs?|hands?|feet|toes|fingers|weak\w*|bouncy|sponge|cotton wool|stairs)\b")
+_GETTING_WORSE = re.compile(
+    r"\b(?:worse|worsen\w*|getting (?:more|worse|harder|weaker|unstead\w*|wobbl\w*)|more and more|more often|"
+    r"(?:each|every) (?:day|week|morning|night)|day by day|week by week|by the day|from week to week|"
+    r"than (?:last|a) (?:week|month|few weeks|couple of weeks)|than (?:i|it|they|she|he) (?:could|did|was|were|"
+    r"used to)|(?:a few|some|couple of) weeks ago|spread\w*|creep\w*|now (?:up to|in|reaching)|up to my|"
+    r"pronounced|gone to pot|downhill|deteriorat\w*|declin\w*|unsteadier|weaker|clumsier|blurrier|"
+    r"(?:was|were) (?:just|only) (?:\w+ ){0,3}(?:last|a) (?:week|month)|used to (?:stop|be only|be just))\b")
+_IMPROVING = re.compile(r"\b(?:better|improv\w*|less (?:numb|tingly|often)|settl\w*|eas\w+ off|"
+                        r"no worse|(?:way |much |a lot |far )?less than|not (?:got|gotten|getting|become|any) (?:any )?worse|exactly the same|the same for|same as (?:always|before|ever)|stable|unchanged|"
+                        r"has not changed|without changing)\b")
+
+_NEGATION = re.compile(r"\b(?:no|not|never|without|zero|none|nothing|nor|free of)\b(?: \w+){0,2} ?$")
+
+
+@dataclass(frozen=True)
+class Hit:
+    category: str
+    level: str  # "emergency" or "urgent"
+    text: str
+    end: int
+
+
+def _not_negated(text: str, start: int) -> bool:
+    return not _NEGATION.search(text[max(0, start - 25):start])
+
+
+def acute_now(text: str) -> Hit | None:
+    """An acute symptom word in a message dated to now, or None."""
+    if not NOW.search(text):
+        return None
+    for key, rx in _ACUTE_RE.items():
+        for m in rx.finditer(text):
+            if _not_negated(text, m.start()):
+                return Hit(CATEGORY[key], "emergency", m.group(0), m.end())
+    return None
+
+
+def nerves_worsening(text: str) -> Hit | None:
+    """A nerve symptom word in a message that says it is getting worse over days or weeks."""
+    worse = _GETTING_WORSE.search(text)
+    if not worse or _IMPROVING.search(text):
+        return None
+    for m in _NERVE.finditer(text):
+        if _not_negated(text, m.start()):
+            return Hit("neuro_worsening", "urgent", m.group(0), m.end())
+    return None
