@@ -207,3 +207,60 @@ def test_a_message_carrying_a_plan_is_recognised():
 def test_correction(text, expected):
     from b12assist.schedule.parse import is_correction
     assert is_correction(text) is expected
+
+
+# --- blind schedule round 2 (2026-11-25) as a development set: classes, in new wordings ----------
+TODAY_R2 = date(2026, 11, 24)
+
+
+@pytest.mark.parametrize("text, doses", [
+    ("I was told 8 vitamin B12 injections, one every other day", 8),
+    ("ten B12 loading jabs on alternate days", 10),
+    ("every second day, total of 6 shots", 6),
+    ("every other day, 4 injections in total", 4),
+])
+def test_a_count_of_injections_with_words_between(text, doses):
+    assert parse_schedule(text, TODAY_R2).length == LoadingLength(doses=doses)
+
+
+def test_a_single_injection_a_month_is_not_a_loading_count():
+    assert parse_schedule("I need 1 injection every month", TODAY_R2).length is None
+
+
+@pytest.mark.parametrize("text, weekdays", [
+    ("the nurse visits on Mondays and Thursdays for 3 weeks", (0, 3)),
+    ("Tuesdays and Fridays for a fortnight", (1, 4)),
+    ("on Wednesdays and Saturdays, for 2 weeks", (2, 5)),
+])
+def test_plural_weekdays_are_a_loading_pattern(text, weekdays):
+    assert parse_schedule(text, TODAY_R2).pattern.weekdays == weekdays
+
+
+@pytest.mark.parametrize("text, per_week", [
+    ("weekly jabs for 6 weeks then every 3 months", 1),
+    ("3 times in week for 2 weeks", 3),
+    ("two times in the week for 3 weeks", 2),
+])
+def test_weekly_loading_patterns(text, per_week):
+    assert parse_schedule(text, TODAY_R2).pattern.per_week == per_week
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("my last one was Thursday, October 29", date(2026, 10, 29)),
+    ("last shot: Monday, 2 November", date(2026, 11, 2)),
+])
+def test_a_weekday_before_a_month_first_date_names_that_date(text, expected):
+    assert parse_schedule(text, TODAY_R2).start == expected
+
+
+@pytest.mark.parametrize("text, interval", [
+    ("evrey 3 monts", MaintenanceInterval(months=3)),
+    ("every 2 mths", MaintenanceInterval(months=2)),
+    ("evey 6 wks", MaintenanceInterval(weeks=6)),
+])
+def test_misspelt_intervals(text, interval):
+    assert parse_schedule(text, TODAY_R2).maintenance == interval
+
+
+def test_x_weeks_without_a_space():
+    assert parse_schedule("every other day x3wks", TODAY_R2).length == LoadingLength(weeks=3)

@@ -29,7 +29,7 @@ WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6
 # Weekday names: full names (or tues/weds/thurs) anywhere; three-letter abbreviations only in
 # lists such as Mon/Wed/Fri, so words like "months" or "I sat down" are never read as a day.
 _WEEKDAY_FULL = r"(mon|tue|wed|thu|fri|sat|sun)(?:day|sday|nesday|rsday|urday|s|rs)\b"
-_WEEKDAY = r"(mon|tue|wed|thu|fri|sat|sun)(?:day|sday|nesday|rsday|urday|s|rs)?\b"
+_WEEKDAY = r"(mon|tue|wed|thu|fri|sat|sun)(?:day|sday|nesday|rsday|urday|s|rs)?s?\b"
 MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 _MONTH = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 
@@ -78,7 +78,7 @@ _RELATIVE = re.compile(
 _ORDINAL = re.compile(r"\b(?:the|on the) (\d{1,2})(?:st|nd|rd|th)\b(?! (?:dose|injection|shot|jab|one)s?\b)")
 # A weekday right before an explicit date ("Monday 30 November", "Tuesday the 20th") only names
 # that date's weekday; it is not a date of its own.
-_DATE_FOLLOWS = re.compile(r"\s*,?\s*(?:the\s+)?\d{1,4}(?:st|nd|rd|th)?\b")
+_DATE_FOLLOWS = re.compile(rf"\s*,?\s*(?:the\s+)?(?:\d{{1,4}}(?:st|nd|rd|th)?\b|{_MONTH} \d)")
 
 
 def _month_index(token: str) -> int:
@@ -250,14 +250,14 @@ def pick_date(dates: list[DateFound]) -> tuple[date | None, list[str]]:
 
 
 # --- loading pattern ---------------------------------------------------------------------------
-_EVERY = r"(?:every|evry|everey|eveyr|each)"
+_EVERY = r"(?:every|evry|everey|eveyr|evrey|evey|eveary|each)"
 _EVERY_OTHER = re.compile(rf"\b(?:{_EVERY} other day|{_EVERY} second day|alternate days?|on alternate days|"
                           rf"{_EVERY} 2(?:nd)? days|{_EVERY} two days|{_EVERY} 48 hours|eod)\b")
 _DAILY = re.compile(rf"\b(?:daily|{_EVERY} day|once a day|{_EVERY} morning|{_EVERY} single day)\b")
 _EVERY_N_DAYS = re.compile(rf"\b{_EVERY} {_NUM} days\b")
 _TIMES = r"(\d|one|two|three|four|five|six|seven|once|twice|thrice)"
 _PER_WEEK = re.compile(
-    rf"\b{_TIMES}(?: times| ?x)?(?: (?:injections|shots|jabs|doses))? (?:a|per|each|every|in a) week\b|"
+    rf"\b{_TIMES}(?: times| ?x)?(?: (?:injections|shots|jabs|doses))? (?:a|per|each|every|in a|in|in the|in one) week\b|"
     rf"\b{_TIMES}(?: times| ?x)? weekly\b")
 _WEEKDAY_LIST = re.compile(rf"\b{_WEEKDAY}(?:\s*(?:/|,|and|&|\+)\s*{_WEEKDAY})+\b")
 _TIMES_WORDS = {"once": 1, "twice": 2, "thrice": 3}
@@ -270,7 +270,8 @@ def parse_loading_pattern(low: str, requested: str | None = None) -> tuple[Loadi
     per_week = _PER_WEEK.search(low)
     if _EVERY_OTHER.search(low):
         return LoadingPattern("every_other_day"), []
-    if days_list and not re.search(r"\b(?:last|next|on|since)\s+" + days_list.group(0)[:3], low):
+    plural_days = bool(days_list and re.search(r"days\b|s\b", days_list.group(0).split()[0]))
+    if days_list and (plural_days or not re.search(r"\b(?:last|next|on|since)\s+" + days_list.group(0)[:3], low)):
         names = re.findall(_WEEKDAY, days_list.group(0))
         weekdays = tuple(sorted({WEEKDAYS[n[:3]] for n in names}))
         return LoadingPattern("weekly", per_week=len(weekdays), weekdays=weekdays), []
@@ -284,7 +285,10 @@ def parse_loading_pattern(low: str, requested: str | None = None) -> tuple[Loadi
         return LoadingPattern("daily"), []
     if (m := _EVERY_N_DAYS.search(low)):
         return LoadingPattern("interval", days=_num(m.group(1))), []
-    if requested == "sched_loading_pattern" and _WEEKLY.search(low):
+    weekly = _WEEKLY.search(low)
+    if weekly and _FOR_WEEKS.search(low, weekly.end()):   # "weekly injections for 4 weeks, then ..."
+        return LoadingPattern("weekly", per_week=1), []
+    if requested == "sched_loading_pattern" and weekly:
         return LoadingPattern("weekly", per_week=1), []
     return None, []
 
@@ -292,12 +296,17 @@ def parse_loading_pattern(low: str, requested: str | None = None) -> tuple[Loadi
 # --- loading length ----------------------------------------------------------------------------
 _WEEKS = r"(?:weeks?|wks?)"
 _FOR_WEEKS = re.compile(rf"\b(?:for|over|lasting)(?: about| around| roughly| the next)? {_NUM}[- ]{_WEEKS}\b|"
-                        rf"\bx ?(\d{{1,2}}|one|two|three|four|five|six|eight|ten|twelve)[- ]{_WEEKS}\b|"
+                        rf"\bx ?(\d{{1,2}}|one|two|three|four|five|six|eight|ten|twelve)[- ]?{_WEEKS}\b|"
                         rf"\b(?:for )?a fortnight\b|"
                         rf"\b{_NUM}[- ]{_WEEKS} (?:of )?loading\b|\bloading (?:phase )?(?:of|for|is|lasts) {_NUM} {_WEEKS}\b")
 _FOR_DAYS = re.compile(rf"\b(?:for|over) (?:the next )?{_NUM} days\b|\bx ?(\d{{1,2}}) days\b")
 _BARE_WEEKS = re.compile(rf"\b{_NUM}[- ]{_WEEKS}\b(?! ago| later| before| after| from)")
-_DOSES = re.compile(rf"\b{_NUM} (?:loading )?(?:injections|shots|jabs|doses)\b(?! (?:a|per|each|every|in a) week)")
+_COUNT = r"(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|twenty)"
+_DOSES = re.compile(rf"\b{_NUM} (?:loading )?(?:injections|shots|jabs|doses)\b(?! (?:a|per|each|every|in a) week)|"
+                    rf"\b{_COUNT} (?:(?:b12|b 12|vitamin|loading|more|im|hydroxocobalamin|cyanocobalamin) ){{1,3}}"
+                    rf"(?:injections?|shots?|jabs?|doses?)\b(?! (?:a|per|each|every|in a|in) (?:week|month))|"
+                    rf"\btotal (?:of )?{_COUNT}(?: (?:injections?|shots?|jabs?|doses?))?\b|"
+                    rf"\b{_COUNT} (?:injections?|shots?|jabs?|doses?) (?:in total|total|altogether)\b")
 
 
 def parse_loading_length(low: str, pattern: LoadingPattern | None = None,
@@ -308,7 +317,7 @@ def parse_loading_length(low: str, pattern: LoadingPattern | None = None,
         n = next((_num(g) for g in m.groups() if g), 2 if "fortnight" in m.group(0) else 0)
         return LoadingLength(weeks=n)
     if (m := _DOSES.search(low)) and not re.search(r"\b(?:next|following|another)\s*$", low[:m.start()]):
-        return LoadingLength(doses=_num(m.group(1)))
+        return LoadingLength(doses=_num(next(g for g in m.groups() if g)))
     if (m := _FOR_DAYS.search(low)):
         return LoadingLength(days=_num(next(g for g in m.groups() if g)))
     if pattern is not None or requested == "sched_loading_length":
@@ -330,7 +339,7 @@ def parse_loading_length(low: str, pattern: LoadingPattern | None = None,
 
 
 # --- maintenance interval ----------------------------------------------------------------------
-_MONTHS_UNIT = r"(?:months?|mths?|mnths?|mos)"
+_MONTHS_UNIT = r"(?:months?|mths?|mnths?|mos|monts?|moths?)"
 _MONTHLY = re.compile(rf"\b(?:monthly|{_EVERY} month|once a month|once every month|a month apart|1[- ]monthly)\b")
 _EVERY_OTHER_MONTH = re.compile(rf"\b(?:{_EVERY} (?:other|second|2nd) month|alternate months)\b")
 _QUARTERLY = re.compile(r"\b(?:quarterly|every quarter)\b")

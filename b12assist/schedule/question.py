@@ -120,9 +120,10 @@ def parse_question(low: str, today: date) -> Question | None:
     if re.search(r"\b(?:first|1st)\b[^|]*\b(?:maintenance|monthly|weekly|months?|top.?up)\b|"
                  r"\b(?:maintenance|monthly|weekly)\b[^|]*\b(?:start|begin|kick in)", asked):
         kinds.append("first_maintenance")
-    if re.search(r"\b(?:left|remaining|still to (?:go|come|have)|to go)\b", asked):
+    if re.search(r"\b(?:left|remaining|still to (?:go|come|have)|to go|how many more|more do i (?:need|have)|still need)\b", asked):
         kinds.append("remaining")
-        after_today = bool(re.search(r"\bafter today\b", asked))
+        after_today = bool(re.search(r"\bafter today\b", asked) or re.search(
+            r"\b(?:already|just) (?:had|got|done) (?:today'?s|my|the|this morning'?s)\b|\bhad (?:it|one|my (?:jab|shot|injection)) (?:today|this morning)\b", low))
     elif re.search(r"\b(?:list|all (?:the |my )?(?:loading )?dates|(?:which|what) dates|dates are they|"
                    r"write [^|]*dates|loading dates|every (?:loading )?(?:injection )?date)\b", asked):
         kinds.append("list_loading")
