@@ -26,7 +26,7 @@ FAMILY = "FAMILY"
 
 # Hypothetical cues that make a conditional ("if ...", "in case ..."): a present-tense statement
 # after them is still part of the condition, so they are never overridden.
-CONDITIONAL_LITERALS = {"do not want to", "dont want to", "if", "what if", "in case", "suppose", "imagine", "when should", "when to",
+CONDITIONAL_LITERALS = {"in the event", "thought i was going to", "i thought i would", "do not want to", "dont want to", "if", "what if", "in case", "suppose", "imagine", "when should", "when to",
                         "when do i", "when would", "when is it", "scared that", "worried that",
                         "afraid that", "scared i", "worried i", "afraid i", "in case i", "should I develop"}
 
@@ -66,7 +66,8 @@ def rules() -> list[ConTextRule]:
                 "how common", "scared that", "worried that", "afraid that", "scared i", "worried i",
                 "afraid i", "in case i", "difference between", "explain", "why does", "why do",
                 "meaning of", "the word", "is it true", "is that true", "i read", "i have read", "i heard",
-                "percentage of", "how many people", "do not want to", "dont want to", "any link",
+                "percentage of", "how many people", "do not want to", "dont want to", "any link", "in the event",
+                "thought i was going to", "i thought i would",
                 "link between", "linked to"]:
         out.append(_r(lit, HYPOTHETICAL, "FORWARD", max_scope=10))
     out.append(_r("should I develop", HYPOTHETICAL, "FORWARD", max_scope=10,
@@ -82,8 +83,11 @@ def rules() -> list[ConTextRule]:
     # --- past or resolved ------------------------------------------------------------------
     out.append(_r("time in the past", HISTORICAL, "BIDIRECTIONAL", max_scope=10,
                   pattern=r"\b(?:last (?:year|month|week|winter|summer|spring|autumn|fall|time|course)|"
-                          r"(?:years?|months?|weeks?) ago|a (?:year|month|week|few weeks|few months) ago|"
-                          r"in the past|used? to|history of|once had|previously|back when|when i (?:first )?started|"
+                          r"(?:years?|yrs?|months?|mths?|weeks?|wks?) ago|a (?:year|month|week|few weeks|few months) ago|"
+                          r"in the past|used? to|history of|once had|previously|back when|my late \w+|"
+                          r"back in (?:college|school|uni|university|the day|my (?:teens|twenties|thirties))|"
+                          r"before (?:it|he|she|i|they) (?:was|were) diagnosed|"
+                          r"on (?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?(?= but| and|,)|when i (?:first )?started|"
                           r"when i was (?:first )?diagnosed|as a (?:kid|child|teen\w*|baby)|"
                           r"when (?:i|he|she|we) (?:was|were) (?:young|little|a kid|a child|younger|pregnant|a teenager|small|"
                           r"\d+|[a-z]+ years old|at school|in school)|back in \d{4}|in \d{4}|"
@@ -97,6 +101,7 @@ def rules() -> list[ConTextRule]:
                 "disappeared", "improved", "improving", "is fine now", "are fine now", "back to normal",
                 "no longer", "stopped", "has stopped", "have stopped", "passed", "recovered", "eased",
                 "came round", "came to", "all clear", "gone by", "was fine after", "no issues since",
+                "well controlled", "under control", "been fine since", "fine ever since", "fine since",
                 "eased off", "calmed down", "all fine now", "okay now", "ok now", "fine now"]:
         out.append(_r(lit, HISTORICAL, "BIDIRECTIONAL", max_scope=8))
     # --- another person (still escalates) -----------------------------------------------------

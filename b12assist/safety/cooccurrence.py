@@ -29,7 +29,7 @@ _ACUTE = {
                 r"\b(?:swell\w*|swollen|puff\w*|tingl\w*|itch\w*) (?:\w+ ){0,2}(?:lips?|tongue|throat|mouth|face|"
                 r"eyes?|eyelids?)\b|\b(?:difficult\w*|hard|cannot|trouble|struggl\w*) (?:\w+ )?(?:to )?"
                 r"(?:swallow\w*|drink)\b",
-    "rash": r"\b(?:hives?|welts?|wheals?|rash\w*|blotch\w*|red patches|itch\w* all over)\b",
+    "rash": r"\b(?:hives?|welts?|wheals?|weals?|rash\w*|blotch\w*|red patches|itch\w* all over)\b",
     "fainting": r"\b(?:faint\w*|dizz\w*|light ?headed|head (?:\w+ ){0,3}light|woozy|pass\w* out|black\w* out|"
                 r"(?:went|going|go|gone) down|collaps\w*|fall down|fell down|ears? (?:\w+ )?ringing|"
                 r"vision (?:\w+ )?(?:going|went) (?:dark|black|grey)|(?:lost|losing) consciousness|"
@@ -61,6 +61,7 @@ NOW = re.compile(
     r"injection|dose|needle)|(?:after|following) (?:my|the|this|today'?s|tonight'?s) (?:b12 )?(?:jab|shot|"
     r"injection|dose)(?: (?:today|tonight|this (?:morning|afternoon|evening)|earlier|just now))?|"
     r"(?:minutes?|mins?|hours?) (?:after|since)|just (?:had|did|done|started|happened|came on)|"
+    r"(?:jab|shot|injection|dose) (?:today|earlier)|(?:will not|wont|won't|does not|doesn't) (?:answer|respond|wake)|"
     r"came on|it started|started (?:just|a few|about|around|\d+)|all at once|help me|please help|"
     r"what do i do|(?:i am|i'm|he is|she is) (?:lying|sitting) (?:down|on)|tonight|this (?:morning|afternoon|"
     r"evening)|(?:and )?now (?:i|my|it|there|he|she|his|her|the|its|it's))\b")
@@ -76,9 +77,10 @@ _GETTING_WORSE = re.compile(
     r"(?:each|every) (?:day|week|morning|night)|day by day|week by week|by the day|from week to week|"
     r"than (?:last|a) (?:week|month|few weeks|couple of weeks)|than (?:i|it|they|she|he) (?:could|did|was|were|"
     r"used to)|(?:a few|some|couple of) weeks ago|spread\w*|creep\w*|now (?:up to|in|reaching)|up to my|"
-    r"pronounced|gone to pot|downhill|deteriorat\w*|declin\w*|unsteadier|weaker|clumsier|blurrier|"
+    r"pronounced|gone to pot|(?:wobblier|shakier|unsteadier|weaker|clumsier|worse|more \w+) all the time|"
+    r"(?:a lot |much |far )?more (?:often )?lately|downhill|deteriorat\w*|declin\w*|unsteadier|weaker|clumsier|blurrier|"
     r"(?:was|were) (?:just|only) (?:\w+ ){0,3}(?:last|a) (?:week|month)|used to (?:stop|be only|be just))\b")
-_IMPROVING = re.compile(r"\b(?:better|improv\w*|less (?:numb|tingly|often)|settl\w*|eas\w+ off|"
+_IMPROVING = re.compile(r"\b(?:(?<!not )(?<!no )(?<!than )better|improv\w*|less (?:numb|tingly|often)|settl\w*|eas\w+ off|"
                         r"no worse|(?:way |much |a lot |far )?less than|not (?:got|gotten|getting|become|any) (?:any )?worse|exactly the same|the same for|same as (?:always|before|ever)|stable|unchanged|"
                         r"has not changed|without changing)\b")
 

@@ -63,7 +63,8 @@ _STRONG_CURRENT = re.compile(r"\b(?:right now|currently|at the moment|just now|t
 # A past-tense report before the symptom ("I had trouble breathing once, years ago"): with a time
 # in the past in the same sentence, reached only across commas, the symptom is historical.
 _PAST_REPORT = re.compile(r"\b(?:i had|i have had|i've had|i got|i was|i used to|i once had|had a|had some|"
-                          r"i experienced|i noticed|i felt|i suffered|i'd|had|collapsed|fainted|passed out|reacted|developed)\b")
+                          r"i experienced|i noticed|i felt|i suffered|i'd|had|collapsed|fainted|passed out|reacted|developed)\b|"
+                          r"(?:^|[.!?,] )(?:felt|went|got)\b")
 _SOFT_BREAKS = {",", ";", ":", "-"}
 # The message ends by saying things are better or fine ("the swelling went down", "I sat down
 # and felt fine"), with nothing after it that turns it round and nothing worsening anywhere.
@@ -283,6 +284,13 @@ def _other_languages(text: str, spoken: str) -> list[Finding]:
             for m in multilingual.find(text, spoken)]
 
 
+# "I have been reading the leaflet" is not a present-tense report of a symptom.
+_READING = re.compile(r"\bi (?:have|am|'ve|was)(?: been)? (?:reading|looking|wondering|thinking|researching|told|worried)\b")
+ONSET_SHORT = re.compile(r"\b(?:suddenly|sudden|all of a sudden|out of (?:nowhere|the blue)|just now|"
+                         r"(?:a few|some|ten|\d+|five|fifteen|twenty|thirty) (?:mins?|minutes?) ago|"
+                         r"(?:half an|an|one|two|\d+) hours? ago|(?:in|within) the (?:last|past) (?:few )?(?:minutes?|hour))\b")
+
+
 def _sentence_of(norm: str, f: Finding) -> str:
     """The sentence of the normalised text that holds a finding (English findings carry its end)."""
     if not f.end:
@@ -304,13 +312,14 @@ def _in_context(findings: list[Finding], norm: str, raw: str) -> list[Finding]:
     onset = bool(ONSET.search(norm))
     out = []
     for f in findings:
-        if f.escalates and asking and not _CURRENT.search(_sentence_of(norm, f)):
+        if f.escalates and asking and not _CURRENT.search(_READING.sub(" ", _sentence_of(norm, f))):
             f = Finding(f.category, f.level, f.text, "hypothetical", f.experiencer, f.certainty, f.end)
         elif f.escalates and ((jest and f.category == "fainting") or (figurative and f.category == "breathing")
                               or any(_sentence_of(norm, f).strip() and _sentence_of(norm, f).strip() in s
                                      for s in idiom_sentences)):
             f = Finding(f.category, f.level, f.text, "mild", f.experiencer, f.certainty, f.end)
-        elif f.escalates and f.category == "neuro_deficit" and onset:
+        elif f.escalates and ((f.category == "neuro_deficit" and onset) or
+                              (f.category == "neuro_worsening" and ONSET_SHORT.search(norm))):
             f = Finding("neuro_sudden", EMERGENCY, f.text, f.status, f.experiencer, f.certainty, f.end)
         out.append(f)
     return out
@@ -321,7 +330,8 @@ _CONDITION = re.compile(r"\b(?:if|what if|in case|should (?:i|he|she|you|we) eve
                         r"imagine|would (?:i|it|he|she)|could (?:i|it)|do not want to|don't want to|"
                         r"any link|linked|related)\b")
 # Idioms that use a symptom word about something else ("giving me hives", "giving me a seizure").
-_IDIOM = re.compile(r"\bgiv\w* me (?:a )?(?:hives|seizure|heart attack|headache|rash|a fit)\b|"
+_IDIOM = re.compile(r"\b(?:nearly|almost|would have|would've) (?:had|have|has) a (?:fit|heart attack|stroke|seizure|"
+                    r"meltdown)\b|\bgiv\w* me (?:a )?(?:hives|seizure|heart attack|headache|rash|a fit)\b|"
                     r"\bleft me (?:\w+ )?dizzy\b|\b(?:nearly|almost) (?:made|make|makes) me (?:\w+ )?(?:faint|collapse|pass out)\b|"
                     r"\b(?:collaps\w*|died|dying|crying) (?:with |from )?laugh\w*\b|\bin stitches\b")
 

@@ -137,7 +137,7 @@ TARGETS: list[Target] = [
        r"(?:big|huge|fat|massive)|huge|massive|twice the size|double (?:the )?size)\b"),
     _t("swelling", "angioedema", r"\bangio\w*edema\b|\bangioedema\b"),
     # --- hives and significant rash ---------------------------------------------------------
-    _t("rash", "hives", r"\b(?:hives?|welts?|wheals?|urticaria|nettle rash)\b"),
+    _t("rash", "hives", r"\b(?:hives?|welts?|wheals?|weals?|urticaria|nettle rash)\b"),
     _t("rash", "rash", r"\brash\w*\b(?! (?:of (?!\w*(?:spots|bumps|hives|welts|blisters|red))|decision|decisions|move|promise|thing|choice))"),
     _t("rash", "breaking out", r"\b(?:br(?:oke|eak\w*) out|come out in|came out in|covered in)\b"),
     _t("rash", "blotches all over",
@@ -186,6 +186,7 @@ TARGETS: list[Target] = [
        r"\bcannot (?:find|get|say|form) (?:the |my |simple |any |his |her )?(?:right )?words?\b|"
        r"\b(?:not|was not|is not|were not|are not|wasn't|isn't) making (?:any )?sense\b|"
        r"\bcannot make (?:my|his|her) mouth\b|"
+       r"\b(?:mouth|face|lip|smile)\b[a-z' ]{0,15}\b(?:has |have |is )?(?:dropped|drooped|fallen|sagged|slipped)\b|"
        r"\b(?:mouth|face|lip|smile)\b[a-z' ]{0,12}\b(?:going|gone|went|dropp\w*|droop\w*|sagg\w*|hang\w*) "
        r"(?:down|to one side|on one side|crooked|lopsided)\b|\b(?:face|mouth|smile) (?:is |looks |went )?"
        r"(?:crooked|lopsided|twisted|uneven)\b"),
