@@ -30,7 +30,7 @@ def db_url(tmp_path, monkeypatch):
         from b12assist.store.db import engine_for
         eng = engine_for(url)
         with eng.begin() as conn:
-            conn.execute(text("DROP TABLE IF EXISTS escalations, plans, alembic_version CASCADE"))
+            conn.execute(text("DROP TABLE IF EXISTS escalations, plans, review_labels, alembic_version CASCADE"))
         eng.dispose()
         from b12assist.store import db
         db._factory.cache_clear()
