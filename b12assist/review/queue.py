@@ -3,9 +3,9 @@
 A user event of Rasa's tracker store goes to the review queue when its NLU result was
 `nlu_fallback`, `out_of_scope`, a topic with confidence below the threshold, or a red flag that
 only DIET saw (the rule detector did not: the two red-flag detectors disagreed; the red-flag layer
-marks this with the category "reported symptom"). Similar messages are grouped with TF-IDF over
-character n-grams and average-linkage clustering on cosine distance, so that 40 spellings of one
-question are one row.
+marks this with the category "reported symptom"). Similar messages are grouped with TF-IDF (words
+without stop words, weighted 3:1 with character n-grams for misspellings) and average-linkage
+clustering on cosine distance, so that 40 spellings of one question are one row.
 
 >>> reason_for({"intent": {"name": "nlu_fallback", "confidence": 0.4}}, 0.5)
 'fallback'
@@ -28,7 +28,7 @@ RED_FLAGS = ("red_flag_emergency", "red_flag_urgent")
 DIET_ONLY = "reported symptom"       # red_flag_category when DIET escalated and the rules did not
 NOT_REVIEWED = ("other_language",)   # answered on purpose (English only), nothing to learn
 DEFAULT_THRESHOLD = 0.5
-DEFAULT_DISTANCE = 0.75              # cosine distance under which two messages are "the same question"
+DEFAULT_DISTANCE = 0.7               # cosine distance under which two messages are "the same question"
 
 
 @dataclass(frozen=True)
@@ -133,19 +133,37 @@ def normalise(text: str) -> str:
     return text.strip(" .,!?;:'\"")
 
 
+# Words every message here shares: they say nothing about which question was asked.
+DOMAIN_WORDS = {"b12", "vitamin", "injection", "injections", "shot", "shots", "jab", "jabs", "please", "hi", "hello"}
+WORD_WEIGHT = 0.75   # cosine similarity = 0.75 x words (meaning) + 0.25 x character n-grams (typos)
+
+
+def _vectors(texts: list[str]):
+    import numpy as np
+    from scipy.sparse import hstack
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
+    from sklearn.preprocessing import normalize
+
+    chars = normalize(TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True).fit_transform(texts))
+    try:
+        words = normalize(TfidfVectorizer(analyzer="word", token_pattern=r"(?u)\b\w+\b", sublinear_tf=True,
+                                          stop_words=list(ENGLISH_STOP_WORDS | DOMAIN_WORDS)).fit_transform(texts))
+    except ValueError:                               # nothing but stop words in every message
+        return chars
+    return hstack([words * np.sqrt(WORD_WEIGHT), chars * np.sqrt(1 - WORD_WEIGHT)]).tocsr()
+
+
 def _clusters(texts: list[str], distance: float) -> list[int]:
     if len(texts) == 1:
         return [0]
     from sklearn.cluster import AgglomerativeClustering
-    from sklearn.feature_extraction.text import TfidfVectorizer
 
-    matrix = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 4), sublinear_tf=True).fit_transform(texts)
     kwargs = {"n_clusters": None, "distance_threshold": distance, "linkage": "average"}
     try:                                            # scikit-learn >= 1.2
         model = AgglomerativeClustering(metric="cosine", **kwargs)
     except TypeError:                               # 1.1 (pinned by Rasa 3.6)
         model = AgglomerativeClustering(affinity="cosine", **kwargs)
-    return list(model.fit_predict(matrix.toarray()))
+    return [int(x) for x in model.fit_predict(_vectors(texts).toarray())]
 
 
 def group(messages: list[QueuedMessage], distance: float = DEFAULT_DISTANCE) -> list[Group]:
@@ -153,9 +171,10 @@ def group(messages: list[QueuedMessage], distance: float = DEFAULT_DISTANCE) -> 
 
     >>> from datetime import datetime
     >>> m = lambda i, t: QueuedMessage(str(i), "c", datetime(2026, 11, 20, 9, i), t, "nlu_fallback", .4, "fallback")
-    >>> gs = group([m(1, "can my dog have b12"), m(2, "can my dog get b12?"), m(3, "what's the weather")])
+    >>> gs = group([m(1, "can my dog have b12"), m(2, "can my dog get b12?"), m(3, "can i have wine after my jab"),
+    ...             m(4, "is it ok to have a glass of wine after my b12 shot"), m(5, "hi there")])
     >>> [(g.count, g.texts[0]) for g in gs]
-    [(2, 'can my dog have b12'), (1, "what's the weather")]
+    [(2, 'can i have wine after my jab'), (2, 'can my dog have b12'), (1, 'hi there')]
     """
     if not messages:
         return []
