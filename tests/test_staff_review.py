@@ -54,8 +54,16 @@ def save_parsed(db_url: str, sender: str, turns: list[tuple[str, str, float]], w
 @pytest.fixture()
 def env(db_url, tmp_path, monkeypatch):
     monkeypatch.setenv("B12_VAR_DIR", str(tmp_path))
-    monkeypatch.delenv("B12_REVIEW_THRESHOLD", raising=False)
-    monkeypatch.delenv("B12_REVIEW_DAYS", raising=False)
+    for name in ("B12_REVIEW_THRESHOLD", "B12_REVIEW_DAYS", "B12_TRACKER_DATABASE_URL"):
+        monkeypatch.delenv(name, raising=False)
+    if db_url.startswith("postgres"):      # one shared PostgreSQL database: start without old conversations
+        from sqlalchemy import inspect, text
+        from b12assist.store.db import engine_for
+        engine = engine_for(db_url)
+        if "events" in inspect(engine).get_table_names():
+            with engine.begin() as conn:
+                conn.execute(text("DELETE FROM events"))
+        engine.dispose()
     return db_url
 
 

@@ -221,12 +221,8 @@ async def staff_ack(request: web.Request) -> web.Response:
                               "acknowledged_at": row.acknowledged_at.isoformat() + "Z"})
 
 
-def _tracker_url() -> str:
-    return os.environ.get("B12_TRACKER_DATABASE_URL") or settings.load().tracker_db_url
-
-
 def _groups() -> list:
-    return inbox.groups(_tracker_url(), settings.load().db_url)
+    return inbox.groups(inbox.tracker_url(), settings.load().db_url)
 
 
 async def staff_review(request: web.Request) -> web.Response:
@@ -267,7 +263,7 @@ async def staff_chart(request: web.Request) -> web.Response:
     weeks = min(max(int(raw), 2), 52) if raw.isdigit() else 8
 
     def draw() -> bytes:
-        return review_chart.render_png(inbox.weekly(_tracker_url(), settings.load().db_url, weeks))
+        return review_chart.render_png(inbox.weekly(inbox.tracker_url(), settings.load().db_url, weeks))
     png = await asyncio.to_thread(draw)
     return web.Response(body=png, content_type="image/png", headers={"Cache-Control": "no-store"})
 

@@ -21,7 +21,9 @@ def render_png(weeks: list[Week]) -> bytes:
     ax.set_xticklabels(labels, fontsize=8)
     ax.yaxis.get_major_locator().set_params(integer=True)
     ax2 = ax.twinx()
-    ax2.plot(x, [100 * w.rate for w in weeks], color="#0b5cad", marker="o", label="fallback rate")
+    # a week without patient messages has no rate: a gap, not 0 %
+    ax2.plot(x, [100 * w.rate if w.messages else float("nan") for w in weeks], color="#0b5cad", marker="o",
+             label="fallback rate")
     ax2.set_ylabel("fallback rate (%)")
     ax2.set_ylim(0, max([100 * w.rate for w in weeks] + [10]) * 1.15)
     for i, w in enumerate(weeks):

@@ -7,6 +7,7 @@ import os
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from b12assist import settings
 from b12assist.settings import PROJECT_ROOT
 from b12assist.staff import transcripts
 from b12assist.store import escalations
@@ -20,6 +21,11 @@ NLU_DIR = PROJECT_ROOT / "data" / "nlu"
 HELD_OUT = PROJECT_ROOT / "tests" / "nlu"
 REVIEWED = NLU_DIR / "reviewed.yml"
 NEW_TOPICS = PROJECT_ROOT / "docs" / "new-topics.yml"
+
+
+def tracker_url() -> str:
+    """Rasa's conversations: B12_TRACKER_DATABASE_URL, else where `make run` puts them."""
+    return os.environ.get("B12_TRACKER_DATABASE_URL") or settings.load().tracker_db_url
 
 
 def threshold() -> float:

@@ -139,7 +139,7 @@ def cmd_forget(args, cfg) -> int:
 
 def _review_groups(args, cfg):
     from b12assist.review import inbox
-    return inbox.groups(cfg.tracker_db_url, cfg.db_url, since_days=args.days, min_confidence=args.threshold)
+    return inbox.groups(inbox.tracker_url(), cfg.db_url, since_days=args.days, min_confidence=args.threshold)
 
 
 def cmd_review(args, cfg) -> int:
