@@ -168,3 +168,29 @@ def test_purge_and_forget_remove_labels(env, capsys):
     assert [r.conversation_id for r in review_store.labels(env)] == ["new-conv"]
     rc, out = run_cli(capsys, "forget", "new-conv", "--yes")
     assert "review labels: 1" in out and review_store.labels(env) == []
+
+
+def test_weekly_fallback_rate_and_escalations_from_the_stores(env):
+    """Four weeks of conversations in the real tracker store: the figures the staff chart draws."""
+    from b12assist.review import chart
+    from b12assist.store import escalations
+
+    now = datetime.utcnow()
+    # (weeks ago, messages, of which fell back, escalations)
+    history = [(3, 4, 2, 2), (2, 4, 1, 1), (1, 5, 1, 0), (0, 5, 0, 1)]
+    for ago, total, fell_back, escalated in history:
+        when = (now - timedelta(days=7 * ago, seconds=30)).timestamp()
+        turns = [("can i have wine after my injection", "nlu_fallback", 0.4)] * fell_back + \
+                [("how many mcg in a mg", "ask_units", 0.97)] * (total - fell_back)
+        save_parsed(env, f"week-{ago}", turns, when=when - 2 * total)
+        for i in range(escalated):
+            escalations.record(f"week-{ago}", "urgent", "neuro_worsening", "x", url=env,
+                               created_at=datetime.utcfromtimestamp(when - i))
+    weeks = inbox.weekly(env, env, weeks=4)
+    assert [(w.messages, w.fallbacks, w.escalations) for w in weeks] == [(4, 2, 2), (4, 1, 1), (5, 1, 0), (5, 0, 1)]
+    assert [round(w.rate, 2) for w in weeks] == [0.5, 0.25, 0.2, 0.0]
+    png = chart.render_png(weeks)
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    shots = ROOT / "reports" / "screenshots"
+    shots.mkdir(parents=True, exist_ok=True)
+    (shots / "review-chart-trend.png").write_bytes(png)     # an illustration from this seeded history
