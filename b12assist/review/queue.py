@@ -13,6 +13,12 @@ clustering on cosine distance, so that 40 spellings of one question are one row.
 'low confidence'
 >>> reason_for({"intent": {"name": "ask_units", "confidence": 0.93}}, 0.5) is None
 True
+>>> reason_for({"intent": {"name": "red_flag_urgent", "confidence": 1.0},
+...             "entities": [{"entity": "red_flag_category", "value": "reported symptom"}]})
+'detectors disagree'
+>>> reason_for({"intent": {"name": "red_flag_urgent", "confidence": 1.0},
+...             "entities": [{"entity": "red_flag_category", "value": "neuro_worsening"}]}) is None
+True
 """
 from __future__ import annotations
 

@@ -8,8 +8,8 @@
 'I was born on [date of birth]'
 >>> redact("my name is jo and i missed a shot")
 'my name is [name] and i missed a shot'
->>> redact("every 4 weeks, 1000 mcg, last one on 2/10/2025")
-'every 4 weeks, 1000 mcg, last one on 2/10/2025'
+>>> redact("every 4 weeks, 1000 mcg, last one on 2/10/2025 or 2026-11-24, ring +44 (0)20 7946 0958")
+'every 4 weeks, 1000 mcg, last one on 2/10/2025 or 2026-11-24, ring [phone]'
 """
 from __future__ import annotations
 
@@ -33,11 +33,21 @@ NAME_INTRO = re.compile(r"(?i)\b(my name is|my name's|i am called|i'm called|thi
                         r"(?:\s+(?!(?:and|but|i|im|i'm|my|from|here|on|the|a|just)\b)[A-Z][\w'-]*)?)")
 
 
+DATE_ONLY = re.compile(r"\s*\d{1,4}[-./]\d{1,2}[-./]\d{1,4}\s*")
+
+
+def _phone(m: re.Match) -> str:
+    """A phone number has at least 9 digits and is not a date (2026-11-24, 24.11.2026)."""
+    if DATE_ONLY.fullmatch(m.group(0)) or sum(c.isdigit() for c in m.group(0)) < 9:
+        return m.group(0)
+    return "[phone]"
+
+
 def redact(text: str) -> str:
     text = EMAIL.sub("[email]", text)
     text = BIRTH_CONTEXT.sub(lambda m: f"{m.group(1)}{m.group(2) or ' '}[date of birth]", text)
     text = OLD_DATE.sub("[date of birth]", text)
-    text = PHONE.sub("[phone]", text)
+    text = PHONE.sub(_phone, text)
     text = NAME_INTRO.sub(lambda m: f"{m.group(1)} [name]" if m.group(1).lower() != "this is"
                           or m.group(2)[:1].isupper() else m.group(0), text)
     return text
