@@ -30,7 +30,7 @@ def db_url(tmp_path, monkeypatch):
         from b12assist.store.db import engine_for
         eng = engine_for(url)
         with eng.begin() as conn:
-            conn.execute(text("DROP TABLE IF EXISTS escalations, plans, alembic_version CASCADE"))
+            conn.execute(text("DROP TABLE IF EXISTS escalations, plans, review_labels, alembic_version CASCADE"))
         eng.dispose()
         from b12assist.store import db
         db._factory.cache_clear()
@@ -40,9 +40,11 @@ def db_url(tmp_path, monkeypatch):
 class Stack:
     """The running assistant: action server, Rasa server, demo web server."""
 
-    def __init__(self, tmp: Path, env: dict[str, str] | None = None):
-        """`env`: extra environment for the three servers (for example B12_TODAY for a dated set)."""
+    def __init__(self, tmp: Path, env: dict[str, str] | None = None, model: Path = MODEL):
+        """`env`: extra environment for the three servers (for example B12_TODAY for a dated set);
+        `model`: the trained model the Rasa server loads."""
         self.tmp = tmp
+        self.model = model
         self.rasa_port, self.action_port, self.web_port = free_port(), free_port(), free_port()
         self.env = dict(os.environ)
         self.env.update({
@@ -91,7 +93,7 @@ class Stack:
         endpoints.render(self.endpoints, action_port=self.action_port, database_url=self.database_url,
                          action_secret=self.env["B12_ACTION_SECRET"])
         self.start_actions()
-        cmd = runner.rasa_server_cmd(self.endpoints, self.rasa_port, MODEL, origins=self.origins)
+        cmd = runner.rasa_server_cmd(self.endpoints, self.rasa_port, self.model, origins=self.origins)
         self.procs["rasa"] = subprocess.Popen(cmd, cwd=ROOT, env=self.env, stdout=self._log("rasa"),
                                               stderr=subprocess.STDOUT)
         web = runner.web_server_cmd(self.web_port, host="127.0.0.1")

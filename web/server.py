@@ -1,6 +1,14 @@
 """The demo clinic portal (:8080): serves the portal page, the widget bundle, calendar downloads
-(/plans/<id>.ics) and the read-only staff page (log in once with the staff token: a POSTed form, then an
-HttpOnly, SameSite=Strict session cookie; tokens in URLs are refused)."""
+(/plans/<id>.ics) and the staff page (log in once with the staff token: a POSTed form, then an
+HttpOnly, SameSite=Strict session cookie; tokens in URLs are refused). On the staff page, staff
+acknowledge escalations, label the review queue's groups of misunderstood messages and see a weekly
+chart of the fallback rate and escalations (a PNG drawn here with matplotlib).
+
+Changes (POST) are CSRF-safe: besides the SameSite=Strict cookie, each needs a JSON body
+(a cross-site form cannot send one without a CORS preflight, which this server never allows), an
+`X-CSRF-Token` header equal to an HMAC of the session cookie (written into the page the server
+renders; other sites can neither read the page nor the cookie) and, when the browser sends an
+Origin header, this server's own origin. Scripts may use `Authorization: Bearer TOKEN` instead."""
 from __future__ import annotations
 
 import argparse
@@ -21,6 +29,8 @@ from b12assist import settings
 from b12assist.schedule.ics import plan_to_ics
 from b12assist.outbox import FileOutbox
 from b12assist.store import escalations, plans
+from b12assist.review import chart as review_chart
+from b12assist.review import inbox, queue
 
 STATIC = Path(__file__).resolve().parent / "static"
 logger = logging.getLogger("b12assist.web")
@@ -105,13 +115,23 @@ def _login_page(message: str = "", status: int = 200) -> web.Response:
     return web.Response(text=html, status=status, content_type="text/html", headers={"Cache-Control": "no-store"})
 
 
+def _csrf_token(token: str, cookie: str) -> str:
+    return hmac.new(token.encode(), b"b12-staff-csrf." + cookie.encode(), hashlib.sha256).hexdigest()
+
+
 async def staff_page(request: web.Request) -> web.StreamResponse:
-    if not settings.load().staff_token:
+    token = settings.load().staff_token
+    if not token:
         raise web.HTTPForbidden(text="The staff page is off: set B12_STAFF_TOKEN to turn it on.")
     _refuse_token_in_url(request)
     if not _authorised(request):
         return _login_page()
-    return web.FileResponse(STATIC / "staff.html", headers={"Cache-Control": "no-store"})
+    cookie = request.cookies.get(SESSION_COOKIE, "")
+    html = (STATIC / "staff.html").read_text(encoding="utf-8")
+    html = html.replace("{{csrf}}", _csrf_token(token, cookie) if cookie else "")
+    return web.Response(text=html, content_type="text/html",
+                        headers={"Cache-Control": "no-store", "X-Frame-Options": "DENY",
+                                 "Content-Security-Policy": "frame-ancestors 'none'"})
 
 
 async def staff_login(request: web.Request) -> web.Response:
@@ -150,6 +170,104 @@ async def staff_escalations(request: web.Request) -> web.Response:
                         headers={"Cache-Control": "no-store"})
 
 
+async def _change_request(request: web.Request) -> dict:
+    """The JSON body of an authorised, CSRF-checked staff change (see the module docstring)."""
+    _refuse_token_in_url(request)
+    token = settings.load().staff_token
+    if not token:
+        raise web.HTTPForbidden(text="The staff page is off.")
+    bearer = request.headers.get("Authorization", "").removeprefix("Bearer ").strip()
+    if bearer:
+        if not hmac.compare_digest(bearer.encode(), token.encode()):
+            raise web.HTTPUnauthorized(text="Wrong token.")
+    else:
+        cookie = request.cookies.get(SESSION_COOKIE, "")
+        if not cookie or not _valid_session(token, cookie):
+            raise web.HTTPUnauthorized(text="Log in at /staff.")
+        given = request.headers.get("X-CSRF-Token", "")
+        if not given or not hmac.compare_digest(given, _csrf_token(token, cookie)):
+            logger.warning("staff change refused: missing or wrong CSRF token")
+            raise web.HTTPForbidden(text="Missing or wrong CSRF token: reload the staff page.")
+        origin = request.headers.get("Origin")
+        if origin and origin != f"{request.scheme}://{request.host}" and origin != settings.load().public_base_url:
+            logger.warning("staff change refused: foreign origin")
+            raise web.HTTPForbidden(text="Changes are accepted from the staff page only.")
+    if request.content_type != "application/json":
+        raise web.HTTPUnsupportedMediaType(text="Send JSON.")
+    try:
+        body = await request.json()
+    except ValueError:
+        raise web.HTTPBadRequest(text="Send a JSON object.")
+    if not isinstance(body, dict):
+        raise web.HTTPBadRequest(text="Send a JSON object.")
+    by = str(body.get("by") or "").strip()
+    if not by or len(by) > 120:
+        raise web.HTTPBadRequest(text="Say who you are (your name).")
+    body["by"] = by
+    return body
+
+
+async def staff_ack(request: web.Request) -> web.Response:
+    body = await _change_request(request)
+    try:
+        escalation_id = int(request.match_info["id"])
+    except ValueError:
+        raise web.HTTPNotFound(text="No such escalation.")
+    row = await asyncio.to_thread(escalations.acknowledge, escalation_id, body["by"])
+    if row is None:
+        raise web.HTTPNotFound(text="No such escalation.")
+    logger.info("escalation %s acknowledged on the staff page", row.id)
+    return web.json_response({"id": row.id, "status": row.status, "acknowledged_by": row.acknowledged_by,
+                              "acknowledged_at": row.acknowledged_at.isoformat() + "Z"})
+
+
+def _groups() -> list:
+    return inbox.groups(inbox.tracker_url(), settings.load().db_url)
+
+
+async def staff_review(request: web.Request) -> web.Response:
+    _refuse_token_in_url(request)
+    if not _authorised(request):
+        raise web.HTTPUnauthorized(text="Log in at /staff (or send Authorization: Bearer TOKEN).")
+    groups = await asyncio.to_thread(_groups)
+    data = {"topics": inbox.choices(), "days": inbox.days(), "threshold": inbox.threshold(),
+            "groups": [{"id": g.id, "count": g.count, "conversations": g.conversations, "texts": g.texts[:8],
+                        "more": max(0, len(g.texts) - 8), "predicted": g.predicted, "reasons": g.reasons,
+                        "latest": g.latest.isoformat() + "Z", "keys": [m.key for m in g.messages]}
+                       for g in groups]}
+    return web.json_response(data, headers={"Cache-Control": "no-store"})
+
+
+async def staff_review_label(request: web.Request) -> web.Response:
+    body = await _change_request(request)
+    keys = body.get("keys")
+    if not isinstance(keys, list) or not all(isinstance(k, str) for k in keys):
+        raise web.HTTPBadRequest(text="keys: the messages of the group you saw.")
+    group = queue.find(await asyncio.to_thread(_groups), str(body.get("group") or ""))
+    if group is None:
+        raise web.HTTPConflict(text="That group is not in the queue any more: reload.")
+    try:
+        kind, topic, count = await asyncio.to_thread(inbox.label, group, str(body.get("topic") or ""), body["by"],
+                                                     settings.load().db_url, set(keys))
+    except ValueError as exc:
+        raise web.HTTPBadRequest(text=str(exc))
+    logger.info("review group %s: %d message(s) labelled (%s)", group.id, count, kind)
+    return web.json_response({"group": group.id, "kind": kind, "topic": topic, "count": count})
+
+
+async def staff_chart(request: web.Request) -> web.Response:
+    _refuse_token_in_url(request)
+    if not _authorised(request):
+        raise web.HTTPUnauthorized(text="Log in at /staff.")
+    raw = request.query.get("weeks", "8")
+    weeks = min(max(int(raw), 2), 52) if raw.isdigit() else 8
+
+    def draw() -> bytes:
+        return review_chart.render_png(inbox.weekly(inbox.tracker_url(), settings.load().db_url, weeks))
+    png = await asyncio.to_thread(draw)
+    return web.Response(body=png, content_type="image/png", headers={"Cache-Control": "no-store"})
+
+
 async def staff_outbox(request: web.Request) -> web.Response:
     """How many escalations wait in the local file outbox (the project database was unavailable)."""
     _refuse_token_in_url(request)
@@ -178,6 +296,10 @@ def make_app() -> web.Application:
     app.router.add_post("/staff/logout", staff_logout)
     app.router.add_get("/staff/api/escalations", staff_escalations)
     app.router.add_get("/staff/api/outbox", staff_outbox)
+    app.router.add_post("/staff/api/escalations/{id}/ack", staff_ack)
+    app.router.add_get("/staff/api/review", staff_review)
+    app.router.add_post("/staff/api/review/label", staff_review_label)
+    app.router.add_get("/staff/chart.png", staff_chart)
     app.router.add_get("/health", health)
     return app
 

@@ -7,6 +7,11 @@
     b12-staff export CONVERSATION_ID --format json|md [--out FILE]
     b12-staff purge --older-than 90d [--open-escalations 30d] [--yes]
     b12-staff forget CONVERSATION_ID [--yes]
+    b12-staff review [list] [--days 7] [--threshold 0.5]     misunderstood messages, grouped
+    b12-staff review label GROUP TOPIC --by NAME            TOPIC: an intent, out_of_scope or new:NAME
+    b12-staff review skip GROUP --by NAME
+    b12-staff review topics
+    b12-staff review export [--out data/nlu/reviewed.yml]
 Works on SQLite (default files in var/) and on PostgreSQL (B12_DATABASE_URL).
 """
 from __future__ import annotations
@@ -132,6 +137,55 @@ def cmd_forget(args, cfg) -> int:
     return 0
 
 
+def _review_groups(args, cfg):
+    from b12assist.review import inbox
+    return inbox.groups(inbox.tracker_url(), cfg.db_url, since_days=args.days, min_confidence=args.threshold)
+
+
+def cmd_review(args, cfg) -> int:
+    from b12assist.review import inbox, queue
+    action = args.action or "list"
+    if action == "topics":
+        print("\n".join(inbox.choices() + ["out_of_scope", "new:NAME", "skip"]))
+        return 0
+    if action == "export":
+        result = inbox.export(cfg.db_url, out=Path(args.out), new_topics=Path(args.new_topics),
+                              nlu_dir=Path(args.out).parent)
+        total = sum(len(v) for v in result.examples.values())
+        print(f"wrote {args.out}: {total} examples in {len(result.examples)} topics ({result.added} new, "
+              f"{result.duplicates} already there, {result.held_out} in the held-out test set, "
+              f"{len(result.conflicts)} conflicting)")
+        for text, label, existing in result.conflicts:
+            print(f"  not exported: {text!r} labelled {label} is already an example of {existing}")
+        if result.new_topics:
+            print(f"new topics (not training data yet) in {args.new_topics}: {', '.join(sorted(result.new_topics))}")
+        return 0
+    groups = _review_groups(args, cfg)
+    if action == "list":
+        if not groups:
+            print("the review queue is empty")
+            return 0
+        print(f"{len(groups)} group(s), {sum(g.count for g in groups)} message(s) to review")
+        print(f"{'#':>3}  {'GROUP':6}  {'MSGS':>4}  {'CONV':>4}  {'PREDICTED':24}  {'WHY':22}  EXAMPLES")
+        for i, g in enumerate(groups, 1):
+            shown = " | ".join(t[:60] for t in g.texts[:3]) + (" | …" if len(g.texts) > 3 else "")
+            print(f"{i:>3}  {g.id:6}  {g.count:>4}  {g.conversations:>4}  {g.predicted[:24]:24}  "
+                  f"{', '.join(g.reasons)[:22]:22}  {shown}")
+        return 0
+    group = queue.find(groups, args.group)
+    if group is None:
+        print(f"no review group {args.group!r} (see `b12-staff review list`)", file=sys.stderr)
+        return 1
+    try:
+        kind, topic, count = inbox.label(group, "skip" if action == "skip" else args.topic, args.by, cfg.db_url)
+    except ValueError as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+    what = "skipped" if kind == "skip" else f"labelled {topic}" + (" (new topic)" if kind == "new" else "")
+    print(f"group {group.id}: {count} message(s) {what} by {args.by.strip()}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="b12-staff", description=__doc__.split("\n\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -166,6 +220,30 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("conversation")
     p.add_argument("--yes", action="store_true")
     p.set_defaults(func=cmd_forget)
+    p = sub.add_parser("review", help="misunderstood patient messages: list, label, skip, export")
+    p.set_defaults(func=cmd_review, action=None)
+    rsub = p.add_subparsers(dest="action")
+
+    def window(q):
+        q.add_argument("--days", type=int, default=None, help="look back this many days (B12_REVIEW_DAYS, 7)")
+        q.add_argument("--threshold", type=float, default=None,
+                       help="review topics below this confidence (B12_REVIEW_THRESHOLD, 0.5)")
+    window(p)
+    window(rsub.add_parser("list", help="groups of similar messages, biggest first"))
+    q = rsub.add_parser("label", help="give a group a topic")
+    q.add_argument("group", help="the group's number or id in `review list`")
+    q.add_argument("topic", help="an intent (see `review topics`), out_of_scope, or new:NAME")
+    q.add_argument("--by", required=True, help="who labels")
+    window(q)
+    q = rsub.add_parser("skip", help="take a group off the queue without a topic")
+    q.add_argument("group")
+    q.add_argument("--by", required=True)
+    window(q)
+    rsub.add_parser("topics", help="the topics a group can get")
+    q = rsub.add_parser("export", help="write the labelled messages as Rasa training data")
+    q.add_argument("--out", default="data/nlu/reviewed.yml")
+    q.add_argument("--new-topics", default="docs/new-topics.yml",
+                   help="where messages labelled with a new topic go (not training data)")
     return parser
 
 

@@ -3,8 +3,11 @@
     purge    deletes, older than the period: every conversation event (live conversations too, event
              by event), saved plans not updated since, acknowledged (closed) escalations; and
              anonymises open escalations older than their own period (kept N days, then the message
-             text and conversation id are removed; level, category and time stay for the record).
-    forget   deletes one patient's conversation, plan and escalations, file outbox included.
+             text and conversation id are removed; level, category and time stay for the record);
+             review labels (which hold the message text) of messages older than the period.
+    forget   deletes one patient's conversation, plan, escalations and review labels, file outbox
+             included.
+The review queue itself is read from the conversations, so it follows them.
 """
 from __future__ import annotations
 
@@ -17,7 +20,7 @@ from sqlalchemy import delete, update
 
 from b12assist.outbox import FileOutbox
 from b12assist.store.db import session
-from b12assist.store.models import Escalation, SavedPlan
+from b12assist.store.models import Escalation, ReviewLabel, SavedPlan
 
 from . import transcripts
 
@@ -29,10 +32,12 @@ class Counts:
     plans: int = 0
     escalations: int = 0
     anonymised: int = 0
+    review_labels: int = 0
 
     def __str__(self) -> str:
         return (f"conversations: {self.conversations} ({self.events} events), plans: {self.plans}, "
-                f"escalations: {self.escalations}, anonymised open escalations: {self.anonymised}")
+                f"escalations: {self.escalations}, anonymised open escalations: {self.anonymised}, "
+                f"review labels: {self.review_labels}")
 
 
 def parse_age(text: str) -> timedelta:
@@ -74,7 +79,8 @@ def purge(db_url: str, tracker_url: str, older_than: timedelta, now: datetime | 
                                                         Escalation.anonymised_at.is_(None))
                                .values(message="", conversation_id=REMOVED, anonymised_at=now)
                                .execution_options(synchronize_session=False)).rowcount
-    return Counts(conversations, events, plans, escalations, anonymised)
+        labels = s.execute(delete(ReviewLabel).where(ReviewLabel.message_at < cutoff)).rowcount
+    return Counts(conversations, events, plans, escalations, anonymised, labels)
 
 
 def forget(db_url: str, tracker_url: str, conversation_id: str) -> Counts:
@@ -83,7 +89,8 @@ def forget(db_url: str, tracker_url: str, conversation_id: str) -> Counts:
     with session(db_url) as s, s.begin():
         plans = s.execute(delete(SavedPlan).where(SavedPlan.conversation_id == conversation_id)).rowcount
         escalations = s.execute(delete(Escalation).where(Escalation.conversation_id == conversation_id)).rowcount
+        labels = s.execute(delete(ReviewLabel).where(ReviewLabel.conversation_id == conversation_id)).rowcount
     outbox = FileOutbox()
     waiting = {e["key"] for e in outbox.entries() if e.get("conversation_id") == conversation_id}
     outbox.remove(waiting)
-    return Counts(1 if events else 0, events, plans, escalations + len(waiting))
+    return Counts(1 if events else 0, events, plans, escalations + len(waiting), review_labels=labels)

@@ -99,3 +99,22 @@ def delete_older_than(tracker_url: str, cutoff: datetime) -> tuple[int, int]:
         return conversations, count
     finally:
         engine.dispose()
+
+
+def user_events(tracker_url: str, since: datetime | None = None) -> list[tuple[str, float, dict]]:
+    """Every patient message (`user` event) since `since`, oldest first: (conversation id,
+    timestamp, event data with the NLU result in `parse_data`)."""
+    engine = engine_for(tracker_url)
+    try:
+        events = _events_table(engine)
+        if events is None:
+            return []
+        stmt = (select(events.c.sender_id, events.c.timestamp, events.c.data)
+                .where(events.c.type_name == "user").order_by(events.c.timestamp, events.c.id))
+        if since is not None:
+            stamp = since.replace(tzinfo=timezone.utc).timestamp() if since.tzinfo is None else since.timestamp()
+            stmt = stmt.where(events.c.timestamp >= stamp)
+        with engine.connect() as conn:
+            return [(sender, ts, json.loads(data)) for sender, ts, data in conn.execute(stmt)]
+    finally:
+        engine.dispose()

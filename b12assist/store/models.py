@@ -1,9 +1,10 @@
-"""The project's own records: escalations and saved injection plans (SQLAlchemy 2.0 style on 1.4)."""
+"""The project's own records: escalations, saved injection plans and review labels (SQLAlchemy 2.0 style
+on 1.4)."""
 from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from sqlalchemy import Column, DateTime, Integer, String, Text
+from sqlalchemy import Column, DateTime, Float, Integer, String, Text
 from sqlalchemy.orm import declarative_base
 
 Base = declarative_base()
@@ -45,3 +46,23 @@ class SavedPlan(Base):
     injections = Column(Text, nullable=False)   # JSON: the dated injections as last computed
     created_at = Column(DateTime, nullable=False, default=utcnow)
     updated_at = Column(DateTime, nullable=False, default=utcnow, onupdate=utcnow, index=True)
+
+
+class ReviewLabel(Base):
+    """A patient message from the review queue that staff labelled (or skipped). Holds the message
+    text until export, so it follows the conversations' retention rules (purge by `message_at`,
+    forget by `conversation_id`)."""
+    __tablename__ = "review_labels"
+
+    id = Column(Integer, primary_key=True)
+    message_key = Column(String(64), nullable=False, unique=True)   # b12assist.review.queue.message_key
+    conversation_id = Column(String(255), nullable=False, index=True)
+    message_at = Column(DateTime, nullable=False, index=True)       # when the patient wrote it (UTC)
+    text = Column(Text, nullable=False)
+    predicted = Column(String(64), nullable=False)                  # the model's topic at the time
+    confidence = Column(Float, nullable=False)
+    reason = Column(String(32), nullable=False)                     # fallback | out of scope | ...
+    kind = Column(String(16), nullable=False)                       # intent | out_of_scope | new | skip
+    topic = Column(String(64))                                      # the label (none for skip)
+    labelled_by = Column(String(255), nullable=False)
+    labelled_at = Column(DateTime, nullable=False, default=utcnow)
