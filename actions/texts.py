@@ -85,7 +85,7 @@ TOPIC_TITLES = {
     "plan_schedule": "Plan my injection dates",
     "change_plan": "My clinic changed my dates",
     "human_handoff": "Talk to the clinic",
-    "emergency_number": "Emergency number",
+    "ask_emergency_number": "Emergency number",
     "ask_cyano_vs_hydroxo": "Cyanocobalamin or hydroxocobalamin?",
     "ask_self_injection": "Injecting at home",
     "ask_ongoing_causes": "What keeps B12 low",

@@ -45,6 +45,7 @@ ANSWERS = {
     "ask_units": ["utter_ask_units"],
     "ask_lifelong": ["utter_ask_lifelong"],
     "ask_booking_cost": ["action_booking_cost"],
+    "ask_emergency_number": ["utter_ask_emergency_number"],
     "several_questions": ["action_answer_questions"],
     "report_missed_dose": ["action_missed_dose"],
     "ask_next_shot": ["action_next_shot"],
