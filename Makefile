@@ -78,7 +78,7 @@ cluster: sysdeps-cluster $(MODEL) $(WIDGET)
 	$(PY) -m b12assist.serve.cluster
 
 cluster-test: sysdeps-cluster $(MODEL) $(WIDGET)
-	$(PY) -m pytest -q -s -m cluster tests/test_cluster.py
+	$(PY) -m pytest -q -s tests/test_cluster_config.py tests/test_redislock.py tests/test_cluster.py
 
 shell: $(MODEL)
 	$(PY) -m b12assist.runner shell
