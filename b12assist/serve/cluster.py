@@ -200,7 +200,9 @@ def main() -> int:
     shutil.rmtree(cluster.dir, ignore_errors=True)
     cluster.logs.mkdir(parents=True, exist_ok=True)
     sup = None
-    signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
+    # Ctrl-C and SIGTERM stop everything, even when started from a shell that ignores SIGINT.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
     try:
         cluster.start_postgres()
         cluster.start_redis()
