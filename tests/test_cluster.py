@@ -133,17 +133,23 @@ def cluster(tmp_path_factory):
 
 # ---- 1. one conversation, both replicas at once ---------------------------------------------------
 def test_same_conversation_on_both_replicas_at_once_is_serialised(cluster):
-    senders = [f"dup-{i}-{uuid.uuid4().hex[:8]}" for i in range(12)]
+    senders = [f"dup-{i}-{uuid.uuid4().hex[:8]}" for i in range(16)]
     pairs = [("hello", "what is vitamin b12"), ("how often are the first injections", "which blood tests will they do"),
-             ("does the shot go in the muscle", "can I drink alcohol"), ("thanks", "bye")]
+             ("does the shot go in the muscle", "can I drink alcohol"), ("thanks", "bye")] * 2
+    pairs = [(f"{a} {k}", f"{b} {k}") for k, (a, b) in enumerate(pairs)]
     a, b = (cluster.url(p) for p in cluster.replica_ports)
 
     def conversation(sender: str) -> list[str]:
         sent = []
         for first, second in pairs:
             msgs = (f"{first} ({sender[-4:]})", f"{second} ({sender[-4:]})")
+            go = threading.Barrier(2)       # both requests leave at the same moment
+
+            def send(url: str, message: str) -> list[dict]:
+                go.wait()
+                return say(url, sender, message)
             with ThreadPoolExecutor(2) as pool:
-                fa, fb = pool.submit(say, a, sender, msgs[0]), pool.submit(say, b, sender, msgs[1])
+                fa, fb = pool.submit(send, a, msgs[0]), pool.submit(send, b, msgs[1])
                 assert texts(fa.result()) and texts(fb.result())
             sent.append(msgs)
         return sent
