@@ -221,9 +221,12 @@ def test_widget_session_through_the_balancer_survives_a_reload(cluster):
     access = (cluster.tmp / "cluster" / "nginx-access.log").read_text().splitlines()
     socketio = [line for line in access if " /socket.io/ " in line]
     upstreams = {line.split("upstream=")[1].split()[0] for line in socketio}
-    print(f"\nwidget over socket.io through nginx: {len(socketio)} socket.io requests, replicas used {sorted(upstreams)}; "
+    websockets = [line for line in socketio if " GET /socket.io/ 101 " in line]
+    print(f"\nwidget over socket.io through nginx: {len(socketio)} socket.io requests ({len(websockets)} websocket "
+          f"upgrades), replicas used {sorted(upstreams)}; "
           f"conversation kept across the reload ({len(stored)} messages stored)", flush=True)
     assert socketio and len(upstreams) == 1     # sticky
+    assert websockets                           # upgraded through nginx
 
 
 # ---- 2. load through the balancer, one replica SIGKILLed -------------------------------------------
