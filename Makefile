@@ -22,7 +22,7 @@ endif
 # of the custom components Rasa trains). Empty before the venv exists; the model then depends on it.
 TRAIN_INPUTS := $(shell [ -x $(PY) ] && $(PY) tools/train_inputs.py 2>/dev/null)
 
-.PHONY: help install sysdeps-run sysdeps-test train run shell test test-unit validate test-stories test-nlu test-server eval bench widget clean
+.PHONY: help install sysdeps-run sysdeps-test sysdeps-cluster train run cluster cluster-test shell test test-unit validate test-stories test-nlu test-server eval bench widget clean
 
 help:
 	@echo "make run    install, train if needed, start action server :5055, Rasa :5005, demo portal :8080"
@@ -30,6 +30,8 @@ help:
 	@echo "make shell  talk to the assistant in the terminal (rasa shell + action server)"
 	@echo "make train  train the model if data, domain or config changed"
 	@echo "make eval   NLU and red-flag evaluation reports     make bench  benchmarks (bench/results/)"
+	@echo "make cluster       nginx :5005 -> Rasa :5006/:5007 (PostgreSQL tracker store, Redis lock store), actions :5055/:5056"
+	@echo "make cluster-test  the cluster under load: duplicates, a replica SIGKILLed, red flags, Redis stopped"
 
 $(STAMP): pyproject.toml constraints.txt
 	@PYBIN=$$(scripts/find-python.sh) && \
@@ -48,6 +50,8 @@ sysdeps-run:
 	@bash scripts/system-deps.sh run
 sysdeps-test:
 	@bash scripts/system-deps.sh test
+sysdeps-cluster:
+	@bash scripts/system-deps.sh cluster
 
 # Order-only on the venv: re-running pip (say, after a pytest setting changed in pyproject.toml) does
 # not retrain; a change of locked versions (constraints.txt) does.
@@ -68,6 +72,13 @@ $(WIDGET): $(shell find web/widget/src -type f 2>/dev/null) web/widget/package.j
 
 run: sysdeps-run $(MODEL) $(WIDGET)
 	$(PY) -m b12assist.runner run
+
+# The scaled-out topology on loopback ports (b12assist/serve/cluster.py); `make run` is unchanged.
+cluster: sysdeps-cluster $(MODEL) $(WIDGET)
+	$(PY) -m b12assist.serve.cluster
+
+cluster-test: sysdeps-cluster $(MODEL) $(WIDGET)
+	$(PY) -m pytest -q -s tests/test_cluster_config.py tests/test_redislock.py tests/test_cluster.py
 
 shell: $(MODEL)
 	$(PY) -m b12assist.runner shell

@@ -19,6 +19,10 @@ from b12assist import settings
 
 logger = logging.getLogger(__name__)
 FAILURE_WINDOW = 600.0
+CONSEQUENCES = {
+    "tracker_store": "conversations are kept in memory only until it works again",
+    "lock_store": "messages get 'please try again' (red flags: the emergency guidance) until it works again",
+}
 
 
 def _report_file(component: str) -> Path:
@@ -35,8 +39,8 @@ def mark_failure(component: str, error: BaseException) -> None:
     except OSError:
         logger.exception("could not write the health report for %s", component)
     if first:
-        logger.error("%s failed (%s): conversations are kept in memory only until it works again; "
-                     "see /health", component, type(error).__name__)
+        logger.error("%s failed (%s): %s; see /health", component, type(error).__name__,
+                     CONSEQUENCES.get(component, "it is retried on the next message"))
 
 
 def recent_failure(component: str, now: float | None = None) -> dict | None:

@@ -15,9 +15,14 @@ arguments of `rasa`.
    rendered, and a logging filter in front of every record redacts the text of the messages being
    handled (Rasa's "exception while handling user message '...'" error log, debug logs of parsed
    messages and events, tracebacks).
+4. Several replicas (`make cluster`): Rasa's Redis lock store changes its ticket queues atomically
+   (b12assist.serve.redislock), and a failing lock store is logged in plain words and reported to
+   /health.
 """
 from __future__ import annotations
 
+import logging
+import os
 import sqlite3
 import sys
 
@@ -86,6 +91,51 @@ def report_tracker_store_failures() -> None:
         setattr(FailSafeTrackerStore, name, reporting)
 
 
+def atomic_redis_lock_store() -> None:
+    """Rasa's Redis lock store changes a conversation's ticket queue without a transaction: two replicas
+    can overwrite each other's tickets (b12assist.serve.redislock). B12_REDIS_LOCK=rasa keeps Rasa's
+    own, for comparison."""
+    if os.environ.get("B12_REDIS_LOCK", "atomic") != "rasa":
+        from b12assist.serve import redislock
+
+        redislock.apply()
+
+
+def report_lock_store_failures() -> None:
+    """With several replicas (`make cluster`) the Redis lock store keeps two messages of one conversation
+    apart. When Redis fails, Rasa raises a LockError for every message (the channel then answers
+    "please try again", red flags with the emergency guidance): say so in the log, once per message,
+    in plain words, and record it for /health."""
+    from rasa.core.lock_store import LockStore, RedisLockStore
+
+    from b12assist import health
+
+    for cls in (LockStore, RedisLockStore):
+        if "issue_ticket" in cls.__dict__:    # RedisLockStore: only when made atomic, else inherited
+            _report_ticket_failures(cls, health)
+
+
+def _report_ticket_failures(cls, health) -> None:
+    issue_ticket = cls.issue_ticket
+
+    def reporting(self, conversation_id, *args, **kwargs):
+        try:
+            return issue_ticket(self, conversation_id, *args, **kwargs)
+        except Exception as error:
+            logging.getLogger("b12assist.lock_store").error(
+                "lock store (%s) failed (%s): this message is refused with 'please try again' and not "
+                "stored; the cluster answers again when the lock store is back", _lock_store_name(self),
+                type(error.__cause__ or error.__context__ or error).__name__)
+            health.mark_failure("lock_store", error)
+            raise
+
+    cls.issue_ticket = reporting
+
+
+def _lock_store_name(store) -> str:
+    return "Redis" if type(store).__name__ == "RedisLockStore" else type(store).__name__
+
+
 def apply() -> None:
     global _applied
     if not _applied:
@@ -93,6 +143,8 @@ def apply() -> None:
         sqlite_write_ahead_log()
         redact_message_text_in_logs()
         report_tracker_store_failures()
+        atomic_redis_lock_store()
+        report_lock_store_failures()
         _applied = True
 
 

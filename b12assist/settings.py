@@ -25,6 +25,7 @@ class Settings:
     clinic_hours: str = "during opening hours"
     emergency_number: str = "911"  # the one default; replies and the widget's call button get it from here
     database_url: str = ""
+    redis_url: str = ""   # Redis lock store (`make cluster`); empty: Rasa's in-memory lock store
     notify_webhook_url: str = ""
     allowed_origins: list[str] = field(default_factory=list)
     staff_token: str = ""
@@ -70,6 +71,7 @@ def load() -> Settings:
         clinic_hours=env("B12_CLINIC_HOURS", Settings.clinic_hours),
         emergency_number=env("B12_EMERGENCY_NUMBER", "").strip() or Settings.emergency_number,
         database_url=env("B12_DATABASE_URL", ""),
+        redis_url=env("B12_REDIS_URL", ""),
         notify_webhook_url=env("B12_NOTIFY_WEBHOOK_URL", ""),
         allowed_origins=_split(env("B12_ALLOWED_ORIGINS", "http://localhost:8080,http://127.0.0.1:8080")),
         staff_token=env("B12_STAFF_TOKEN", ""),

@@ -16,7 +16,7 @@ quiet() { # run a noisy command, keep its full log, show the tail when it fails
 START=$(date +%s)
 
 step "unit tests (pure modules, actions, store, calendar, red-flag detector)"
-$PY -m pytest -q -m "not server and not browser and not shell and not trained" --junitxml="$R/pytest-unit.xml"
+$PY -m pytest -q -m "not server and not browser and not shell and not trained and not cluster" --junitxml="$R/pytest-unit.xml"
 
 step "rasa data validate --fail-on-warnings"
 quiet "$R/validate.log" $RASA data validate --domain domain --fail-on-warnings
@@ -45,7 +45,7 @@ $PY -m pytest -q -m "server or browser or shell" --junitxml="$R/pytest-e2e.xml"
 step "PostgreSQL: store, staff, actions, runner and REST tests again on a throwaway local server"
 eval "$(bash scripts/throwaway-postgres.sh start)"
 trap 'bash scripts/throwaway-postgres.sh stop "$B12_PG_DIR"' EXIT
-$PY -m pytest -q -m "not browser and not shell and not trained" -k "store or staff or actions or runner or e2e_rest" \
+$PY -m pytest -q -m "not browser and not shell and not trained and not cluster" -k "store or staff or actions or runner or e2e_rest" \
   --junitxml="$R/pytest-postgres.xml"
 
 echo

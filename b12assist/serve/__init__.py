@@ -1,0 +1,1 @@
+"""Launch code for the scaled-out topology (`make cluster`); `make run` stays in b12assist.runner."""
