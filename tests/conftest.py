@@ -2,6 +2,9 @@
 test ports, with their own SQLite files, and stop them afterwards."""
 from __future__ import annotations
 
+# The blind sets' generator scripts (tests/*/blind/<date>/compute.py) are data, not tests.
+collect_ignore_glob = ["*/blind/*"]
+
 import json
 import os
 import subprocess

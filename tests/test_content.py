@@ -144,6 +144,7 @@ KEY_FACTS = {
     "utter_ask_too_much": ["only the shots your clinician prescribed", "double up", "{emergency_number}"],
     "utter_ask_pink_urine": ["into a vein", "not expected", "1 mg", "blood", "clinician"],
     "utter_ask_units": ["1 mg", "1,000 mcg", "same amount", "µg", "mix up"],
+    "utter_ask_emergency_number": ["{emergency_number}", "trouble breathing", "swollen", "fainting", "slurred speech", "clinic"],
     "utter_ask_lifelong": ["pernicious anaemia", "for life", "don't stop", "clinician"],
     "utter_disclaimer": ["not a person", "not for emergencies", "{emergency_number}", "personal dose",
                          "clinician"],

@@ -11,17 +11,21 @@ from conftest import Stack
 from eval.blind import load, score_schedule
 
 ROOT = Path(__file__).resolve().parent.parent
-SET = ROOT / "tests" / "schedule" / "blind" / "2026-11-24" / "schedule_blind.jsonl"
+BLIND = ROOT / "tests" / "schedule" / "blind"
+# rounds that guided parser changes (development sets now); round 3 (2026-11-25-round3) is reported
+# in the README as the blind figure
+SETS = [BLIND / "2026-11-24" / "schedule_blind.jsonl", BLIND / "2026-11-25" / "schedule_blind.jsonl"]
 GATE = 0.95
 
 
 @pytest.mark.server
-def test_blind_schedule_set_over_rest(tmp_path):
+def test_blind_schedule_sets_over_rest(tmp_path):
     stack = Stack(tmp_path, env={"B12_TODAY": "2026-11-24"}).start()
     try:
-        figures, lines = score_schedule(stack, load(SET))
+        rows = [row for path in SETS for row in load(path)]
+        figures, lines = score_schedule(stack, rows)
     finally:
         stack.close()
     score = figures["answered with the expected dates"]
-    print(f"blind schedule set: {score:.1%} of {figures['questions']}")
+    print(f"blind schedule sets (rounds 1-2): {score:.1%} of {figures['questions']}")
     assert score >= GATE, "\n".join([f"{score:.1%} < {GATE:.0%}"] + lines)

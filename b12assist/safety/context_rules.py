@@ -67,6 +67,7 @@ def rules() -> list[ConTextRule]:
                 "afraid i", "in case i", "difference between", "explain", "why does", "why do",
                 "meaning of", "the word", "is it true", "is that true", "i read", "i have read", "i heard",
                 "percentage of", "how many people", "do not want to", "dont want to", "any link", "in the event",
+                "wot if", "wat if", "how soon", "how long after", "usually show up",
                 "thought i was going to", "i thought i would",
                 "link between", "linked to"]:
         out.append(_r(lit, HYPOTHETICAL, "FORWARD", max_scope=10))
@@ -83,7 +84,7 @@ def rules() -> list[ConTextRule]:
     # --- past or resolved ------------------------------------------------------------------
     out.append(_r("time in the past", HISTORICAL, "BIDIRECTIONAL", max_scope=10,
                   pattern=r"\b(?:last (?:year|month|week|winter|summer|spring|autumn|fall|time|course)|"
-                          r"(?:years?|yrs?|months?|mths?|weeks?|wks?) ago|a (?:year|month|week|few weeks|few months) ago|"
+                          r"last wk|(?:years?|yrs?|months?|mths?|weeks?|wks?) ago|a (?:year|month|week|few weeks|few months) ago|"
                           r"in the past|used? to|history of|once had|previously|back when|my late \w+|"
                           r"back in (?:college|school|uni|university|the day|my (?:teens|twenties|thirties))|"
                           r"before (?:it|he|she|i|they) (?:was|were) diagnosed|"
@@ -101,7 +102,7 @@ def rules() -> list[ConTextRule]:
                 "disappeared", "improved", "improving", "is fine now", "are fine now", "back to normal",
                 "no longer", "stopped", "has stopped", "have stopped", "passed", "recovered", "eased",
                 "came round", "came to", "all clear", "gone by", "was fine after", "no issues since",
-                "well controlled", "under control", "been fine since", "fine ever since", "fine since",
+                "well controlled", "under control", "nothing since", "never since", "not since", "been fine since", "fine ever since", "fine since",
                 "eased off", "calmed down", "all fine now", "okay now", "ok now", "fine now"]:
         out.append(_r(lit, HISTORICAL, "BIDIRECTIONAL", max_scope=8))
     # --- another person (still escalates) -----------------------------------------------------
@@ -118,9 +119,12 @@ def rules() -> list[ConTextRule]:
         out.append(_r(lit, "TERMINATE", "TERMINATE"))
     # Comparisons with the past describe getting worse now, not a past event.
     out.append(_r("than last week", "PSEUDO", "PSEUDO",
-                  pattern=r"\bthan (?:last|a|the|in) (?:week|month|year|time|weeks|months)(?: ago)?\b|"
+                  pattern=r"\bthan (?:last|a|the|in) (?:week|wk|month|year|time|weeks|months)(?: ago)?\b|"
                           r"\b(?:since|from) last (?:week|month)\b|\bthan (?:before|yesterday|usual)\b|"
                           r"\bas (?:\w+ )?as (?:i|it|he|she|they) (?:could|did|was|were|used to)(?: \w+){0,3} ago\b"))
+    # A start point is not the past: "since my last injection six weeks ago my memory ...".
+    out.append(_r("since my injection weeks ago", "PSEUDO", "PSEUDO",
+                  pattern=r"\bsince (?:my|the|her|his) (?:last |first )?(?:injection|jab|shot|dose)(?: \w+){0,3} ago\b"))
     # A recent window is now, not the past: "over the last 30 minutes", "since breakfast".
     out.append(_r("in the last 30 minutes", "PSEUDO", "PSEUDO", pattern=RECENT_WINDOW))
     # A negation that restates something as stronger: "it is not a little rash, it is everywhere".

@@ -34,9 +34,15 @@ _ACUTE = {
                 r"(?:went|going|go|gone) down|collaps\w*|fall down|fell down|ears? (?:\w+ )?ringing|"
                 r"vision (?:\w+ )?(?:going|went) (?:dark|black|grey)|(?:lost|losing) consciousness|"
                 r"lie (?:down )?on the floor|lay on the floor|clammy)\b",
-    "chest": r"\bchest\b(?: \w+){0,6} (?:tight\w*|vice|vise|pressure|pain\w*|heav\w*|crush\w*|band|squeez\w*|"
-             r"weight|hurt\w*|burn\w*|clamp\w*|standing on|sitting on|elephant)\b|\b(?:tight\w*|pressure|pain|crush\w*|squeez\w*) (?:\w+ ){0,4}"
-             r"chest\b",
+    "limb": r"\b(?:foot|leg|arm|hand|toes)\b(?: \w+){0,3} (?:dragging|drags|(?:will not|won't|wont|cannot) (?:lift|move)|"
+            r"hanging down|hangs down)\b|\b(?:numb\w*|weak\w*|tingl\w*|heavy|dead)\b(?: \w+){0,8} (?:left|right|one) side\b|"
+            r"\bcannot (?:speak|talk) (?:correct\w*|properly|right|clearly|normally)\b|\bwords (?:are |all )?mix\w*|"
+            r"\b(?:half of (?:everything|the room|my vision)|(?:is not|isnt|isn't) there any ?more)\b",
+    "faint2": r"\b(?:went out like a light|slid off (?:his|her|my|the) chair|not with it|tunnel\w* vision|tunnel y|"
+              r"legs went to jelly|had to lie (?:down )?on the floor)\b",
+    "chest": r"\b(?:chest|breastbone|sternum)\b(?: \w+){0,6} (?:tight\w*|vice|vise|pressure|pain\w*|heav\w*|crush\w*|band|squeez\w*|"
+             r"weight|hurt\w*|burn\w*|clamp\w*|standing on|sitting on|elephant)\b|\b(?:tight\w*|pressure|pressing|pain|crush\w*|"
+             r"squeez\w*|weight) (?:\w+ ){0,4}(?:chest|breastbone|sternum)\b",
     "seizure": r"\b(?:fit|fitting|seizure\w*|convuls\w*|jerk\w*|shaking all over|eyes (?:\w+ )?rolled)\b",
     "neuro_sudden": r"\b(?:double vision|seeing double|blind\w*|cannot see|lost (?:\w+ )?(?:sight|vision)|"
                     r"(?:speech|speak\w*|talk\w*|words?)\b(?: \w+){0,3} (?:wrong|strange\w*|funny|weird|slurr\w*|"
@@ -49,7 +55,7 @@ _ACUTE = {
                     r"headache\b(?: \w+){0,6} (?:out of nowhere|worst))\b",
 }
 _ACUTE_RE = {k: re.compile(v) for k, v in _ACUTE.items()}
-CATEGORY = {"breathing": "breathing", "swelling": "swelling", "rash": "rash", "fainting": "fainting",
+CATEGORY = {"limb": "neuro_sudden", "faint2": "fainting", "breathing": "breathing", "swelling": "swelling", "rash": "rash", "fainting": "fainting",
             "chest": "chest", "seizure": "neuro_sudden", "neuro_sudden": "neuro_sudden"}
 
 # Dated to now: minutes or hours ago, just now, since/after today's injection, a plea for help.
@@ -62,7 +68,7 @@ NOW = re.compile(
     r"injection|dose)(?: (?:today|tonight|this (?:morning|afternoon|evening)|earlier|just now))?|"
     r"(?:minutes?|mins?|hours?) (?:after|since)|just (?:had|did|done|started|happened|came on)|"
     r"(?:jab|shot|injection|dose) (?:today|earlier)|(?:will not|wont|won't|does not|doesn't) (?:answer|respond|wake)|"
-    r"came on|it started|started (?:just|a few|about|around|\d+)|all at once|help me|please help|"
+    r"came on|it started|(?:started|came on|happened) while|all at once|started (?:just|a few|about|around|\d+)|all at once|help me|please help|"
     r"what do i do|(?:i am|i'm|he is|she is) (?:lying|sitting) (?:down|on)|tonight|this (?:morning|afternoon|"
     r"evening)|(?:and )?now (?:i|my|it|there|he|she|his|her|the|its|it's))\b")
 
@@ -71,13 +77,17 @@ _NERVE = re.compile(
     r"\b(?:numb\w*|tingl\w*|pins and needles|buzz\w*|electric\w*|prickl\w*|burning|unstead\w*|steady|"
     r"balance|wobbl\w*|falls?|fell|falling|fallen|dropp\w*|fumbl\w*|clums\w*|buttons?|grip|memory|"
     r"forget\w*|lost|confus\w*|muddled|brain fog|vision|eyesight|see|seeing|blurr\w*|smudg\w*|walk\w*|"
-    r"legs?|hands?|feet|toes|fingers|weak\w*|bouncy|sponge|cotton wool|stairs)\b")
+    r"legs?|hands?|feet|toes|fingers|weak\w*|bouncy|sponge|cotton wool|stairs|recogni[sz]\w*|"
+    r"asking the same|repeat\w*|same thing over|writing|handwriting|shaky)\b")
 _GETTING_WORSE = re.compile(
     r"\b(?:worse|worsen\w*|getting (?:more|worse|harder|weaker|unstead\w*|wobbl\w*)|more and more|more often|"
     r"(?:each|every) (?:day|week|morning|night)|day by day|week by week|by the day|from week to week|"
     r"than (?:last|a) (?:week|month|few weeks|couple of weeks)|than (?:i|it|they|she|he) (?:could|did|was|were|"
     r"used to)|(?:a few|some|couple of) weeks ago|spread\w*|creep\w*|now (?:up to|in|reaching)|up to my|"
-    r"pronounced|gone to pot|(?:wobblier|shakier|unsteadier|weaker|clumsier|worse|more \w+) all the time|"
+    r"pronounced|gone to pot|going up|gone up|moved up|moving up|(?:was|were) (?:just|only)\b|"
+    r"now (?:\w+ ){0,2}(?:numb|tingly|weak) too|too now|as well now|now also|now even|"
+    r"(?:got|gotten|become|grown) (?:so |very |really |much )?(?:clumsy|weak|wobbly|numb|unsteady|forgetful|confused|"
+    r"muddled|shaky)|(?:wobblier|shakier|unsteadier|weaker|clumsier|worse|more \w+) all the time|"
     r"(?:a lot |much |far )?more (?:often )?lately|downhill|deteriorat\w*|declin\w*|unsteadier|weaker|clumsier|blurrier|"
     r"(?:was|were) (?:just|only) (?:\w+ ){0,3}(?:last|a) (?:week|month)|used to (?:stop|be only|be just))\b")
 _IMPROVING = re.compile(r"\b(?:(?<!not )(?<!no )(?<!than )better|improv\w*|less (?:numb|tingly|often)|settl\w*|eas\w+ off|"
@@ -99,13 +109,22 @@ def _not_negated(text: str, start: int) -> bool:
     return not _NEGATION.search(text[max(0, start - 25):start])
 
 
+_SEVERE_HEAD = re.compile(r"\b(?:headache|head pain|pain in (?:my|the|his|her) head|thunderclap)\b")
+_SEVERE_HOW = re.compile(r"\b(?:worst|out of nowhere|thunderclap|hit (?:with|by)|explod\w*|like being hit|"
+                         r"never had (?:a |anything )?(?:\w+ ){0,5}(?:this|so|near|anywhere near) bad)\b")
+_NEG_INSIDE = re.compile(r"\b(?:no|never|without|fine|normal)\b")
+
+
 def acute_now(text: str) -> Hit | None:
     """An acute symptom word in a message dated to now, or None."""
+    if _SEVERE_HEAD.search(text) and _SEVERE_HOW.search(text):   # a sudden, worst-ever headache
+        m = _SEVERE_HEAD.search(text)
+        return Hit("neuro_sudden", "emergency", m.group(0), m.end())
     if not NOW.search(text):
         return None
     for key, rx in _ACUTE_RE.items():
         for m in rx.finditer(text):
-            if _not_negated(text, m.start()):
+            if _not_negated(text, m.start()) and not _NEG_INSIDE.search(m.group(0)):
                 return Hit(CATEGORY[key], "emergency", m.group(0), m.end())
     return None
 

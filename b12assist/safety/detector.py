@@ -64,7 +64,7 @@ _STRONG_CURRENT = re.compile(r"\b(?:right now|currently|at the moment|just now|t
 # in the past in the same sentence, reached only across commas, the symptom is historical.
 _PAST_REPORT = re.compile(r"\b(?:i had|i have had|i've had|i got|i was|i used to|i once had|had a|had some|"
                           r"i experienced|i noticed|i felt|i suffered|i'd|had|collapsed|fainted|passed out|reacted|developed)\b|"
-                          r"(?:^|[.!?,] )(?:felt|went|got)\b")
+                          r"(?:^|[.!?,] )(?:felt|went|got)\b|\b(?:swelled|swelled up|came out in|broke out)\b")
 _SOFT_BREAKS = {",", ";", ":", "-"}
 # The message ends by saying things are better or fine ("the swelling went down", "I sat down
 # and felt fine"), with nothing after it that turns it round and nothing worsening anywhere.
@@ -332,7 +332,8 @@ _CONDITION = re.compile(r"\b(?:if|what if|in case|should (?:i|he|she|you|we) eve
 # Idioms that use a symptom word about something else ("giving me hives", "giving me a seizure").
 _IDIOM = re.compile(r"\b(?:nearly|almost|would have|would've) (?:had|have|has) a (?:fit|heart attack|stroke|seizure|"
                     r"meltdown)\b|\bgiv\w* me (?:a )?(?:hives|seizure|heart attack|headache|rash|a fit)\b|"
-                    r"\bleft me (?:\w+ )?dizzy\b|\b(?:nearly|almost) (?:made|make|makes) me (?:\w+ )?(?:faint|collapse|pass out)\b|"
+                    r"\bleft me (?:\w+ )?dizzy\b|\bmaking (?:me|my head) (?:dizzy|faint|spin)\b|\bwould (?:faint|collapse|have a fit|die) if\b|"
+                    r"\bcollapse in a heap\b|\balways (?:faints|passes out|gets dizzy|goes dizzy)\b|\b(?:nearly|almost) (?:made|make|makes) me (?:\w+ )?(?:faint|collapse|pass out)\b|"
                     r"\b(?:collaps\w*|died|dying|crying) (?:with |from )?laugh\w*\b|\bin stitches\b")
 
 

@@ -134,5 +134,5 @@ def cues_before(code: str, text: str):
         if lang is None:
             return False
         at = folded.find(fold(words)[:12])
-        return at > 0 and _status(lang, folded, at) in ("hypothetical", "negated")
+        return at > 0 and _status(lang, folded, at) in ("hypothetical", "negated", "past")
     return test

@@ -167,7 +167,8 @@ TARGETS: list[Target] = [
     _t("fainting", "passed out", r"\bpass(?:ed|ing|es)? out\b|\bblack(?:ed|ing)? out\b|\bblackout\b"),
     _t("fainting", "collapse", r"\bcollaps\w*|\bkeel\w* over\b|\bfell over\b|\bfell down\b|\bdropped to the floor\b|"
        r"\bwent down on the (?:floor|ground)\b|(?<!jaw )(?<!jaws )\bhit the (?:floor|ground|deck)\b|\bended up on the (?:floor|ground)\b|"
-       r"\bfound (?:him|her|them|me) on the (?:floor|ground)\b|\bslumped\b|\bcrumpled\b"),
+       r"\bfound (?:him|her|them|me) on the (?:floor|ground)\b|\bslumped\b|\bcrumpled\b|\bwent out like a light\b|"
+       r"\bslid off (?:his|her|my|the) chair\b"),
     _t("fainting", "unconscious",
        r"\b(?:unconscious|unresponsive|lost consciousness|losing consciousness|not waking up|"
        r"will not wake up|cannot wake (?:him|her|them)|cannot be woken)\b"),
