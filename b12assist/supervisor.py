@@ -91,4 +91,6 @@ class Supervisor:
             try:
                 proc.wait(timeout=max(0.1, deadline - time.monotonic()))
             except subprocess.TimeoutExpired:
+                # SIGINT can be ignored (a child started from a background shell inherits SIG_IGN)
                 proc.kill()
+                proc.wait(timeout=5)
