@@ -227,9 +227,9 @@ def test_red_flag_while_the_action_server_is_down_is_recorded_and_notified_when_
     assert replies[0]["text"].startswith("⚠️")               # the guidance does not need the action server
     assert TOLD not in texts(replies)
     assert clinic.rows(sender) == []
-    # back, and told where Rasa keeps conversations (as `make run` renders it) and to look 30 s back
+    # back, and told where Rasa keeps conversations (as `make run` renders it) and to look 180 s back (a loaded machine can take long to start it)
     stack.env.update({"B12_TRACKER_DATABASE_URL": stack.database_url, "B12_RECONCILE_GRACE": "3",
-                      "B12_RECONCILE_EVERY": "1", "B12_RECONCILE_WINDOW": "30"})
+                      "B12_RECONCILE_EVERY": "1", "B12_RECONCILE_WINDOW": "180"})
     stack.start_actions()
     assert wait_until(lambda: [r.notify_status for r in clinic.rows(sender)] == ["sent"], 45)
     time.sleep(1)

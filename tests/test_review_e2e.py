@@ -21,9 +21,10 @@ pytestmark = pytest.mark.browser
 CHROMIUM = "/usr/bin/chromium"
 SHOTS = ROOT / "reports" / "screenshots"
 # Wordings the trained model does not understand (checked below: they fall back), and the topic staff give them.
-MESSAGES = ["can i have wine after my b12 injection", "is it ok to have a glass of wine after my b12 jab",
-            "can i have a glass of wine after my injection", "is wine ok after the b12 injection"]
-TOPIC = "ask_other_medicines"      # where "can i drink alcohol with b12 injections" already is
+MESSAGES = ["can i go in the sauna after my b12 injection", "is a hot sauna ok after the b12 jab",
+            "can i use the sauna after the b12 injection", "sauna after my injection, is that ok"]
+TOPIC = "ask_safety"      # the general safety answer (the wine questions this test used first are now
+                          # understood, since the blind round-1 messages were folded into training)
 
 
 def _response_start(intent: str) -> str:
