@@ -291,6 +291,11 @@ ONSET_SHORT = re.compile(r"\b(?:suddenly|sudden|all of a sudden|out of (?:nowher
                          r"(?:half an|an|one|two|\d+) hours? ago|(?:in|within) the (?:last|past) (?:few )?(?:minutes?|hour))\b")
 
 
+def _asks_only(norm: str) -> bool:
+    """The message asks for information and dates nothing to now."""
+    return bool(INFO_QUESTION.search(norm)) and not (_STRONG_CURRENT.search(norm) or ONSET.search(norm))
+
+
 def _sentence_of(norm: str, f: Finding) -> str:
     """The sentence of the normalised text that holds a finding (English findings carry its end)."""
     if not f.end:
@@ -305,18 +310,18 @@ def _in_context(findings: list[Finding], norm: str, raw: str) -> list[Finding]:
     - a neurological deficit dated to the last minutes or hours is a sudden one (emergency);
     - a message that only asks for information, with nothing dated to now, asks about its symptoms;
     - "nearly fainted ... lol" is said in jest."""
-    asking = bool(INFO_QUESTION.search(norm)) and not (_STRONG_CURRENT.search(norm) or ONSET.search(norm))
+    onset = bool(ONSET.search(norm))
+    asking = _asks_only(norm)
     jest = bool(_JEST.search(norm) and _LAUGH.search(raw))
     idiom_sentences = [norm[max(norm.rfind(c, 0, m.start()) for c in ".!?") + 1:] for m in _IDIOM.finditer(norm)]
     figurative = bool(_FIGURATIVE.search(norm))
-    onset = bool(ONSET.search(norm))
     out = []
     for f in findings:
-        if f.escalates and asking and not _CURRENT.search(_READING.sub(" ", _sentence_of(norm, f))):
+        sentence = _sentence_of(norm, f)
+        if f.escalates and asking and not _CURRENT.search(_READING.sub(" ", sentence)):
             f = Finding(f.category, f.level, f.text, "hypothetical", f.experiencer, f.certainty, f.end)
         elif f.escalates and ((jest and f.category == "fainting") or (figurative and f.category == "breathing")
-                              or any(_sentence_of(norm, f).strip() and _sentence_of(norm, f).strip() in s
-                                     for s in idiom_sentences)):
+                              or any(sentence.strip() and sentence.strip() in s for s in idiom_sentences)):
             f = Finding(f.category, f.level, f.text, "mild", f.experiencer, f.certainty, f.end)
         elif f.escalates and ((f.category == "neuro_deficit" and onset) or
                               (f.category == "neuro_worsening" and ONSET_SHORT.search(norm))):
@@ -341,8 +346,7 @@ def _safety_net(findings: list[Finding], norm: str, raw: str) -> list[Finding]:
     """The message-level net (cooccurrence.py) when no phrase rule escalated: skipped when the
     message asks, jokes or uses an idiom, and for a symptom whose sentence the phrase rules already
     read as negated, past, asked about or mild."""
-    asking = INFO_QUESTION.search(norm) and not (_STRONG_CURRENT.search(norm) or ONSET.search(norm))
-    if asking or _LAUGH.search(raw) or _FIGURATIVE.search(norm) or _IDIOM.search(norm):
+    if _asks_only(norm) or _LAUGH.search(raw) or _FIGURATIVE.search(norm) or _IDIOM.search(norm):
         return []
     explained = {_sentence_of(norm, f) for f in findings if f.end and not f.escalates}
     out = []
