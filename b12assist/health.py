@@ -52,6 +52,18 @@ def recent_failure(component: str, now: float | None = None) -> dict | None:
     return report if now - float(report.get("at", 0)) <= FAILURE_WINDOW else None
 
 
+def failing_stores(now: float | None = None) -> list[dict]:
+    """The stores the Rasa server reported failing recently, for the staff page: which one, since when
+    (the last error, unix time), the error's type and what it means for patients."""
+    found = []
+    for component, consequence in CONSEQUENCES.items():
+        report = recent_failure(component, now)
+        if report:
+            found.append({"component": component, "at": float(report.get("at", 0)),
+                          "error": str(report.get("error", "error")), "consequence": consequence})
+    return found
+
+
 def check_http(url: str, timeout: float = 3.0) -> str:
     try:
         with urllib.request.urlopen(url, timeout=timeout) as resp:

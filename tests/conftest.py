@@ -47,11 +47,14 @@ class Stack:
         """`env`: extra environment for the three servers (for example B12_TODAY for a dated set);
         `model`: the trained model the Rasa server loads."""
         self.tmp = tmp
+        (tmp / "projdb").mkdir(exist_ok=True)
         self.model = model
         self.rasa_port, self.action_port, self.web_port = free_port(), free_port(), free_port()
         self.env = dict(os.environ)
         self.env.update({
-            "B12_VAR_DIR": str(tmp), "B12_DATABASE_URL": os.environ.get("B12_TEST_DATABASE_URL", f"sqlite:///{tmp / 'b12.db'}"),
+            # The project database (SQLite in its own directory, which the escalation tests move away
+            # to take it down), or the PostgreSQL database of B12_TEST_DATABASE_URL.
+            "B12_VAR_DIR": str(tmp), "B12_DATABASE_URL": os.environ.get("B12_TEST_DATABASE_URL", f"sqlite:///{tmp / 'projdb' / 'b12.db'}"),
             "B12_PUBLIC_BASE_URL": f"http://127.0.0.1:{self.web_port}",
             "B12_ALLOWED_ORIGINS": f"http://127.0.0.1:{self.web_port},http://localhost:{self.web_port}",
             "B12_STAFF_TOKEN": "test-staff-token", "B12_RASA_PUBLIC_URL": f"http://127.0.0.1:{self.rasa_port}", "TF_CPP_MIN_LOG_LEVEL": "2",

@@ -305,7 +305,7 @@ def test_staff_log_in_once_with_a_posted_token_and_a_strict_cookie(stack):
     assert _get(f"{base}/staff/api/escalations", forged)[0] == 401
     # scripts may still send the token in a header
     assert _get(f"{base}/staff/api/escalations", {"Authorization": "Bearer test-staff-token"})[0] == 200
-    assert json.loads(_get(f"{base}/staff/api/outbox", session)[1]) == {"waiting": 0}
+    assert json.loads(_get(f"{base}/staff/api/outbox", session)[1]) == {"waiting": 0, "failing": []}
 
 
 def test_no_patient_text_in_server_logs(stack):

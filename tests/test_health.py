@@ -62,3 +62,18 @@ def test_the_rasa_server_reports_its_own_tracker_store_failure(tmp_path, monkeyp
     store = FailSafeTrackerStore(Broken(None))
     asyncio.run(store.save(DialogueStateTracker("p1", [])))
     assert health.recent_failure("tracker_store")["error"] == "OSError"
+
+
+def test_failing_stores_lists_recent_reports_only(tmp_path, monkeypatch):
+    from b12assist import settings
+
+    monkeypatch.setattr(settings, "VAR_DIR", tmp_path)
+    assert health.failing_stores() == []
+    (tmp_path / "health").mkdir()
+    now = time.time()
+    (tmp_path / "health" / "tracker_store.json").write_text(json.dumps({"at": now - 5, "error": "OperationalError"}))
+    (tmp_path / "health" / "lock_store.json").write_text(
+        json.dumps({"at": now - health.FAILURE_WINDOW - 1, "error": "ConnectionError"}))
+    found = health.failing_stores(now)
+    assert [f["component"] for f in found] == ["tracker_store"]
+    assert found[0]["error"] == "OperationalError" and "in memory only" in found[0]["consequence"]

@@ -2,6 +2,8 @@
 invisible to scripts, open escalations show whether the clinic was notified; log out ends it."""
 from __future__ import annotations
 
+import json
+import time
 import uuid
 from pathlib import Path
 
@@ -39,6 +41,21 @@ def test_staff_login_shows_delivery_status_and_logout(stack):
             assert cookie["httpOnly"] and cookie["sameSite"] == "Strict" and cookie["path"] == "/staff"
             SHOTS.mkdir(parents=True, exist_ok=True)
             page.screenshot(path=str(SHOTS / "staff-page.png"), full_page=True)
+            # the Rasa server reports its tracker store failing (b12assist.rasa_cli writes this file):
+            # staff see it on the page, not only monitoring on /health
+            report = stack.tmp / "health" / "tracker_store.json"
+            report.parent.mkdir(exist_ok=True)
+            report.write_text(json.dumps({"at": time.time(), "error": "OperationalError"}))
+            try:
+                page.wait_for_function("document.getElementById('warning').textContent.includes('tracker store')",
+                                       timeout=15_000)
+                warning = page.inner_text("#warning")
+                assert "(OperationalError)" in warning and "kept in memory only" in warning, warning
+                page.screenshot(path=str(SHOTS / "staff-page-tracker-store-failing.png"), full_page=True)
+            finally:
+                report.unlink()
+            page.wait_for_function("!document.getElementById('warning').textContent.includes('tracker store')",
+                                   timeout=15_000)
             page.click("text=Log out")
             page.wait_for_selector("#token", timeout=10_000)
             assert page.context.cookies() == []

@@ -269,12 +269,14 @@ async def staff_chart(request: web.Request) -> web.Response:
 
 
 async def staff_outbox(request: web.Request) -> web.Response:
-    """How many escalations wait in the local file outbox (the project database was unavailable)."""
+    """How many escalations wait in the local file outbox (the project database was unavailable), and
+    which of Rasa's stores failed recently (the tracker store: conversations kept in memory only)."""
     _refuse_token_in_url(request)
     if not _authorised(request):
         raise web.HTTPUnauthorized(text="Log in at /staff (or send Authorization: Bearer TOKEN).")
     waiting = await asyncio.to_thread(FileOutbox().count)
-    return web.json_response({"waiting": waiting}, headers={"Cache-Control": "no-store"})
+    return web.json_response({"waiting": waiting, "failing": health_checks.failing_stores()},
+                             headers={"Cache-Control": "no-store"})
 
 
 async def health(request: web.Request) -> web.Response:
