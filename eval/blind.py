@@ -79,7 +79,7 @@ def score_schedule(stack: Stack, rows: list[dict]) -> tuple[dict, list[str]]:
             missing.append(f"count {count}")
         if missing:
             failures.append(f"{row['id']} ({row['phase']}/{row['asks']}): missing {', '.join(missing)} | "
-                            f"{row['text']} || reply: {text[:300]!r}")
+                            f"{row['text']} || reply (the end): {text[-500:]!r}")
         else:
             ok += 1
     figures = {"questions": len(rows), "answered with the expected dates": ok / len(rows)}

@@ -106,6 +106,7 @@ def test_a_clinic_edit_of_the_presets_file_is_picked_up_without_a_restart(tmp_pa
 @pytest.mark.parametrize("text,expected", [
     ("alternate days", LoadingPattern("every_other_day")),
     ("every-other-day shots", LoadingPattern("every_other_day")),
+    ("evry othr day to start", LoadingPattern("every_other_day")),
     ("evry second day", LoadingPattern("every_other_day")),
     ("4 x weekly", LoadingPattern("weekly", per_week=4)),
     ("twice a week", LoadingPattern("weekly", per_week=2)),
@@ -127,6 +128,10 @@ def test_loading_pattern(text, expected):
     ("for the next 10 days", LoadingLength(days=10)),
     ("eight shots in all", LoadingLength(doses=8)),
     ("3 injections a week", None),
+    ("eod 3wks then monthly", LoadingLength(weeks=3)),
+    ("12 injection of b12 on alternate days", LoadingLength(doses=12)),
+    ("one injection a month", None),
+    ("2 jab per week", None),
     ("my next 3 injections", None),
     ("every 12 weeks", None),
 ])
@@ -155,6 +160,13 @@ def test_a_bare_number_of_weeks_counts_only_beside_a_loading_pattern():
     ("10-weekly", MaintenanceInterval(weeks=10)),
     ("fortnightly", MaintenanceInterval(weeks=2)),
     ("every other day", None),
+    # the interval the plan has now, not the one it used to have
+    ("every 6 weeks now (it used to be monthly)", MaintenanceInterval(weeks=6)),
+    ("they changed it from monthly to every 3 months", MaintenanceInterval(months=3)),
+    ("every two months, previously every 4 weeks", MaintenanceInterval(months=2)),
+    # "my first two monthly ones" counts injections; the interval is "once a month"
+    ("then once a month - list my first two monthly ones", MaintenanceInterval(months=1)),
+    ("then monthly, give me the next three monthly dates", MaintenanceInterval(months=1)),
 ])
 def test_maintenance_interval(text, expected):
     assert parse_maintenance(text)[0] == expected
@@ -264,3 +276,9 @@ def test_misspelt_intervals(text, interval):
 
 def test_x_weeks_without_a_space():
     assert parse_schedule("every other day x3wks", TODAY_R2).length == LoadingLength(weeks=3)
+
+
+def test_the_clinic_forgetting_to_book_is_not_a_missed_dose():
+    text = "Dad has his jab every 8 weeks, last one 2 October. The surgery forgot to book the next one, which day is it?"
+    assert carries_plan(text, TODAY)
+    assert not carries_plan("Every 8 weeks, last one 2 October, but I forgot to go to the next one", TODAY)

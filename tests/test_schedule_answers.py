@@ -3,7 +3,7 @@
 Development examples written for these tests, in other words than the blind set's."""
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -87,6 +87,15 @@ def test_loading_only_never_needs_maintenance_for_a_loading_question():
     assert missing(known, Question(("count",)), TODAY) == []
     assert missing(known, Question(("next",)), TODAY) == []            # loading still under way
     assert missing(known, Question(("first_maintenance",)), TODAY) == ["maintenance"]
+
+
+def test_next_few_dates_within_loading_do_not_need_the_interval():
+    known = Known(phase="loading", start=date(2026, 11, 18), pattern=EOD, length=LoadingLength(weeks=2))
+    left = [d for d in (date(2026, 11, 18) + timedelta(days=2 * i) for i in range(7)) if d >= TODAY]
+    assert missing(known, Question(("next_n",), n=len(left)), TODAY) == []
+    assert missing(known, Question(("next_n",), n=len(left) + 1), TODAY) == ["maintenance"]
+    assert missing(known, Question(("range",), first=TODAY, last=left[-1]), TODAY) == []
+    assert missing(known, Question(("range",), first=TODAY, last=left[-1] + timedelta(days=30)), TODAY) == ["maintenance"]
 
 
 def test_next_after_loading_is_over_needs_the_interval():

@@ -251,7 +251,7 @@ def pick_date(dates: list[DateFound]) -> tuple[date | None, list[str]]:
 
 # --- loading pattern ---------------------------------------------------------------------------
 _EVERY = r"(?:every|evry|everey|eveyr|evrey|evey|eveary|each)"
-_EVERY_OTHER = re.compile(rf"\b(?:{_EVERY} other day|{_EVERY} second day|alternate days?|on alternate days|"
+_EVERY_OTHER = re.compile(rf"\b(?:{_EVERY} (?:other|othr|otehr|otha) day|{_EVERY} second day|alternate days?|on alternate days|"
                           rf"{_EVERY} 2(?:nd)? days|{_EVERY} two days|{_EVERY} 48 hours|eod)\b")
 _DAILY = re.compile(rf"\b(?:daily|{_EVERY} day|once a day|{_EVERY} morning|{_EVERY} single day)\b")
 _EVERY_N_DAYS = re.compile(rf"\b{_EVERY} {_NUM} days\b")
@@ -300,11 +300,13 @@ _FOR_WEEKS = re.compile(rf"\b(?:for|over|lasting)(?: about| around| roughly| the
                         rf"\b(?:for )?a fortnight\b|"
                         rf"\b{_NUM}[- ]{_WEEKS} (?:of )?loading\b|\bloading (?:phase )?(?:of|for|is|lasts) {_NUM} {_WEEKS}\b")
 _FOR_DAYS = re.compile(rf"\b(?:for|over) (?:the next )?{_NUM} days\b|\bx ?(\d{{1,2}}) days\b")
-_BARE_WEEKS = re.compile(rf"\b{_NUM}[- ]{_WEEKS}\b(?! ago| later| before| after| from)")
+_BARE_WEEKS = re.compile(rf"\b(?:{_NUM}[- ]|(\d{{1,2}})){_WEEKS}\b(?! ago| later| before| after| from)")
 _COUNT = r"(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|twenty)"
 _DOSES = re.compile(rf"\b{_NUM} (?:loading )?(?:injections|shots|jabs|doses)\b(?! (?:a|per|each|every|in a) week)|"
                     rf"\b{_COUNT} (?:(?:b12|b 12|vitamin|loading|more|im|hydroxocobalamin|cyanocobalamin) ){{1,3}}"
                     rf"(?:injections?|shots?|jabs?|doses?)\b(?! (?:a|per|each|every|in a|in) (?:week|month))|"
+                    rf"\b(\d{{1,2}}|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty) "
+                    rf"(?:injection|shot|jab|dose)\b(?! (?:a|per|each|every|in a|in) (?:week|month))(?!s)|"
                     rf"\btotal (?:of )?{_COUNT}(?: (?:injections?|shots?|jabs?|doses?))?\b|"
                     rf"\b{_COUNT} (?:injections?|shots?|jabs?|doses?) (?:in total|total|altogether)\b")
 
@@ -323,10 +325,11 @@ def parse_loading_length(low: str, pattern: LoadingPattern | None = None,
     if pattern is not None or requested == "sched_loading_length":
         for m in _BARE_WEEKS.finditer(low):
             before = low[max(0, m.start() - 12):m.start()]
-            if m.group(1) in ("a", "an"):
+            word = m.group(1) or m.group(2)      # "2 weeks" or "2wks"
+            if word in ("a", "an"):
                 continue   # "3 injections a week" is a pattern, not a length
             if not re.search(rf"(?:{_EVERY}|in|after|than|ago)\s*$", before):
-                return LoadingLength(weeks=_num(m.group(1)))
+                return LoadingLength(weeks=_num(word))
     if requested == "sched_loading_length" and (m := re.search(rf"\b{_NUM}\b", low)):
         n = _num(m.group(1))
         if "fortnight" in low:
@@ -361,10 +364,31 @@ def _interval_match(regex, text):
     return first, second
 
 
+# "my first three monthly ones", "the next two monthly dates": a count of injections, not "3-monthly"
+_COUNT_OF_MONTHLY = re.compile(rf"\b(?:first|next|following|coming|last) {_NUM}[- ]monthly "
+                               rf"(?:ones?|dates?|injections?|shots?|jabs?|doses?|appointments?)\b")
+# an interval the plan had before: "every 10 weeks now (used to be monthly)", "changed from monthly"
+_FORMER = re.compile(r"\b(?:used to be|it used to|previously|formerly|instead of|rather than|"
+                     r"(?:changed|moved|switched|went|gone|dropped|increased|reduced|cut) (?:down |up )?from)\b"
+                     r"[^.;,()]*?(?=\s+(?:to|now)\b|[.;,()]|$)")
+
+
+def _current_intervals(low: str) -> str:
+    """The text with counts of monthly injections and the plan's former intervals left out (when an
+    interval is still said without them)."""
+    low = _COUNT_OF_MONTHLY.sub(" ", low)
+    without = _FORMER.sub(" ", low)
+    if without != low and any(r.search(without) for r in (_EVERY_N_MONTHS, _EVERY_N_WEEKS, _MONTHLY, _QUARTERLY,
+                                                          _EVERY_OTHER_MONTH, _FORTNIGHTLY)):
+        return without
+    return low
+
+
 def parse_maintenance(low: str, requested: str | None = None) -> tuple[MaintenanceInterval | None, list[str]]:
     """The maintenance interval, in months ("monthly", "every 3 month", "every other month",
     "3-monthly") or weeks ("every 8 weeks", "12-weekly", "evry 4 wks"). A range ("every 2-3
-    months") is asked about, never guessed."""
+    months") is asked about, never guessed; an interval the plan used to have is not read."""
+    low = _current_intervals(low)
     months, months_hi = _interval_match(_EVERY_N_MONTHS, low)
     weeks, weeks_hi = _interval_match(_EVERY_N_WEEKS, low)
     if months_hi or weeks_hi:
@@ -458,6 +482,9 @@ def parse_schedule(text: str, today: date | None = None, requested: str | None =
 # a missed or moved injection, unless negated ("I never miss one", "haven't skipped any")
 _NOT_A_PLAN = re.compile(r"(?<!never )(?<!not )(?<!n't )(?<!without )"
                          r"\b(?:miss(?:ed)?|forgot|skipped|moved|rescheduled|postponed|cancell?ed)\b")
+# the clinic forgot to book it, the surgery moved nothing yet: an appointment to arrange, not a missed dose
+_STAFF_FORGOT = re.compile(r"\b(?:receptionist|reception|surgery|practice|clinic|nurse|doctor|gp|pharmacy|they|"
+                           r"someone|somebody) (?:\w+ )?forgot to (?:book|schedule|arrange|make|put|send|tell|ring|call)\b")
 
 
 def carries_plan(text: str, today: date | None = None) -> bool:
@@ -465,7 +492,7 @@ def carries_plan(text: str, today: date | None = None) -> bool:
     or a named preset ("monthly, last one on 3 Nov, when's the next?"). Such a message belongs to the schedule
     conversation whatever else it asks; a missed or moved injection does not."""
     low = normalise(text)
-    if _NOT_A_PLAN.search(low):
+    if _NOT_A_PLAN.search(_STAFF_FORGOT.sub(" ", low)):
         return False
     today = today or date.today()
     has_date = any(d.value for d in find_dates(low, today, prefer=date_preference(low)))

@@ -34,13 +34,13 @@ class Known:
     preset_pending: bool = False       # a preset was named and not yet confirmed
 
 
-def _loading_over(known: Known, today: date) -> bool:
-    """Loading (as known) ends before today, so "next" needs the maintenance interval."""
+def _loading_left(known: Known, today: date) -> list[date] | None:
+    """The loading injections on or after today (None when the plan cannot be built)."""
     try:
         plan = build_plan(PlanInput(known.start, known.pattern, known.length, None), today)
     except ScheduleError:
-        return False
-    return plan.loading[-1].day < today
+        return None
+    return [inj.day for inj in plan.loading if inj.day >= today]
 
 
 def needs_maintenance(known: Known, question: Question | None, today: date) -> bool:
@@ -48,8 +48,14 @@ def needs_maintenance(known: Known, question: Question | None, today: date) -> b
     if "first_maintenance" in kinds:
         return True
     if kinds & {"next", "next_n", "range"}:
-        return known.start is None or known.pattern is None or known.length is None \
-            or _loading_over(known, today) or bool(kinds & {"next_n", "range"})
+        if known.start is None or known.pattern is None or known.length is None:
+            return True
+        left = _loading_left(known, today)
+        if left is None or not left:
+            return True
+        if "range" in kinds and (question is None or question.last is None or question.last > left[-1]):
+            return True
+        return "next_n" in kinds and question is not None and question.n > len(left)
     return False
 
 

@@ -131,11 +131,18 @@ def parse_question(low: str, today: date) -> Question | None:
     if m:
         kinds.append("next_n")
         n = _count_word(m.group(1))
+    elif re.search(r"\bnext\b", asked) and re.search(r"\b(?:the )?(?:one|injection|shot|jab|dose) after (?:that|it|this)\b|"
+                                                     r"\band the (?:one|injection|shot|jab|dose) after\b", asked):
+        kinds.append("next_n")     # "the next one, and also the one after that"
+        n = 2
     period = parse_range(asked, today)
     if period and not {"next_n", "first_maintenance"} & set(kinds):
         kinds.append("range")
     if not kinds and re.search(r"\b(?:next|soon|due|go back|another|book|when|wen)\b", asked):
         kinds.append("next")
+    elif not kinds and re.search(r"\b(?:what|which) (?:date|day)\b", asked) and \
+            re.search(r"\bnext (?:one|injection|shot|jab|dose|appointment)\b", low):
+        kinds.append("next")       # "... forgot to book the next one - what date should it be?"
     if not kinds:
         kinds.append("plan")
     if "range" in kinds and "list_loading" in kinds:
