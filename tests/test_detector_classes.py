@@ -339,3 +339,70 @@ NET_MUST_STAY_QUIET = [
 @pytest.mark.parametrize("text", NET_MUST_STAY_QUIET)
 def test_the_net_stays_quiet_for_mild_negated_asked_or_joking(text):
     assert not detect(text).escalate
+
+
+# --- classes from blind round 6 (2026-11-26), each in new wordings ----------------------------------
+LONG_PAST_EPISODES = [  # a time long past before the symptom in its sentence: the episode is over
+    "when I was a teenager I reacted to a bee sting and my lips blew up like balloons",
+    "Back in 2019, after an antibiotic jab, my tongue swelled and I went to hospital. Is B12 different?",
+    "Several years back my face puffed up after penicillin, what's the chance with B12?",
+    "My uncle collapsed after a flu jab in 2015, he was fine afterwards. Could it run in families?",
+    "A couple of months back I had a tight chest, the ECG was normal. OK to have my jab on Monday?",
+    "before my diagnosis I had pins and needles up to my knees and dropped things all the time",
+]
+ASKED_ABOUT = [  # a question about what something is or would be, or a condition with a question
+    "What sort of reaction would that be, hives or something worse?",
+    "Is that the same as throat swelling? Should I worry?",
+    "If my lips swelled up while I'm on holiday, what would I need to do?",
+    "hypothetically, if my face puffed up after the shot, ambulance or GP?",
+    "Could my arm go numb if the nurse hits a nerve?",
+    "I've heard some people go faint after the injection, how long should I wait before driving?",
+    "The insurance form asks whether I have ever had seizures or chest pain, what do I put?",
+]
+FIGURES_OF_SPEECH = [
+    "This parking situation is giving me the worst headache of my life, where do I park for the clinic?",
+    "I'm choking on all the jargon in this leaflet, what does IM mean?",
+    "My chest tightens with anger every time the pharmacy loses my prescription. Who do I complain to?",
+    "my head will explode figuratively speaking, when is the next shot?",
+]
+BETTER_NOT_WORSE = [
+    "Since the loading doses I'm less breathless on the stairs and less dizzy, great news",
+    "Steadier on my feet week by week now, no falls since the summer",
+    "My face is not drooping and my speech isn't slurred, the nurse checked, just a sore arm",
+    "My B12 level fell from 600 to 280 between tests, does the interval need changing?",
+]
+
+
+@pytest.mark.parametrize("text", LONG_PAST_EPISODES + ASKED_ABOUT + FIGURES_OF_SPEECH + BETTER_NOT_WORSE)
+def test_round6_negative_classes_do_not_escalate(text):
+    assert detect(text).level is None, [(f.category, f.text, f.status) for f in detect(text).findings]
+
+
+STILL_RED_FLAGS = [  # the same words, about now: these must still escalate
+    ("years ago it was fine, but now my throat is swelling", "emergency"),
+    ("my lips are swelling, is that the same as angioedema?", "emergency"),
+    ("what do I do, my tongue is swelling up?", "emergency"),
+    ("Could my throat be closing? It feels really tight right now", "emergency"),
+    ("I've got a crushing pain in the middle of my chest since the jab", "emergency"),
+    ("she is falling over more, twice this week, and her feet are numb", "urgent"),
+    ("legs more and more wobbly every day, fell on the stairs yesterday", "urgent"),
+]
+
+
+@pytest.mark.parametrize("text,level", STILL_RED_FLAGS)
+def test_round6_red_flags_still_escalate(text, level):
+    assert detect(text).level == level, [(f.category, f.text, f.status) for f in detect(text).findings]
+
+
+@pytest.mark.parametrize("text,level", [
+    ("desde hace un mes cada dia camino peor y el hormigueo va subiendo por las piernas", "urgent"),
+    ("ho visto tutto nero e mi sono ritrovata per terra", None),            # Italian words, French rule: not claimed
+    ("d'un coup j'ai vu tout noir et je me suis retrouve par terre", "emergency"),
+    ("de repente deixei de ver do olho direito", "emergency"),
+    ("od tygodnia coraz gorzej z chodzeniem, musze sie trzymac mebli", "urgent"),
+    ("plötzlich die schlimmsten Kopfschmerzen meines Lebens", "emergency"),
+    ("ich werde beim Laufen zunehmend unsicherer und bin dreimal gestürzt", "urgent"),
+    ("mio padre all'improvviso dice parole senza senso", "emergency"),
+])
+def test_round6_other_language_classes(text, level):
+    assert detect(text).level == level, [(f.category, f.text, f.status) for f in detect(text).findings]

@@ -28,7 +28,8 @@ FAMILY = "FAMILY"
 # after them is still part of the condition, so they are never overridden.
 CONDITIONAL_LITERALS = {"in the event", "thought i was going to", "i thought i would", "do not want to", "dont want to", "if", "what if", "in case", "suppose", "imagine", "when should", "when to",
                         "when do i", "when would", "when is it", "scared that", "worried that",
-                        "afraid that", "scared i", "worried i", "afraid i", "in case i", "should I develop"}
+                        "afraid that", "scared i", "worried i", "afraid i", "in case i", "should I develop",
+                        "hypothetically", "form asks whether", "some people", "could my leg go numb"}
 
 
 def _r(literal, category, direction, pattern=None, max_scope=None):
@@ -74,9 +75,23 @@ def rules() -> list[ConTextRule]:
     out.append(_r("should I develop", HYPOTHETICAL, "FORWARD", max_scope=10,
                   pattern=r"\bshould (?:i|he|she|you|we) (?:ever )?(?:develop|get|have|experience|notice|start|feel|go)\b|"
                           r"\bsay (?:i|he|she|we) (?:went|got|had|felt|started|go|get)\b"))
+    # said to be hypothetical anywhere in the sentence: "(hypothetically!!)"
+    out.append(_r("hypothetically", HYPOTHETICAL, "BIDIRECTIONAL", max_scope=20,
+                  pattern=r"\b(?:hypothetical(?:ly)?|in theory|theoretically)\b"))
+    # a form or a person asking whether: "the form asks whether I have any condition causing fainting"
+    out.append(_r("form asks whether", HYPOTHETICAL, "FORWARD", max_scope=15,
+                  pattern=r"\b(?:asks?|asked|asking|questions?) (?:me |you |us )?(?:whether|if|about)\b"))
+    # a question with the verb first about what could happen: "could my leg go numb?", "can my lips swell from it?"
+    out.append(_r("could my leg go numb", HYPOTHETICAL, "FORWARD", max_scope=10,
+                  pattern=r"\b(?:could|would|might|can|will) (?:my|your|the|a|his|her)\b(?=(?: \w+){1,3}? (?:go|get|become|swell|"
+                          r"start|turn|close|react|break out)\b)"))
+    # what other people say or get: "I've heard some people feel light-headed"
+    out.append(_r("some people", HYPOTHETICAL, "FORWARD", max_scope=10,
+                  pattern=r"\b(?:i have heard|i've heard|some people|other people|most people|many people|a lot of people|"
+                          r"people (?:online|say|said|talk)|(?:talk|talking|posts?|read|reading) about)\b"))
     out.append(_r("can X cause", HYPOTHETICAL, "FORWARD", max_scope=10,
                   pattern=r"\b(?:can|could|does|do|will|would|might|may|is it possible)\b[a-z0-9 ]{0,30}?"
-                          r"\b(?:cause|causes|give|gives|trigger|triggers|lead to|result in|make)\b"))
+                          r"\b(?:cause|causes|give(?! way| out)|gives(?! way| out)|trigger|triggers|lead to|result in|make)\b"))
     for lit in ["side effect", "side effects", "a side effect", "normal side effect", "a reaction to look for",
                 "something to worry about", "a sign of", "a symptom of", "an emergency", "dangerous",
                 "serious"]:
@@ -93,6 +108,9 @@ def rules() -> list[ConTextRule]:
                           r"when (?:i|he|she|we) (?:was|were) (?:young|little|a kid|a child|younger|pregnant|a teenager|small|"
                           r"\d+|[a-z]+ years old|at school|in school)|back in \d{4}|in \d{4}|"
                           r"long time ago|a while ago|a while back|years back|ages ago|some time ago|turned out to be|"
+                          r"(?:weeks|months|years) (?:back|before)|a (?:week|month|year|few weeks|few months|couple of months|couple of weeks) back|"
+                          r"before (?:my |the |i was |being )?(?:diagnosis|diagnosed|treatment|(?:i )?start(?:ed|ing) (?:the )?(?:injections|jabs|shots|treatment))|"
+                          r"in (?:the |last )?(?:spring|summer|autumn|winter)|in my (?:teens|twenties|thirties|childhood|youth)|"
                           r"(?:back )?in (?:january|february|march|april|may|june|july|august|september|october|"
                           r"november|december)(?! \d)|(?<!since )yesterday|the other day|"
                           r"(?:with|after) (?:my|the) (?:first|previous|old|last) (?:course|treatment|doctor))\b"))
@@ -103,6 +121,7 @@ def rules() -> list[ConTextRule]:
                 "no longer", "stopped", "has stopped", "have stopped", "passed", "recovered", "eased",
                 "came round", "came to", "all clear", "gone by", "was fine after", "no issues since",
                 "well controlled", "under control", "nothing since", "never since", "not since", "been fine since", "fine ever since", "fine since",
+                "zero falls since", "no falls since", "gradually fading", "fading", "all gone", "all gone now", "steadier",
                 "eased off", "calmed down", "all fine now", "okay now", "ok now", "fine now"]:
         out.append(_r(lit, HISTORICAL, "BIDIRECTIONAL", max_scope=8))
     # --- another person (still escalates) -----------------------------------------------------

@@ -55,8 +55,8 @@ INFO_QUESTION = re.compile(
     r"effetti collaterali)\b")
 # Said in jest ("the bill nearly made me collapse lol"): "nearly"/"almost" with a laugh.
 _JEST = re.compile(r"\b(?:nearly|almost)\b.{0,40}\b(?:faint\w*|collaps\w*|pass\w* out|died|heart attack)\b")
-_FIGURATIVE = re.compile(r"\b(?:drowning|buried|snowed under|swamped) (?:in|with) (?:paperwork|work|forms|emails|admin|"
-                         r"bills|letters)\b")
+_FIGURATIVE = re.compile(r"\b(?:drowning|buried|snowed under|swamped|choking) (?:in|with|on) (?:all )?(?:this |the |that |these |my )?"
+                         r"(?:paperwork|work|forms|emails|admin|bills|letters|information|info|jargon|details|numbers)\b")
 _LAUGH = re.compile(r"\b(?:lol|lmao|haha\w*|hehe\w*|jk|joking|mdr|kkk+|jaja\w*|xd)\b|[\U0001F602\U0001F923\U0001F605\U0001F606]")
 _STRONG_CURRENT = re.compile(r"\b(?:right now|currently|at the moment|just now|this minute|(?:a few|\d+|ten|twenty|"
                              r"fifteen|thirty|five) (?:mins?|minutes?) ago)\b|" + RECENT_WINDOW)
@@ -320,6 +320,14 @@ def _in_context(findings: list[Finding], norm: str, raw: str) -> list[Finding]:
         sentence = _sentence_of(norm, f)
         if f.escalates and asking and not _CURRENT.search(_READING.sub(" ", sentence)):
             f = Finding(f.category, f.level, f.text, "hypothetical", f.experiencer, f.certainty, f.end)
+        elif f.escalates and f.end and _asks_about(norm, f):
+            f = Finding(f.category, f.level, f.text, "hypothetical", f.experiencer, f.certainty, f.end)
+        elif f.escalates and f.end and _long_past(norm, f):
+            f = Finding(f.category, f.level, f.text, "past", f.experiencer, f.certainty, f.end)
+        elif f.status == "past" and f.category == "neuro_worsening" and _TREND.search(f.text) \
+                and not (_FAR_PAST.search(sentence) or _REASSURING.search(sentence) or _IMPROVING.search(sentence)):
+            # a trend up to now ("more and more wobbly every day") is current, whatever happened yesterday
+            f = Finding(f.category, f.level, f.text, "current", f.experiencer, f.certainty, f.end)
         elif f.escalates and ((jest and f.category == "fainting") or (figurative and f.category == "breathing")
                               or any(sentence.strip() and sentence.strip() in s for s in idiom_sentences)):
             f = Finding(f.category, f.level, f.text, "mild", f.experiencer, f.certainty, f.end)
@@ -328,6 +336,57 @@ def _in_context(findings: list[Finding], norm: str, raw: str) -> list[Finding]:
             f = Finding("neuro_sudden", EMERGENCY, f.text, f.status, f.experiencer, f.certainty, f.end)
         out.append(f)
     return out
+
+
+# A time long past in the symptom's sentence ("as a child", "years ago", "in 2021", "before my diagnosis"),
+# with nothing in that sentence in the present tense or dated to now: the episode is over.
+_FAR_PAST = re.compile(
+    r"\b(?:as a (?:kid|child|teen\w*|baby|youngster)|when (?:i|he|she) (?:was|were) (?:young|little|a kid|a child|"
+    r"younger|small|a teenager|\d+)|(?:many |several |a few |some |two |three |\d+ )?years? (?:ago|back|before)|"
+    r"(?:a few |several |some |a couple of |couple of |\d+ |two |three )?(?:months|weeks) back|a (?:month|year) back|"
+    r"(?:back )?in (?:19|20)\d\d|last year|(?:a )?long time ago|ages ago|in my (?:teens|twenties|thirties|childhood|youth)|"
+    r"before (?:my |the |i was |being )?(?:diagnosis|diagnosed))\b")
+_PRESENT = re.compile(r"\b(?:is|are|am|i'm|it's|keeps?|keeping|feel|feels|feeling|have been|has been|still|now|today|"
+                      r"tonight|just|right now|currently|this (?:morning|afternoon|evening|week))\b")
+_TREND = re.compile(r"\b(?:more (?:and|n|&) more|every day|each day|day by day|week by week|every week|each week|"
+                    r"by the day|getting worse|worse and worse)\b")
+_IMPROVING = re.compile(r"\b(?:steadier|better|improv\w*|easier|fading|less (?:and less )?(?:numb|wobbly|tingly|unsteady))\b")
+_RESOLVED_NOW = re.compile(r"\b(?:all )?(?:gone|fine|ok|okay|better|normal|cleared|settled) now\b")
+# A question about what something is or would be ("is it the tongue swelling?", "what kind of
+# reaction would it be, a rash?"), or a condition with a question ("if I had hives over there,
+# what would I do?"), about nobody's body in particular.
+_ASKS_ABOUT = re.compile(
+    r"^(?:(?:so|and|but|also|then|ok|okay|hi|hello|sorry)[ ,]+)?(?:what (?:kind|sort|type) of|what is|what are|what does|"
+    r"which|is (?:it|that|this) (?:the|a|an|like|what)|would it be|how would|how do (?:you|they|people) know|"
+    r"can (?:someone|anyone|you) (?:explain|tell)|(?:if|what if|suppose|say|in case|should i ever)\b.*\b(?:would|could|should|will)\b)")
+_SOMEONE_NOW = re.compile(r"\b(?:my|this|these|his|her|our|their|i am|i have|i'm|i've|he is|she is|he's|she's)\b")
+
+
+def _sentence_bounds(norm: str, f: "Finding") -> tuple[int, int]:
+    start = max(norm.rfind(c, 0, max(f.end - len(f.text), 0)) for c in ".!?") + 1
+    ends = [i for i in (norm.find(c, f.end) for c in ".!?") if i >= 0]
+    return start, (min(ends) if ends else len(norm))
+
+
+def _long_past(norm: str, f: "Finding") -> bool:
+    """The time long past is said before the symptom in its sentence, or in the same clause after it
+    ("my throat closing, years ago it happened too" is about now)."""
+    start, end = _sentence_bounds(norm, f)
+    sentence = norm[start:end]
+    if _PRESENT.search(_RESOLVED_NOW.sub(" ", sentence)) or _STRONG_CURRENT.search(sentence) or ONSET.search(sentence):
+        return False
+    at, after = f.end - len(f.text) - start, f.end - start
+    return any(m.start() < at or not re.search(r"[,;:]| - | but ", sentence[after:m.start()])
+               for m in _FAR_PAST.finditer(sentence))
+
+
+def _asks_about(norm: str, f: "Finding") -> bool:
+    start, end = _sentence_bounds(norm, f)
+    sentence = norm[start:end].strip()
+    if end >= len(norm) or norm[end] != "?" or not _ASKS_ABOUT.search(sentence):
+        return False
+    conditional = bool(re.match(r"^(?:(?:so|and|but|also|then)[ ,]+)?(?:if|what if|suppose|say|in case|should i ever)\b", sentence))
+    return not (_STRONG_CURRENT.search(sentence) or ONSET.search(sentence)) and (conditional or not _SOMEONE_NOW.search(sentence))
 
 
 # A condition or a wish before the symptom in its sentence ("say I went dizzy", "should I ever get").
@@ -339,7 +398,9 @@ _IDIOM = re.compile(r"\b(?:nearly|almost|would have|would've) (?:had|have|has) a
                     r"meltdown)\b|\bgiv\w* me (?:a )?(?:hives|seizure|heart attack|headache|rash|a fit)\b|"
                     r"\bleft me (?:\w+ )?dizzy\b|\bmaking (?:me|my head) (?:dizzy|faint|spin)\b|\bwould (?:faint|collapse|have a fit|die) if\b|"
                     r"\bcollapse in a heap\b|\balways (?:faints|passes out|gets dizzy|goes dizzy)\b|\b(?:nearly|almost) (?:made|make|makes) me (?:\w+ )?(?:faint|collapse|pass out)\b|"
-                    r"\b(?:collaps\w*|died|dying|crying) (?:with |from )?laugh\w*\b|\bin stitches\b")
+                    r"\b(?:collaps\w*|died|dying|crying) (?:with |from )?laugh\w*\b|\bin stitches\b|"
+                    r"\bgiv\w* me (?:the )?(?:worst|worse) headache\b|\b(?:figuratively|metaphorically|not literally)\b|"
+                    r"\b(?:tighten\w*|tight|burn\w*|boil\w*|shak\w*) (?:up )?(?:with|from) (?:rage|anger|fury|frustration|annoyance)\b")
 
 
 def _safety_net(findings: list[Finding], norm: str, raw: str) -> list[Finding]:

@@ -54,7 +54,7 @@ _NEURO = (
     r"double vision|confus\w*|memory|forgetful\w*|brain fog|foggy|walking|coordination|"
     r"burning (?:in )?(?:my |his |her )?(?:feet|hands)|feeling in (?:my|his|her|their) "
     r"(?:feet|hands|legs|toes|fingers|arms)|neuropathy|nerve\w*|legs? (?:giving|gave) way|"
-    r"speech|talking|feet|legs|hands|eyes|seeing|muddled|disorient\w*|steady|steadier|grip|"
+    r"speech|talking|feet|legs|hands|eyes|seeing|muddled|disorient\w*|steady|grip|"
     r"fingers|toes|words|forget\w*|handwriting|writing|buttons|dropping things|falls|falling over)"
 )
 # Getting worse over days or weeks (urgent). "Sudden" is not here: a sudden deficit is an
@@ -156,6 +156,9 @@ TARGETS: list[Target] = [
        r"ache|aching|burn\w*|closing|constrict\w*|sore|weight)\b"),
     _t("chest", "tight chest",
        rf"\b(?:tight\w*|pain\w*|pressure|heav\w*|squeez\w*|crush\w*|weight|ache|constrict\w*)\b{_GAP}\bchest\b"),
+    _t("chest", "pressing in the middle of the chest",
+       r"\b(?:tight\w*|press\w*|pressure|heav\w*|squeez\w*|crush\w*|pain\w*|ach\w*|burn\w*)\b[a-z' ]{0,25}\b"
+       r"(?:in|across|on) (?:the )?(?:middle|centre|center|front) of (?:my|his|her|the) chest\b"),
     _t("chest", "weight on the chest",
        r"\b(?:elephant|weight|brick\w*|something heavy|a ton|tons)\b[a-z' ]{0,25}?\b(?:on|sitting on|"
        r"pressing on|crushing|squashing) (?:my|his|her|their) chest\b"),
@@ -262,7 +265,7 @@ TARGETS: list[Target] = [
     _t("neuro_worsening", "going blind", r"\b(?:going blind|(?:vision|eyesight|sight) (?:seems to be |is )?(?:slowly )?going)\b"),
     _t("neuro_worsening", "falling again and again",
        r"\b(?:fallen|fell|falling|had (?:\w+ )?falls)(?: over| down)? (?:\w+ )?(?:times|twice|again|more often)\b|"
-       r"\bmore (?:and more )?falls\b|\bkeep(?:s)? falling\b"),
+       r"\bmore (?:and more )?falls\b|\bkeep(?:s)? falling\b|\b(?:falling|fallen|stumbling|tripping|falls) (?:over )?more\b"),
     _t("neuro_worsening", "nerve symptom, later worse",
        rf"\b{_NEURO}\b(?:(?!\b(?:no|not|never|without|but|better|improv\w*|fine|ok|okay)\b)[a-z0-9' ]){{0,70}}?"
        rf"\b(?:getting (?:worse|stronger|weaker)|gone downhill|going downhill|worse (?:each|every) (?:day|week)|"
@@ -275,8 +278,9 @@ TARGETS: list[Target] = [
     # --- blood results, not the body: "my b12 keeps falling", "levels dropping again" ---------------
     _t("lab_values", "levels falling",
        r"\b(?:b12|b 12|levels?|counts?|numbers?|results?|readings?|ferritin|folate|h(?:a)?emoglobin|iron|mcv)\b"
-       r"(?: \w+){0,4}? (?:keeps? |kept |is |are |has been |have been )?(?:falling|dropping|going down|getting "
-       r"(?:low|lower|worse)|low|lower|worse|decreas\w*|declin\w*)\b"),
+       r"(?: \w+){0,4}? (?:keeps? |kept |is |are |has been |have been |has |have )?(?:falling|dropping|going down|getting "
+       r"(?:low|lower|worse)|low|lower|worse|decreas\w*|declin\w*|dropped|fell|gone down|went down)\b|"
+       r"\b(?:dropped|fell|went down|gone down) from \d+ to \d+\b"),
     # --- symptoms stated as absent with the negation inside the phrase ("my lips are not swollen",
     #     "the tingling is not getting worse"): matched so they win over partial matches, and so the
     #     red-flag component knows the symptom was mentioned and negated ---------------------------
@@ -285,6 +289,14 @@ TARGETS: list[Target] = [
        rf"{_SWELL}\b"),
     _t("negated_statement", "tingling is not getting worse",
        rf"\b{_NEURO}\b(?: \w+)? (?:is|are|was|were|has|have|do|does|did) not(?: \w+)?(?: \w+)? {_WORSE}\b"),
+    _t("negated_statement", "face is not drooping",
+       r"\b(?:face|mouth|smile|speech|voice|words|arms?|legs?|hands?|side|vision|sight|eyesight|balance|walking)\b"
+       r"(?: \w+)? (?:is|are|was|were|feels?|looks?|has|have|do|does|did) not(?: \w+)? (?:droop\w*|slurr\w*|weak\w*|"
+       r"numb\w*|crooked|lopsided|garbled|blurr\w*|gone|affected|changed|different|worse)\b"),
+    # better than before: "I'm less breathless", "no longer dizzy"
+    _t("negated_statement", "less breathless",
+       r"\b(?:less|not as|no longer|not so|hardly ever|much less|a lot less) (?:breathless|short of breath|dizzy|light ?headed|"
+       r"numb|tingly|wobbly|unsteady|confused|foggy|muddled|clumsy|weak)\b"),
     _t("negated_statement", "chest is not tight",
        r"\b(?:chest|throat|breathing|breath)\b(?: \w+)? (?:is|are|was|feels?|has) not(?: \w+)? "
        r"(?:tight\w*|clos\w*|hurt\w*|sore|heavy|bad|difficult|hard|laboured|short)\b"),
