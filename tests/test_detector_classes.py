@@ -406,3 +406,36 @@ def test_round6_red_flags_still_escalate(text, level):
 ])
 def test_round6_other_language_classes(text, level):
     assert detect(text).level == level, [(f.category, f.text, f.status) for f in detect(text).findings]
+
+
+# --- classes from round 5 read as a development set (2026-11-26), new wordings ----------------------
+@pytest.mark.parametrize("text,level", [
+    ("my boyfriend's whole body is shaking and jerking on the floor", "emergency"),
+    ("she is twitching all over her body and her eyes rolled back", "emergency"),
+    ("grandad went down like a sack of potatoes and we can't wake him", "emergency"),
+    ("worst headache I've ever had, came on in a second, 10 minutes ago", "emergency"),
+    ("my little girl's face has gone blotchy and her lips have gone puffy since the jab", "emergency"),
+    ("itchy bumps over all my body, getting bigger, after my injection", "emergency"),
+    ("my lips feel like a balloon since the shot 15 min ago", "emergency"),
+    ("words keep coming out wrong, I say fork when I mean spoon, started an hour ago", "emergency"),
+    ("everything went black in my left eye a few minutes ago", "emergency"),
+    ("my left arm just won't do what I tell it, came on suddenly", "emergency"),
+    ("I can't do up my shirt buttons any more, a month ago I could", "urgent"),
+    ("Mum keeps repeating herself and it gets worse every day", "urgent"),
+    ("his handwriting has become illegible over the past month", "urgent"),
+    ("desde hace una hora me cuesta respirar y tengo opresion en el pecho", "emergency"),
+    ("Mon père marche de moins en moins bien et il est tombé trois fois", "urgent"),
+])
+def test_round5_classes_escalate(text, level):
+    assert detect(text).level == level, [(f.category, f.text, f.status) for f in detect(text).findings]
+
+
+@pytest.mark.parametrize("text", [
+    "I overslept and did not wake up in time for my injection, can I go tomorrow?",
+    "My head has gone numb from reading all these leaflets, what is the usual dose?",
+    "What does the word paraesthesia mean? It was in my letter",
+    "When I first started the jabs I was dropping cups and losing my words, all fine now",
+    "the swelling at the jab site has gone now",
+])
+def test_round5_negative_classes_do_not_escalate(text):
+    assert detect(text).level is None, [(f.category, f.text, f.status) for f in detect(text).findings]

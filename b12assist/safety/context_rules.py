@@ -66,7 +66,7 @@ def rules() -> list[ConTextRule]:
                 "watch for", "what does", "what do", "tell me about", "what are", "is it common to",
                 "how common", "scared that", "worried that", "afraid that", "scared i", "worried i",
                 "afraid i", "in case i", "difference between", "explain", "why does", "why do",
-                "meaning of", "the word", "is it true", "is that true", "i read", "i have read", "i heard",
+                "meaning of", "is it true", "is that true", "i read", "i have read", "i heard",
                 "percentage of", "how many people", "do not want to", "dont want to", "any link", "in the event",
                 "wot if", "wat if", "how soon", "how long after", "usually show up",
                 "thought i was going to", "i thought i would",
@@ -75,6 +75,8 @@ def rules() -> list[ConTextRule]:
     out.append(_r("should I develop", HYPOTHETICAL, "FORWARD", max_scope=10,
                   pattern=r"\bshould (?:i|he|she|you|we) (?:ever )?(?:develop|get|have|experience|notice|start|feel|go)\b|"
                           r"\bsay (?:i|he|she|we) (?:went|got|had|felt|started|go|get)\b"))
+    out.append(_r("the word", HYPOTHETICAL, "FORWARD", max_scope=10,
+                  pattern=r"\b(?:what is|what does|what's|meaning of|means?) the word\b|\bthe word\b(?= \S+(?: \S+)? means?\b)"))
     # said to be hypothetical anywhere in the sentence: "(hypothetically!!)"
     out.append(_r("hypothetically", HYPOTHETICAL, "BIDIRECTIONAL", max_scope=20,
                   pattern=r"\b(?:hypothetical(?:ly)?|in theory|theoretically)\b"))
@@ -114,8 +116,14 @@ def rules() -> list[ConTextRule]:
                           r"(?:back )?in (?:january|february|march|april|may|june|july|august|september|october|"
                           r"november|december)(?! \d)|(?<!since )yesterday|the other day|"
                           r"(?:with|after) (?:my|the) (?:first|previous|old|last) (?:course|treatment|doctor))\b"))
+    # "the swelling has gone" (over), not "his face has gone puffy" (became)
+    out.append(_r("has gone", HISTORICAL, "BIDIRECTIONAL", max_scope=8,
+                  pattern=r"\b(?:has|have|is|are|it's) (?:all )?gone\b(?! (?:puffy|red|numb|blue|white|pale|grey|gray|swollen|"
+                          r"stiff|weak|floppy|dead|limp|blotchy|blurry|funny|weird|strange|tight|all|really|very|so|"
+                          r"completely|totally|bright|lumpy|bumpy|big|huge|massive|fat|dark|black|wobbly|droopy|crooked|"
+                          r"lopsided|up|down|to|from|out|into|over|worse)\b)"))
     for lit in ["got better", "gotten better", "getting better", "is better", "are better", "went away",
-                "gone away", "has gone", "have gone", "are gone", "is gone", "cleared up", "cleared",
+                "gone away", "cleared up", "cleared",
                 "settled", "settled down", "resolved", "subsided", "went down", "gone down", "has gone down",
                 "disappeared", "improved", "improving", "is fine now", "are fine now", "back to normal",
                 "no longer", "stopped", "has stopped", "have stopped", "passed", "recovered", "eased",

@@ -45,7 +45,8 @@ ONSET = re.compile(
 # dated to now, the symptoms in it are asked about, not had.
 INFO_QUESTION = re.compile(
     r"\b(?:is (?:that|it|this) (?:true|real|actually|possible|a thing|common|rare)|is it possible|true that|"
-    r"what percentage|how (?:common|likely|rare|often do)|how many people|meaning of|the word|leaflet|"
+    r"what percentage|how (?:common|likely|rare|often do)|how many people|meaning of|(?:what is|what does|what's) the word|"
+    r"the word \w+(?: \w+)? means?|leaflet|"
     r"talking rubbish|reading up|just reading|i (?:have )?read|i heard|heard that|(?:assignment|essay|homework)|"
     r"cross[- ]?reaction|difference between|any link|link between|linked to|connection between|"
     r"reading about|for my own interest|(?:can|could|may|might) (?:\w+ )?(?:cause|give you|make you|lead to)|why does|why do|why would|what (?:is|are) the (?:side effects|"
@@ -344,7 +345,7 @@ _FAR_PAST = re.compile(
     r"\b(?:as a (?:kid|child|teen\w*|baby|youngster)|when (?:i|he|she) (?:was|were) (?:young|little|a kid|a child|"
     r"younger|small|a teenager|\d+)|(?:many |several |a few |some |two |three |\d+ )?years? (?:ago|back|before)|"
     r"(?:a few |several |some |a couple of |couple of |\d+ |two |three )?(?:months|weeks) back|a (?:month|year) back|"
-    r"(?:back )?in (?:19|20)\d\d|last year|(?:a )?long time ago|ages ago|in my (?:teens|twenties|thirties|childhood|youth)|"
+    r"(?:back )?in (?:19|20)\d\d|last year|when (?:i|he|she|we) (?:first )?(?:started|began)|(?:a )?long time ago|ages ago|in my (?:teens|twenties|thirties|childhood|youth)|"
     r"before (?:my |the |i was |being )?(?:diagnosis|diagnosed))\b")
 _PRESENT = re.compile(r"\b(?:is|are|am|i'm|it's|keeps?|keeping|feel|feels|feeling|have been|has been|still|now|today|"
                       r"tonight|just|right now|currently|this (?:morning|afternoon|evening|week))\b")
@@ -399,6 +400,7 @@ _IDIOM = re.compile(r"\b(?:nearly|almost|would have|would've) (?:had|have|has) a
                     r"\bleft me (?:\w+ )?dizzy\b|\bmaking (?:me|my head) (?:dizzy|faint|spin)\b|\bwould (?:faint|collapse|have a fit|die) if\b|"
                     r"\bcollapse in a heap\b|\balways (?:faints|passes out|gets dizzy|goes dizzy)\b|\b(?:nearly|almost) (?:made|make|makes) me (?:\w+ )?(?:faint|collapse|pass out)\b|"
                     r"\b(?:collaps\w*|died|dying|crying) (?:with |from )?laugh\w*\b|\bin stitches\b|"
+                    r"\b(?:brain|head|mind)\b[a-z' ]{0,12}\b(?:numb|mush|fried|frazzled)\b (?:from|with|after|reading|trying)\b|"
                     r"\bgiv\w* me (?:the )?(?:worst|worse) headache\b|\b(?:figuratively|metaphorically|not literally)\b|"
                     r"\b(?:tighten\w*|tight|burn\w*|boil\w*|shak\w*) (?:up )?(?:with|from) (?:rage|anger|fury|frustration|annoyance)\b")
 

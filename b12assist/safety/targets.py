@@ -55,18 +55,19 @@ _NEURO = (
     r"burning (?:in )?(?:my |his |her )?(?:feet|hands)|feeling in (?:my|his|her|their) "
     r"(?:feet|hands|legs|toes|fingers|arms)|neuropathy|nerve\w*|legs? (?:giving|gave) way|"
     r"speech|talking|feet|legs|hands|eyes|seeing|muddled|disorient\w*|steady|grip|"
-    r"fingers|toes|words|forget\w*|handwriting|writing|buttons|dropping things|falls|falling over)"
+    r"fingers|toes|words|forget\w*|handwriting|writing|buttons|dropping things|falls|falling over|"
+    r"repeating (?:him|her|my|them)sel(?:f|ves)|asking the same (?:thing|question)s?)"
 )
 # Getting worse over days or weeks (urgent). "Sudden" is not here: a sudden deficit is an
 # emergency (see `_SUDDEN`).
 _WORSE = (
-    r"(?:worse|worsening|worsen\w*|getting bad|spread\w*|increas\w*|more and more|progress\w*|"
+    r"(?:worse|worser|worsening|worsen\w*|getting bad|spread\w*|increas\w*|more and more|progress\w*|"
     r"deteriorat\w*|moving up|creeping up|going up|travell?ing up|now in|now up|now reaching|"
     r"up to my|not improving|no better|not getting better|back again|"
     r"returned|coming back|came back|stronger|more often|"
     r"more frequent|spreading|going numb|gone numb|went numb|each day|every day|every morning|"
     r"every week|each week|day by day|by the day|week by week|harder and harder|less and less|"
-    r"downhill|declin\w*|steadily|more useless|useless|slowly going|going fast)"
+    r"downhill|declin\w*|steadily|more useless|useless|slowly going|going fast|unreadable|illegible|a scrawl)"
 )
 # Onset within minutes or hours, or with no warning.
 _SUDDEN = (
@@ -141,8 +142,9 @@ TARGETS: list[Target] = [
     _t("rash", "rash", r"\brash\w*\b(?! (?:of (?!\w*(?:spots|bumps|hives|welts|blisters|red))|decision|decisions|move|promise|thing|choice))"),
     _t("rash", "breaking out", r"\b(?:br(?:oke|eak\w*) out|come out in|came out in|covered in)\b"),
     _t("rash", "blotches all over",
-       r"\b(?:bumps|blotch\w*|patches|spots|itch\w*|red|hot|flush\w*|hives)\b"
-       r"(?:[a-z' ]){0,20}?\b(?:all over|everywhere|spreading|whole body|entire body|head to toe)\b|"
+       r"\b(?:bumps|bumpy|lumps|lumpy|bites|blotch\w*|patches|spots|itch\w*|red|hot|flush\w*|hives)\b"
+       r"(?:[a-z' ]){0,20}?\b(?:all over|everywhere|evrywhere|spreading|whole body|entire body|head to toe|"
+       r"over all (?:my|his|her|the) (?:skin|body)|(?:go|going|getting|get) bigger)\b|"
        r"\bcovered (?:from )?head to toe\b|\b(?:raised|lumpy|itchy) (?:\w+ ){0,2}(?:patches|lumps|bumps|welts|blotches)\b"),
     # --- anaphylaxis named directly --------------------------------------------------------
     _t("anaphylaxis", "anaphylaxis",
@@ -156,6 +158,9 @@ TARGETS: list[Target] = [
        r"ache|aching|burn\w*|closing|constrict\w*|sore|weight)\b"),
     _t("chest", "tight chest",
        rf"\b(?:tight\w*|pain\w*|pressure|heav\w*|squeez\w*|crush\w*|weight|ache|constrict\w*)\b{_GAP}\bchest\b"),
+    _t("swelling", "tongue like a sausage",
+       r"\b(?:tongue|lips?|face|throat|mouth)\b (?:feels?|is|looks?|are)? ?(?:like|as big as) (?:a |an )?(?:sausage|balloon|brick|"
+       r"golf ball|tennis ball|fat \w+)\b"),
     _t("chest", "pressing in the middle of the chest",
        r"\b(?:tight\w*|press\w*|pressure|heav\w*|squeez\w*|crush\w*|pain\w*|ach\w*|burn\w*)\b[a-z' ]{0,25}\b"
        r"(?:in|across|on) (?:the )?(?:middle|centre|center|front) of (?:my|his|her|the) chest\b"),
@@ -177,6 +182,13 @@ TARGETS: list[Target] = [
        r"will not wake up|cannot wake (?:him|her|them)|cannot be woken)\b"),
     _t("fainting", "dizziness", r"\b(?:dizz\w*|light ?headed\w*|woozy|vertigo|room (?:is )?spinning|head (?:is )?spinning(?! (?:with|from|trying|over|about)\b))\b"),
     _t("fainting", "seizure", r"\b(?:seizure\w*|convuls\w*|having a fit|had a fit)\b"),
+    # a fit in everyday words: "her whole body started jerking", "shaking all the body, eyes go up"
+    _t("fainting", "fit described",
+       r"\b(?:whole|entire) body\b[a-z' ]{0,20}\b(?:jerk\w*|shak\w*|twitch\w*|spasm\w*|stiff\w*)\b|"
+       r"\b(?:jerk\w*|shak\w*|twitch\w*|spasm\w*) (?:all (?:the |over (?:the |his |her |my )?)?|the whole |his whole |her whole )body\b|"
+       r"\beyes (?:go|went|going|rolled|rolling|roll) (?:up|back)\b|\b(?:went|gone|going) (?:all )?stiff and (?:jerk|shak)\w*\b|"
+       r"\b(?:fell|fall|falls|dropped|went) down like a (?:tree|sack|stone|log)\b|\b(?:he|she|they)\b(?: \w+)? (?:not|won't|will not|did not|didn't|does not|is not) (?:wake|waking)(?: up)?\b|"
+       r"\b(?:cannot|can't|could not|couldn't) (?:wake|rouse) (?:him|her|them)\b"),
     # --- stroke-like signs (emergency) --------------------------------------------------------
     _t("stroke_signs", "slurred speech",
        r"\b(?:slurr\w*|slur[ed]\w*|slurd\w*|cannot (?:speak|talk) (?:properly|clearly|right)|cannot get (?:my|his|her) words out|"
@@ -194,6 +206,17 @@ TARGETS: list[Target] = [
        r"\b(?:mouth|face|lip|smile)\b[a-z' ]{0,12}\b(?:going|gone|went|dropp\w*|droop\w*|sagg\w*|hang\w*) "
        r"(?:down|to one side|on one side|crooked|lopsided)\b|\b(?:face|mouth|smile) (?:is |looks |went )?"
        r"(?:crooked|lopsided|twisted|uneven)\b"),
+    _t("stroke_signs", "wrong words come out",
+       r"\b(?:strange|wrong|weird|funny|other|different) words? (?:come|comes|coming|came) out\b|"
+       r"\bwords? (?:come|comes|coming|came) out (?:wrong|strange|weird|funny|jumbled|all wrong)\b|"
+       r"\bmouth says? (?:the )?(?:other|another|different|wrong) (?:one|word|thing)\b"),
+    _t("stroke_signs", "lights went out in one eye",
+       r"\b(?:lights?|everything|it) (?:went|go|goes|gone) (?:out|black|dark|blank) in (?:my|his|her|one) (?:\w+ )?eye\b|"
+       r"\b(?:black|dark|blank|nothing) (?:on|in) (?:that|one|the (?:left|right)) (?:side|eye)\b|"
+       r"\b(?:left|right|one) eye (?:went|has gone|is|just went) (?:black|dark|blind|blank)\b"),
+    _t("neuro_deficit", "limb would not obey",
+       r"\b(?:leg|arm|hand|foot|side)\b (?:just )?(?:would not|wouldn't|will not|won't|does not|doesn't|did not|didn't) "
+       r"(?:do what|move|work|listen|obey|respond|hold me)\b"),
     _t("stroke_signs", "one side weak",
        r"\b(?:whole |all (?:of )?(?:my|his|her) )?(?:left|right|one) side\b[a-z' ]{0,25}\b(?:weak\w*|numb\w*|"
        r"limp|dead|heavy|floppy|paraly[sz]\w*|went|gone|not working|droop\w*|tingl\w*)\b|"
@@ -233,8 +256,9 @@ TARGETS: list[Target] = [
        r"\bcannot (?:move|lift|feel|raise|use) (?:my|his|her|their) (?:left |right )?(?:arm|leg|hand|foot|side|"
        r"face)\b|\b(?:arm|leg|hand|side of (?:my|his|her) (?:body|face)) (?:has )?(?:gone|went|is) "
        r"(?:limp|dead|floppy|paraly[sz]ed)\b"),
-    _t("neuro_sudden", "worst headache", r"\b(?:worst|worse|most severe) headache (?:of|in) (?:my|his|her) life\b|"
-       r"\bheadache\b[a-z0-9' ,]{0,30}\b(?:worst|worse) (?:\w+ )?(?:of|in) (?:my|his|her) life\b|"
+    _t("neuro_sudden", "worst headache", r"\b(?:worst|worse|most severe) headache (?:of|in) (?:my|his|her) (?:entire |whole )?life\b|"
+       r"\bheadache\b[a-z0-9' ,]{0,30}\b(?:worst|worse) (?:\w+ )?(?:of|in) (?:my|his|her) (?:entire |whole )?life\b|"
+       r"\b(?:worst|worse) headache (?:i have|i've|he has|she has|he's|she's) ever (?:had|felt)\b|"
        r"\bsudden\w* (?:\w+ ){0,2}(?:severe|strong|bad|terrible|excruciating|explosive|violent) headache\b|"
        r"\bthunderclap headache\b"),
     # --- neurologic symptoms getting worse (urgent) ---------------------------------------------
@@ -255,12 +279,12 @@ TARGETS: list[Target] = [
        r"(?:was|were|used to be) )?(?:before|last|yesterday|usual|it was|a week ago|a month ago)\b"),
     _t("neuro_worsening", "legs giving way", r"\b(?:legs?|knees?) (?:gave|giving|give|keep giving|keeps giving) (?:way|out)\b"),
     _t("neuro_worsening", "keep falling",
-       r"\bkeep\w* (?:on )?(?:falling|dropping things|stumbling|tripping|losing (?:my )?balance)\b"),
+       r"\bkeep\w* (?:on )?(?:falling|dropping (?:things|stuff|(?:my|his|her) \w+)|stumbling|tripping|losing (?:my )?balance)\b"),
     _t("neuro_worsening", "losing function",
        r"\b(?:losing|lost|loss of) (?:my |his |her )?(?:balance|vision|sight|eyesight|feeling|memory|"
-       r"grip|coordination|strength)\b"),
+       r"grip|coordination|strength|words|track of words)\b"),
     _t("neuro_worsening", "cannot feel anymore",
-       r"\bcannot (?:feel|walk|see|stand|hold|grip|button)\b[a-z' ]{0,30}\b(?:any ?more|properly|straight|"
+       r"\bcannot (?:feel|walk|see|stand|hold|grip|button|do (?:up )?(?:my |his |her )?(?:\w+ )?buttons|write|tie)\b[a-z' ]{0,30}\b(?:any ?more|properly|straight|"
        r"clearly|at all)\b"),
     _t("neuro_worsening", "going blind", r"\b(?:going blind|(?:vision|eyesight|sight) (?:seems to be |is )?(?:slowly )?going)\b"),
     _t("neuro_worsening", "falling again and again",
