@@ -51,7 +51,7 @@ def test_staff_login_shows_delivery_status_and_logout(stack):
                                        timeout=15_000)
                 warning = page.inner_text("#warning")
                 assert "(OperationalError)" in warning and "kept in memory only" in warning, warning
-                page.screenshot(path=str(SHOTS / "staff-page-tracker-store-failing.png"), full_page=True)
+                page.screenshot(path=str(SHOTS / "staff-page-tracker-store-failing.png"))   # the top of the page
             finally:
                 report.unlink()
             page.wait_for_function("!document.getElementById('warning').textContent.includes('tracker store')",
