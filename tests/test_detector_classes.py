@@ -439,3 +439,39 @@ def test_round5_classes_escalate(text, level):
 ])
 def test_round5_negative_classes_do_not_escalate(text):
     assert detect(text).level is None, [(f.category, f.text, f.status) for f in detect(text).findings]
+
+
+# --- classes from blind round 7 (2026-11-26), new wordings --------------------------------------------
+@pytest.mark.parametrize("text,level", [
+    ("since the jab I'm panting like I've run for a bus and can't get a decent breath", "emergency"),
+    ("itchy red lumps on all my body since the injection, growing bigger", "emergency"),
+    ("my left arm has just stopped working, I can't lift the kettle", "emergency"),
+    ("pins and needles creeping higher up my legs every week, now past my knees", "urgent"),
+    ("my memry is going evry day, forgot my grandsons name", "urgent"),
+    ("I'm getting worse not better, my hands are going numb", "urgent"),
+    ("the tingling, which I hoped would get better, has been spreading for a fortnight", "urgent"),
+    ("unsteady and getting worse each week, fell down twice on the stairs", "urgent"),
+    ("tengo hormigueo y cada dia va a mas, me he caido tres veces", "urgent"),
+    ("je vois plus rien de l'oeil gauche, comme un rideau noir", "emergency"),
+    ("dziadek z dnia na dzien gorzej chodzi i jest coraz bardziej zagubiony", "urgent"),
+    ("mi si sta gonfiando tutta la faccia dopo la puntura", "emergency"),
+])
+def test_round7_classes_escalate(text, level):
+    assert detect(text).level == level, [(f.category, f.text, f.status) for f in detect(text).findings]
+
+
+@pytest.mark.parametrize("text", [
+    "I nearly passed out when I saw the prescription charge, is it cheaper at the GP?",
+    "honestly I could collapse from sheer boredom in that waiting room, how long do the jabs take?",
+    "my mind is totally numb from reading about cyano vs hydroxo, which is better?",
+    "I'm swamped, can hardly breathe time-wise I mean, can I move my jab by a week?",
+    "I get a bit light-headed for a second when I stand up too fast, is that the B12?",
+    "felt a little dizzy after, but I was right as rain after a cup of tea",
+    "Dad's memory is no worse than before the jabs, the nurse asked me to report changes",
+    "the tingling in my toes is the same as it's been for years, not worse not better",
+    "Please, if my throat swells after the injection, what must I do?",
+    "would I pass out if the needle hit a vein?",
+    "I had anaphylaxis at university from peanuts, never since. Do I tell the nurse?",
+])
+def test_round7_negative_classes_do_not_escalate(text):
+    assert detect(text).level is None, [(f.category, f.text, f.status) for f in detect(text).findings]

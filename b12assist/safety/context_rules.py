@@ -86,7 +86,8 @@ def rules() -> list[ConTextRule]:
     # a question with the verb first about what could happen: "could my leg go numb?", "can my lips swell from it?"
     out.append(_r("could my leg go numb", HYPOTHETICAL, "FORWARD", max_scope=10,
                   pattern=r"\b(?:could|would|might|can|will) (?:my|your|the|a|his|her)\b(?=(?: \w+){1,3}? (?:go|get|become|swell|"
-                          r"start|turn|close|react|break out)\b)"))
+                          r"start|turn|close|react|break out)\b)|"
+                          r"\b(?:would|could|will|might) i\b(?=(?: \w+){0,2} (?:pass|faint|collapse|get|go|have|react|swell|stop|black)\b)"))
     # what other people say or get: "I've heard some people feel light-headed"
     out.append(_r("some people", HYPOTHETICAL, "FORWARD", max_scope=10,
                   pattern=r"\b(?:i have heard|i've heard|some people|other people|most people|many people|a lot of people|"
@@ -164,7 +165,7 @@ def rules() -> list[ConTextRule]:
                   pattern=r"\b(?:oh|uh|omg|god|please|help|no) no\b|\bno (?:my|his|her|their|i|it|the|this|now|"
                           r"wait|please|help)\b"))
     # Cues that look like negation but are not.
-    for lit in ["no ,", "no,", "not only", "no idea", "nothing helps", "not helping", "no one",
+    for lit in ["not better", "no better", "not getting better", "not improving", "no ,", "no,", "not only", "no idea", "nothing helps", "not helping", "no one",
                 "nobody", "not sure what", "not normal", "no joke", "no matter"]:
         out.append(_r(lit, "PSEUDO", "PSEUDO"))
     return out

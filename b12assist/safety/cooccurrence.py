@@ -90,8 +90,9 @@ _GETTING_WORSE = re.compile(
     r"muddled|shaky)|(?:wobblier|shakier|unsteadier|weaker|clumsier|worse|more \w+) all the time|"
     r"(?:a lot |much |far )?more (?:often )?lately|downhill|deteriorat\w*|declin\w*|unsteadier|weaker|clumsier|blurrier|"
     r"(?:was|were) (?:just|only) (?:\w+ ){0,3}(?:last|a) (?:week|month)|used to (?:stop|be only|be just))\b")
-_IMPROVING = re.compile(r"\b(?:(?<!not )(?<!no )(?<!than )better|improv\w*|less (?:numb|tingly|often)|settl\w*|eas\w+ off|"
-                        r"no worse|(?:way |much |a lot |far )?less than|not (?:got|gotten|getting|become|any) (?:any )?worse|exactly the same|the same for|same as (?:always|before|ever)|stable|unchanged|"
+_IMPROVING = re.compile(r"\b(?:(?<!not )(?<!no )(?<!than )(?<!would get )(?<!should get )(?<!will get )(?<!to get )better|"
+                        r"improv\w*|less (?:numb|tingly|often)|settl\w*|eas\w+ off|"
+                        r"no worse|not worse|same as (?:it's|it is|its|it has|they have|they've) been|(?:way |much |a lot |far )?less than|not (?:got|gotten|getting|become|any) (?:any )?worse|exactly the same|the same for|same as (?:always|before|ever)|stable|unchanged|"
                         r"has not changed|without changing)\b")
 
 _NEGATION = re.compile(r"\b(?:no|not|never|without|zero|none|nothing|nor|free of)\b(?: \w+){0,2} ?$")

@@ -73,7 +73,7 @@ _REASSURING = re.compile(
     r"\b(?:got better|gotten better|getting better|is better|are better|much better|"
     r"feel(?:s|ing)? better|felt better|went away|gone away|going away|went down|gone down|going down|"
     r"cleared up|settled(?: down)?|resolved|subsided|disappeared|improv\w*|eased(?: off)?|"
-    r"calmed down|back to normal|"
+    r"calmed down|back to normal|right as rain|back to (?:my|him|her)self|"
     r"(?:felt|feel|feels|feeling|am|i'm|was|were|is|it's|everything is|all) "
     r"(?:totally |completely |absolutely |really |just |perfectly |quite |totally and )?"
     r"(?:fine|ok|okay|alright|all right|good|great|normal))\b")
@@ -336,7 +336,23 @@ def _in_context(findings: list[Finding], norm: str, raw: str) -> list[Finding]:
                               (f.category == "neuro_worsening" and ONSET_SHORT.search(norm))):
             f = Finding("neuro_sudden", EMERGENCY, f.text, f.status, f.experiencer, f.certainty, f.end)
         out.append(f)
+    # A dizzy spell the message then says is over ("felt dizzy after, but I was right as rain after a
+    # cup of tea"), with nothing after that turns it round or sounds worse.
+    for i, f in enumerate(out):
+        if f.escalates and f.category == "fainting" and _DIZZY.match(f.text) and f.end:
+            later = list(_REASSURING.finditer(norm, f.end))
+            if later and not _WORSENING.search(norm) and not _TURN.search(norm[later[-1].end():]):
+                out[i] = Finding(f.category, f.level, f.text, "past", f.experiencer, f.certainty, f.end)
+    # A fall in a message about balance or nerves getting worse is part of that (urgent: "balance
+    # worse each week, fell over again last night"), not a collapse.
+    if any(f.escalates and f.category == "neuro_worsening" for f in out):
+        out = [Finding(f.category, f.level, f.text, "mild", f.experiencer, f.certainty, f.end)
+               if f.escalates and f.category == "fainting" and _A_FALL.match(f.text) else f for f in out]
     return out
+
+
+_DIZZY = re.compile(r"^(?:dizz\w*|light ?headed\w*|woozy|a bit dizzy|a little dizzy)$")
+_A_FALL = re.compile(r"^(?:fell|falls?|falling|fallen)(?: over| down)?$")
 
 
 # A time long past in the symptom's sentence ("as a child", "years ago", "in 2021", "before my diagnosis"),
@@ -345,7 +361,8 @@ _FAR_PAST = re.compile(
     r"\b(?:as a (?:kid|child|teen\w*|baby|youngster)|when (?:i|he|she) (?:was|were) (?:young|little|a kid|a child|"
     r"younger|small|a teenager|\d+)|(?:many |several |a few |some |two |three |\d+ )?years? (?:ago|back|before)|"
     r"(?:a few |several |some |a couple of |couple of |\d+ |two |three )?(?:months|weeks) back|a (?:month|year) back|"
-    r"(?:back )?in (?:19|20)\d\d|last year|when (?:i|he|she|we) (?:first )?(?:started|began)|(?:a )?long time ago|ages ago|in my (?:teens|twenties|thirties|childhood|youth)|"
+    r"(?:back )?in (?:19|20)\d\d|last year|when (?:i|he|she|we) (?:first )?(?:started|began)|"
+    r"(?:in|at) (?:high school|secondary school|primary school|college|uni|university)|(?:a )?long time ago|ages ago|in my (?:teens|twenties|thirties|childhood|youth)|"
     r"before (?:my |the |i was |being )?(?:diagnosis|diagnosed))\b")
 _PRESENT = re.compile(r"\b(?:is|are|am|i'm|it's|keeps?|keeping|feel|feels|feeling|have been|has been|still|now|today|"
                       r"tonight|just|right now|currently|this (?:morning|afternoon|evening|week))\b")
@@ -357,9 +374,10 @@ _RESOLVED_NOW = re.compile(r"\b(?:all )?(?:gone|fine|ok|okay|better|normal|clear
 # reaction would it be, a rash?"), or a condition with a question ("if I had hives over there,
 # what would I do?"), about nobody's body in particular.
 _ASKS_ABOUT = re.compile(
-    r"^(?:(?:so|and|but|also|then|ok|okay|hi|hello|sorry)[ ,]+)?(?:what (?:kind|sort|type) of|what is|what are|what does|"
+    r"^(?:(?:so|and|but|also|then|ok|okay|hi|hello|sorry|please|quick question)[ ,]+)?(?:what (?:kind|sort|type) of|what is|what are|what does|"
     r"which|is (?:it|that|this) (?:the|a|an|like|what)|would it be|how would|how do (?:you|they|people) know|"
-    r"can (?:someone|anyone|you) (?:explain|tell)|(?:if|what if|suppose|say|in case|should i ever)\b.*\b(?:would|could|should|will)\b)")
+    r"can (?:someone|anyone|you) (?:explain|tell)|(?:if|what if|suppose|say|in case|should i ever)\b.*"
+    r"\b(?:would|could|should|will|must|do i do|to do)\b)")
 _SOMEONE_NOW = re.compile(r"\b(?:my|this|these|his|her|our|their|i am|i have|i'm|i've|he is|she is|he's|she's)\b")
 
 
@@ -386,7 +404,7 @@ def _asks_about(norm: str, f: "Finding") -> bool:
     sentence = norm[start:end].strip()
     if end >= len(norm) or norm[end] != "?" or not _ASKS_ABOUT.search(sentence):
         return False
-    conditional = bool(re.match(r"^(?:(?:so|and|but|also|then)[ ,]+)?(?:if|what if|suppose|say|in case|should i ever)\b", sentence))
+    conditional = bool(re.match(r"^(?:(?:so|and|but|also|then|please)[ ,]+)?(?:if|what if|suppose|say|in case|should i ever)\b", sentence))
     return not (_STRONG_CURRENT.search(sentence) or ONSET.search(sentence)) and (conditional or not _SOMEONE_NOW.search(sentence))
 
 
@@ -400,7 +418,13 @@ _IDIOM = re.compile(r"\b(?:nearly|almost|would have|would've) (?:had|have|has) a
                     r"\bleft me (?:\w+ )?dizzy\b|\bmaking (?:me|my head) (?:dizzy|faint|spin)\b|\bwould (?:faint|collapse|have a fit|die) if\b|"
                     r"\bcollapse in a heap\b|\balways (?:faints|passes out|gets dizzy|goes dizzy)\b|\b(?:nearly|almost) (?:made|make|makes) me (?:\w+ )?(?:faint|collapse|pass out)\b|"
                     r"\b(?:collaps\w*|died|dying|crying) (?:with |from )?laugh\w*\b|\bin stitches\b|"
-                    r"\b(?:brain|head|mind)\b[a-z' ]{0,12}\b(?:numb|mush|fried|frazzled)\b (?:from|with|after|reading|trying)\b|"
+                    r"\b(?:brain|head|mind)\b[a-z' ]{0,20}\b(?:numb|mush|fried|frazzled)\b (?:from|with|after|reading|trying)\b|"
+                    r"\b(?:nearly|almost|practically) (?:fainted|passed out|collapsed|had a heart attack|died|fell over)\b[a-z' ]{0,20}"
+                    r"\b(?:when i (?:saw|heard|read|got|was told|opened)|at the (?:bill|price|cost|news)|from (?:shock|surprise))\b|"
+                    r"\b(?:collapse|faint|pass out|die|keel over|fall over)\b[a-z' ]{0,6}\b(?:from|of|with) (?:sheer |pure )?"
+                    r"(?:frustration|boredom|shock|embarrassment|exhaustion|laughter|laughing)\b|"
+                    r"\b(?:gave|give|giving) way (?:laughing|with laughter|from laughing)\b|\b\w+ ?wise,? i mean\b|"
+                    r"\bdrowning (?:at|in) work\b|"
                     r"\bgiv\w* me (?:the )?(?:worst|worse) headache\b|\b(?:figuratively|metaphorically|not literally)\b|"
                     r"\b(?:tighten\w*|tight|burn\w*|boil\w*|shak\w*) (?:up )?(?:with|from) (?:rage|anger|fury|frustration|annoyance)\b")
 

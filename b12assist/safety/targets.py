@@ -54,7 +54,7 @@ _NEURO = (
     r"double vision|confus\w*|memory|forgetful\w*|brain fog|foggy|walking|coordination|"
     r"burning (?:in )?(?:my |his |her )?(?:feet|hands)|feeling in (?:my|his|her|their) "
     r"(?:feet|hands|legs|toes|fingers|arms)|neuropathy|nerve\w*|legs? (?:giving|gave) way|"
-    r"speech|talking|feet|legs|hands|eyes|seeing|muddled|disorient\w*|steady|grip|"
+    r"speech|talking|feet|legs|hands|eyes|seeing|muddled|disorient\w*|steady|grip|memry|memmory|"
     r"fingers|toes|words|forget\w*|handwriting|writing|buttons|dropping things|falls|falling over|"
     r"repeating (?:him|her|my|them)sel(?:f|ves)|asking the same (?:thing|question)s?)"
 )
@@ -67,7 +67,8 @@ _WORSE = (
     r"returned|coming back|came back|stronger|more often|"
     r"more frequent|spreading|going numb|gone numb|went numb|each day|every day|every morning|"
     r"every week|each week|day by day|by the day|week by week|harder and harder|less and less|"
-    r"downhill|declin\w*|steadily|more useless|useless|slowly going|going fast|unreadable|illegible|a scrawl)"
+    r"downhill|declin\w*|steadily|more useless|useless|slowly going|going fast|unreadable|illegible|a scrawl|"
+    r"higher up|higher and higher|further up|evry day|every single day)"
 )
 # Onset within minutes or hours, or with no warning.
 _SUDDEN = (
@@ -144,7 +145,8 @@ TARGETS: list[Target] = [
     _t("rash", "blotches all over",
        r"\b(?:bumps|bumpy|lumps|lumpy|bites|blotch\w*|patches|spots|itch\w*|red|hot|flush\w*|hives)\b"
        r"(?:[a-z' ]){0,20}?\b(?:all over|everywhere|evrywhere|spreading|whole body|entire body|head to toe|"
-       r"over all (?:my|his|her|the) (?:skin|body)|(?:go|going|getting|get) bigger)\b|"
+       r"(?:over|on) all (?:my|his|her|the) (?:skin|body)|all (?:my|his|her) body|(?:go|going|getting|get|growing) bigger|"
+       r"(?:growing|spreading) more and more)\b|"
        r"\bcovered (?:from )?head to toe\b|\b(?:raised|lumpy|itchy) (?:\w+ ){0,2}(?:patches|lumps|bumps|welts|blotches)\b"),
     # --- anaphylaxis named directly --------------------------------------------------------
     _t("anaphylaxis", "anaphylaxis",
@@ -161,6 +163,9 @@ TARGETS: list[Target] = [
     _t("swelling", "tongue like a sausage",
        r"\b(?:tongue|lips?|face|throat|mouth)\b (?:feels?|is|looks?|are)? ?(?:like|as big as) (?:a |an )?(?:sausage|balloon|brick|"
        r"golf ball|tennis ball|fat \w+)\b"),
+    _t("breathing", "cannot get a lungful",
+       r"\bcannot get (?:a |any )?(?:proper |decent |full |good |deep )?(?:lungful|lungfuls|breath|air in)\b|"
+       r"\b(?:puffing|panting|gasping) like (?:i|i've|i have|he|she) (?:have |has |had |just )?(?:run|ran|been running)\b"),
     _t("chest", "pressing in the middle of the chest",
        r"\b(?:tight\w*|press\w*|pressure|heav\w*|squeez\w*|crush\w*|pain\w*|ach\w*|burn\w*)\b[a-z' ]{0,25}\b"
        r"(?:in|across|on) (?:the )?(?:middle|centre|center|front) of (?:my|his|her|the) chest\b"),
@@ -216,7 +221,8 @@ TARGETS: list[Target] = [
        r"\b(?:left|right|one) eye (?:went|has gone|is|just went) (?:black|dark|blind|blank)\b"),
     _t("neuro_deficit", "limb would not obey",
        r"\b(?:leg|arm|hand|foot|side)\b (?:just )?(?:would not|wouldn't|will not|won't|does not|doesn't|did not|didn't) "
-       r"(?:do what|move|work|listen|obey|respond|hold me)\b"),
+       r"(?:do what|move|work|listen|obey|respond|hold me)\b|"
+       r"\b(?:leg|arm|hand|foot|side)\b (?:has )?(?:just |suddenly )?(?:stopped|stop) (?:working|moving)\b"),
     _t("stroke_signs", "one side weak",
        r"\b(?:whole |all (?:of )?(?:my|his|her) )?(?:left|right|one) side\b[a-z' ]{0,25}\b(?:weak\w*|numb\w*|"
        r"limp|dead|heavy|floppy|paraly[sz]\w*|went|gone|not working|droop\w*|tingl\w*)\b|"
@@ -321,6 +327,14 @@ TARGETS: list[Target] = [
     _t("negated_statement", "less breathless",
        r"\b(?:less|not as|no longer|not so|hardly ever|much less|a lot less) (?:breathless|short of breath|dizzy|light ?headed|"
        r"numb|tingly|wobbly|unsteady|confused|foggy|muddled|clumsy|weak)\b"),
+    _t("negated_statement", "no worse than before",
+       rf"\b{_NEURO}\b(?: \w+){{0,4}} (?:is |are |has been |have been |its been |it's been )?(?:no|not any|not) worse\b|"
+       r"\b(?:no|not any) more (?:confused|muddled|forgetful|wobbly|unsteady|numb|tingly|weak|clumsy|breathless) than "
+       r"(?:usual|normal|before|it was|they were|he was|she was)\b"),
+    # a moment of light-headedness on standing: expected, not a faint
+    _t("negated_statement", "light-headed for a second",
+       r"\b(?:light ?headed|dizzy|woozy)\b[a-z' ]{0,25}\b(?:for a (?:second|sec|moment|minute|few seconds)|"
+       r"if i stand up|when i stand up|stood up too (?:fast|quickly)|stand up too (?:fast|quickly))\b"),
     _t("negated_statement", "chest is not tight",
        r"\b(?:chest|throat|breathing|breath)\b(?: \w+)? (?:is|are|was|feels?|has) not(?: \w+)? "
        r"(?:tight\w*|clos\w*|hurt\w*|sore|heavy|bad|difficult|hard|laboured|short)\b"),
