@@ -44,8 +44,12 @@ def _env() -> dict:
 RASA_CLI = [str(BIN / "python"), "-m", "b12assist.rasa_cli"]
 
 
-def action_server_cmd(port: int = 5055) -> list[str]:  # noqa: D103
-    return [str(BIN / "rasa"), "run", "actions", "--port", str(port), "--actions", "actions"]
+def action_server_cmd(port: int = 5055, debug: bool | None = None) -> list[str]:
+    """The action server's command line; at debug level when LOG_LEVEL=DEBUG (as the Rasa server),
+    since `rasa run actions` does not read LOG_LEVEL itself."""
+    if debug is None:
+        debug = os.environ.get("LOG_LEVEL", "").upper() == "DEBUG"
+    return [str(BIN / "rasa"), "run", "actions", "--port", str(port), "--actions", "actions", *(["--debug"] if debug else [])]
 
 
 def rasa_server_cmd(endpoints_file: Path, port: int = 5005, model: Path = MODEL,

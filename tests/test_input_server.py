@@ -256,3 +256,7 @@ def test_no_message_text_in_the_server_log_at_debug_level(debug_stack):
     assert " DEBUG " in log and "processor" in log            # debug logging really was on
     assert secret not in log, [line for line in log.splitlines() if secret in line][:5]
     assert secret.lower() not in log.lower()
+    # the action server of this stack ran with the same LOG_LEVEL=DEBUG and saw the same messages
+    actions = (debug_stack.tmp / "actions.log").read_text(errors="replace")
+    assert " DEBUG " in actions, actions[-2000:]
+    assert secret.lower() not in actions.lower(), [line for line in actions.splitlines() if secret.lower() in line.lower()][:5]
