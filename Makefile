@@ -59,6 +59,7 @@ $(MODEL): constraints.txt $(TRAIN_INPUTS) | $(STAMP)
 	@mkdir -p models var
 	$(PY) tools/gen_rules.py --check || (echo "data/rules/generated.yml is stale: run $(PY) tools/gen_rules.py" && false)
 	$(PY) tools/gen_safety_replies.py --check || (echo "domain/safety_replies.yml is stale: run $(PY) tools/gen_safety_replies.py" && false)
+	$(PY) tools/gen_greeting_prefixed.py --check
 	$(RASA) train --force --domain domain --fixed-model-name b12 --out models
 	@touch $@
 

@@ -50,8 +50,9 @@ def test_label_in_the_browser_export_retrain_and_the_messages_are_understood(tmp
             senders.append(sender)
             before.append(transcripts.transcript(stack.database_url, sender)[0].intent)
         # queued (fallback, or a topic with low confidence: the page check below shows all four are),
-        # and most of them not understood as the topic yet
-        assert sum(intent == TOPIC for intent in before) <= 1, before
+        # and at least half of them not understood as the topic yet (the model is retrained on more
+        # data over time, so a guess below the confidence line may already be the right topic)
+        assert sum(intent != TOPIC for intent in before) >= 2, before
         red = "review-red-" + uuid.uuid4().hex[:6]
         assert stack.say(red, "my throat is closing up")[0]["text"].startswith("⚠️")
         base = f"http://127.0.0.1:{stack.web_port}"
