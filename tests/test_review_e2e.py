@@ -21,7 +21,7 @@ pytestmark = pytest.mark.browser
 CHROMIUM = "/usr/bin/chromium"
 SHOTS = ROOT / "reports" / "screenshots"
 # Wordings the trained model does not understand (checked below: they fall back), and the topic staff give them.
-MESSAGES = ["can i go in the sauna after my b12 injection", "is a hot sauna ok after the b12 jab",
+MESSAGES = ["can i go in the sauna after my b12 injection", "am i allowed a sauna after my b12 injection",
             "can i use the sauna after the b12 injection", "sauna after my injection, is that ok"]
 TOPIC = "ask_safety"      # the general safety answer (the wine questions this test used first are now
                           # understood, since the blind round-1 messages were folded into training)
