@@ -44,11 +44,11 @@ def _env() -> dict:
 RASA_CLI = [str(BIN / "python"), "-m", "b12assist.rasa_cli"]
 
 
-def action_server_cmd(port: int = 5055, debug: bool | None = None) -> list[str]:
-    """The action server's command line; at debug level when LOG_LEVEL=DEBUG (as the Rasa server),
-    since `rasa run actions` does not read LOG_LEVEL itself."""
-    if debug is None:
-        debug = os.environ.get("LOG_LEVEL", "").upper() == "DEBUG"
+def action_server_cmd(port: int = 5055, env: dict | None = None) -> list[str]:
+    """The action server's command line; at debug level when LOG_LEVEL=DEBUG in `env` (the
+    environment it will run with; default this process's), as the Rasa server, since `rasa run
+    actions` does not read LOG_LEVEL itself."""
+    debug = (os.environ if env is None else env).get("LOG_LEVEL", "").upper() == "DEBUG"
     return [str(BIN / "rasa"), "run", "actions", "--port", str(port), "--actions", "actions", *(["--debug"] if debug else [])]
 
 
@@ -93,7 +93,7 @@ def run() -> int:
     ep = endpoints.render(action_port=action_port, action_secret=env["B12_ACTION_SECRET"])
     env["B12_ACTION_URL"] = f"http://127.0.0.1:{action_port}"   # for the portal's /health
     web_host = os.environ.get("B12_WEB_HOST", "127.0.0.1")
-    children = [Child("action server", action_server_cmd(action_port), cwd=str(ROOT), env=env),
+    children = [Child("action server", action_server_cmd(action_port, env), cwd=str(ROOT), env=env),
                 Child("Rasa server", rasa_server_cmd(ep, rasa_port), cwd=str(ROOT), env=env),
                 Child("web server", web_server_cmd(web_port, web_host), cwd=str(ROOT), env=env)]
     sup = Supervisor(children)
@@ -121,7 +121,7 @@ def shell() -> int:
     port = int(os.environ.get("B12_ACTION_PORT", "5055"))
     ep = endpoints.render(action_port=port, action_secret=env["B12_ACTION_SECRET"])
     settings.VAR_DIR.mkdir(parents=True, exist_ok=True)
-    action = subprocess.Popen(action_server_cmd(port), cwd=ROOT, env=env,
+    action = subprocess.Popen(action_server_cmd(port, env), cwd=ROOT, env=env,
                               stdout=open(settings.VAR_DIR / "action-server.log", "a"), stderr=subprocess.STDOUT)
     try:
         wait_http(f"http://127.0.0.1:{port}/health", proc=action)

@@ -80,7 +80,7 @@ class Stack:
         return open(self.tmp / f"{name}.log", "ab")
 
     def start_actions(self) -> None:
-        cmd = runner.action_server_cmd(self.action_port, debug=self.env.get("LOG_LEVEL", "").upper() == "DEBUG")
+        cmd = runner.action_server_cmd(self.action_port, env=self.env)
         self.procs["actions"] = subprocess.Popen(cmd, cwd=ROOT, env=self.env, stdout=self._log("actions"),
                                                  stderr=subprocess.STDOUT)
         wait_http(f"http://127.0.0.1:{self.action_port}/health", proc=self.procs["actions"])

@@ -13,9 +13,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-import yaml
-
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from b12assist.review.export import index, read_examples  # noqa: E402  (the project's NLU file reader)
+from b12assist.review.queue import normalise  # noqa: E402
 OUT = ROOT / "data" / "nlu" / "greeting_prefixed.yml"
 SOURCES = [ROOT / "data" / "nlu" / "faq.yml", ROOT / "data" / "nlu" / "topics.yml"]
 GREETINGS = ["hi, ", "hey so ", "hello! quick question, ", "hiya, ", "morning, ", "hi there, ", "hello, ",
@@ -23,41 +24,27 @@ GREETINGS = ["hi, ", "hey so ", "hello! quick question, ", "hiya, ", "morning, "
 PER_TOPIC = 3
 
 
-def _items(path: Path) -> list[dict]:
-    return (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("nlu", [])
-
-
-def _examples(item: dict) -> list[str]:
-    return [line.strip()[2:].strip() for line in (item.get("examples") or "").splitlines()
-            if line.strip().startswith("- ")]
-
-
 def render() -> str:
-    seen: set[str] = set()
-    for path in [*sorted((ROOT / "data" / "nlu").glob("*.yml")), ROOT / "tests" / "nlu" / "heldout.yml"]:
-        if path.resolve() != OUT.resolve():
-            seen |= {e.lower() for item in _items(path) for e in _examples(item)}
+    others = [p for p in sorted((ROOT / "data" / "nlu").glob("*.yml")) if p.resolve() != OUT.resolve()]
+    seen = set(index([*others, ROOT / "tests" / "nlu" / "heldout.yml"]))   # training and held-out texts
     lines = ['version: "3.1"',
              "# Written by tools/gen_greeting_prefixed.py from data/nlu/faq.yml and topics.yml; do not edit by hand.",
              "nlu:"]
     turn = 0
     for path in SOURCES:
-        for item in _items(path):
-            topic = item.get("intent", "")
+        for topic, texts in read_examples(path).items():
             if not topic.startswith(("ask_", "report_")):
                 continue
             made = []
-            for text in _examples(item):
+            for text in texts:
                 if len(made) == PER_TOPIC:
                     break
-                if text.startswith("[") or "{" in text:      # entity-annotated examples stay as they are
-                    continue
                 greeting = GREETINGS[turn % len(GREETINGS)]
                 turn += 1
                 body = text[3:] if greeting.endswith("so ") and text.lower().startswith("so ") else text
                 candidate = greeting + body[0].lower() + body[1:]
-                if candidate.lower() not in seen:
-                    seen.add(candidate.lower())
+                if normalise(candidate) not in seen:
+                    seen.add(normalise(candidate))
                     made.append(candidate)
             if made:
                 lines += [f"- intent: {topic}", "  examples: |", *[f"    - {m}" for m in made]]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from . import cooccurrence, language, multilingual
@@ -297,13 +297,20 @@ def _asks_only(norm: str) -> bool:
     return bool(INFO_QUESTION.search(norm)) and not (_STRONG_CURRENT.search(norm) or ONSET.search(norm))
 
 
-def _sentence_of(norm: str, f: Finding) -> str:
-    """The sentence of the normalised text that holds a finding (English findings carry its end)."""
+def _sentence_bounds(norm: str, f: Finding) -> tuple[int, int]:
+    """Start and end offsets of the sentence of the normalised text that holds a finding (English
+    findings carry its end; the whole text for the others)."""
     if not f.end:
-        return norm
+        return 0, len(norm)
     start = max(norm.rfind(c, 0, max(f.end - len(f.text), 0)) for c in ".!?") + 1
     ends = [i for i in (norm.find(c, f.end) for c in ".!?") if i >= 0]
-    return norm[start:min(ends) if ends else len(norm)]
+    return start, (min(ends) if ends else len(norm))
+
+
+def _sentence_of(norm: str, f: Finding) -> str:
+    """The sentence of the normalised text that holds a finding."""
+    start, end = _sentence_bounds(norm, f)
+    return norm[start:end]
 
 
 def _in_context(findings: list[Finding], norm: str, raw: str) -> list[Finding]:
@@ -318,23 +325,24 @@ def _in_context(findings: list[Finding], norm: str, raw: str) -> list[Finding]:
     figurative = bool(_FIGURATIVE.search(norm))
     out = []
     for f in findings:
-        sentence = _sentence_of(norm, f)
+        start, end = _sentence_bounds(norm, f)
+        sentence = norm[start:end]
         if f.escalates and asking and not _CURRENT.search(_READING.sub(" ", sentence)):
-            f = Finding(f.category, f.level, f.text, "hypothetical", f.experiencer, f.certainty, f.end)
-        elif f.escalates and f.end and _asks_about(norm, f):
-            f = Finding(f.category, f.level, f.text, "hypothetical", f.experiencer, f.certainty, f.end)
-        elif f.escalates and f.end and _long_past(norm, f):
-            f = Finding(f.category, f.level, f.text, "past", f.experiencer, f.certainty, f.end)
+            f = replace(f, status="hypothetical")
+        elif f.escalates and f.end and _asks_about(norm, start, end):
+            f = replace(f, status="hypothetical")
+        elif f.escalates and f.end and _long_past(norm, f, start, end):
+            f = replace(f, status="past")
         elif f.status == "past" and f.category == "neuro_worsening" and _TREND.search(f.text) \
                 and not (_FAR_PAST.search(sentence) or _REASSURING.search(sentence) or _IMPROVING.search(sentence)):
             # a trend up to now ("more and more wobbly every day") is current, whatever happened yesterday
-            f = Finding(f.category, f.level, f.text, "current", f.experiencer, f.certainty, f.end)
+            f = replace(f, status="current")
         elif f.escalates and ((jest and f.category == "fainting") or (figurative and f.category == "breathing")
                               or any(sentence.strip() and sentence.strip() in s for s in idiom_sentences)):
-            f = Finding(f.category, f.level, f.text, "mild", f.experiencer, f.certainty, f.end)
+            f = replace(f, status="mild")
         elif f.escalates and ((f.category == "neuro_deficit" and onset) or
                               (f.category == "neuro_worsening" and ONSET_SHORT.search(norm))):
-            f = Finding("neuro_sudden", EMERGENCY, f.text, f.status, f.experiencer, f.certainty, f.end)
+            f = replace(f, category="neuro_sudden", level=EMERGENCY)
         out.append(f)
     # A dizzy spell the message then says is over ("felt dizzy after, but I was right as rain after a
     # cup of tea"), with nothing after that turns it round or sounds worse.
@@ -342,11 +350,11 @@ def _in_context(findings: list[Finding], norm: str, raw: str) -> list[Finding]:
         if f.escalates and f.category == "fainting" and _DIZZY.match(f.text) and f.end:
             later = list(_REASSURING.finditer(norm, f.end))
             if later and not _WORSENING.search(norm) and not _TURN.search(norm[later[-1].end():]):
-                out[i] = Finding(f.category, f.level, f.text, "past", f.experiencer, f.certainty, f.end)
+                out[i] = replace(f, status="past")
     # A fall in a message about balance or nerves getting worse is part of that (urgent: "balance
     # worse each week, fell over again last night"), not a collapse.
     if any(f.escalates and f.category == "neuro_worsening" for f in out):
-        out = [Finding(f.category, f.level, f.text, "mild", f.experiencer, f.certainty, f.end)
+        out = [replace(f, status="mild")
                if f.escalates and f.category == "fainting" and _A_FALL.match(f.text) else f for f in out]
     return out
 
@@ -373,24 +381,19 @@ _RESOLVED_NOW = re.compile(r"\b(?:all )?(?:gone|fine|ok|okay|better|normal|clear
 # A question about what something is or would be ("is it the tongue swelling?", "what kind of
 # reaction would it be, a rash?"), or a condition with a question ("if I had hives over there,
 # what would I do?"), about nobody's body in particular.
+_CONDITION_OPENING = r"(?:if|what if|suppose|say|in case|should i ever)\b"
 _ASKS_ABOUT = re.compile(
     r"^(?:(?:so|and|but|also|then|ok|okay|hi|hello|sorry|please|quick question)[ ,]+)?(?:what (?:kind|sort|type) of|what is|what are|what does|"
     r"which|is (?:it|that|this) (?:the|a|an|like|what)|would it be|how would|how do (?:you|they|people) know|"
-    r"can (?:someone|anyone|you) (?:explain|tell)|(?:if|what if|suppose|say|in case|should i ever)\b.*"
+    r"can (?:someone|anyone|you) (?:explain|tell)|" + _CONDITION_OPENING + r".*"
     r"\b(?:would|could|should|will|must|do i do|to do)\b)")
+_CONDITIONAL_QUESTION = re.compile(r"^(?:(?:so|and|but|also|then|please)[ ,]+)?" + _CONDITION_OPENING)
 _SOMEONE_NOW = re.compile(r"\b(?:my|this|these|his|her|our|their|i am|i have|i'm|i've|he is|she is|he's|she's)\b")
 
 
-def _sentence_bounds(norm: str, f: "Finding") -> tuple[int, int]:
-    start = max(norm.rfind(c, 0, max(f.end - len(f.text), 0)) for c in ".!?") + 1
-    ends = [i for i in (norm.find(c, f.end) for c in ".!?") if i >= 0]
-    return start, (min(ends) if ends else len(norm))
-
-
-def _long_past(norm: str, f: "Finding") -> bool:
-    """The time long past is said before the symptom in its sentence, or in the same clause after it
-    ("my throat closing, years ago it happened too" is about now)."""
-    start, end = _sentence_bounds(norm, f)
+def _long_past(norm: str, f: Finding, start: int, end: int) -> bool:
+    """The time long past is said before the symptom in its sentence (norm[start:end]), or in the
+    same clause after it ("my throat closing, years ago it happened too" is about now)."""
     sentence = norm[start:end]
     if _PRESENT.search(_RESOLVED_NOW.sub(" ", sentence)) or _STRONG_CURRENT.search(sentence) or ONSET.search(sentence):
         return False
@@ -399,12 +402,12 @@ def _long_past(norm: str, f: "Finding") -> bool:
                for m in _FAR_PAST.finditer(sentence))
 
 
-def _asks_about(norm: str, f: "Finding") -> bool:
-    start, end = _sentence_bounds(norm, f)
+def _asks_about(norm: str, start: int, end: int) -> bool:
+    """The sentence norm[start:end] is a question about what something is or would be."""
     sentence = norm[start:end].strip()
     if end >= len(norm) or norm[end] != "?" or not _ASKS_ABOUT.search(sentence):
         return False
-    conditional = bool(re.match(r"^(?:(?:so|and|but|also|then|please)[ ,]+)?(?:if|what if|suppose|say|in case|should i ever)\b", sentence))
+    conditional = bool(_CONDITIONAL_QUESTION.match(sentence))
     return not (_STRONG_CURRENT.search(sentence) or ONSET.search(sentence)) and (conditional or not _SOMEONE_NOW.search(sentence))
 
 
@@ -458,7 +461,7 @@ def _foreign_context(findings: list[Finding], text: str, code: str) -> list[Find
     out = []
     for f in findings:
         if f.escalates and (_LAUGH.search(text) or cues(f.text)):
-            f = Finding(f.category, f.level, f.text, "hypothetical", f.experiencer, f.certainty, f.end)
+            f = replace(f, status="hypothetical")
         out.append(f)
     return out
 
@@ -482,7 +485,7 @@ def detect(text: str | None) -> Assessment:
     if guessed != "en":
         findings = _foreign_context(findings, text, guessed)
         if _LAUGH.search(text):
-            foreign = [Finding(f.category, f.level, f.text, "mild", f.experiencer, f.certainty, f.end) for f in foreign]
+            foreign = [replace(f, status="mild") for f in foreign]
     findings.extend(foreign)
     spoken = guessed if guessed != "en" else next((f.text for f in foreign if f.escalates), "en")
     return Assessment(text=norm, findings=tuple(findings), language=spoken)

@@ -51,7 +51,7 @@ def needs_maintenance(known: Known, question: Question | None, today: date) -> b
         if known.start is None or known.pattern is None or known.length is None:
             return True
         left = _loading_left(known, today)
-        if left is None or not left:
+        if not left:                   # the plan cannot be built, or loading is over
             return True
         if "range" in kinds and (question is None or question.last is None or question.last > left[-1]):
             return True

@@ -120,7 +120,7 @@ class Cluster:
                          os.environ.get("TICKET_LOCK_LIFETIME", LOCK_LIFETIME),
                          "B12_RASA_PUBLIC_URL": os.environ.get("B12_RASA_PUBLIC_URL", f"http://localhost:{self.port}")})
         for i, (rasa_port, action_port) in enumerate(zip(self.replica_ports, self.action_ports), start=1):
-            self.children.append(self._child(f"actions-{i}", runner.action_server_cmd(action_port), self.env))
+            self.children.append(self._child(f"actions-{i}", runner.action_server_cmd(action_port, self.env), self.env))
             ep = endpoints.render(self.dir / f"endpoints-{i}.yml", action_port=action_port,
                                   database_url=self.database_url, action_secret=self.env["B12_ACTION_SECRET"],
                                   redis_url=self.redis_url)
