@@ -77,6 +77,26 @@ def test_dosing_question_quick_reply_and_reload(portal):
     assert page.evaluate("window.B12Assist.session()") == session
 
 
+def test_two_plain_language_answers_as_the_patient_sees_them(portal):
+    """Issue 15's rewritten safety and route answers, in the widget: each line readable, the facts kept,
+    the list shown as separate lines, the clinic's emergency number filled in (not a placeholder)."""
+    page, _ = portal
+    page.click(".b12w-bubble")
+    ask(page, "is it safe? what side effects can the jabs have?")
+    safety = bot_messages(page).last.inner_text()
+    for fact in ("side effects", "cobalt", "heart rhythm", "low potassium", "Leber", "Call 911"):
+        assert fact in safety, (fact, safety)
+    assert "{emergency_number}" not in safety
+    assert len([ln for ln in safety.splitlines() if ln.strip().startswith("•")]) == 2   # list as lines
+    page.screenshot(path=str(SHOTS / "widget-answer-safety.png"))
+    ask(page, "do they go in the muscle or under the skin, and where on the body?")
+    route = bot_messages(page).last.inner_text()
+    for fact in ("muscle", "hydroxocobalamin", "cyanocobalamin", "under the skin", "upper arm, thigh or buttock",
+                 "Don't switch on your own"):
+        assert fact in route, (fact, route)
+    page.screenshot(path=str(SHOTS / "widget-answer-route.png"))
+
+
 def test_red_flag_shows_emergency_banner_with_click_to_call(portal):
     page, _ = portal
     page.click(".b12w-bubble")
