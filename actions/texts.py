@@ -107,5 +107,6 @@ DID_YOU_MEAN = "I'm not sure I understood. Did you mean one of these?"
 NOT_UNDERSTOOD = "Sorry, I didn't quite get that. Could you say it another way? Or pick a topic:"
 SECOND_MISS = ("I'm still not sure what you need, sorry. The clinic team can help: {clinic_contact}. "
                "Or pick a topic:")
-SYMPTOM_LINE = ("I can't assess symptoms in a chat. If this is happening now and you feel unwell, "
-                "call {emergency_number}.")
+SYMPTOM_LINE = ("I can't assess symptoms in a chat. Call {emergency_number} now for trouble breathing, a swollen "
+                "face or throat, hives, fainting, or sudden weakness or slurred speech. If nerve symptoms are "
+                "slowly getting worse, contact your clinician today.")

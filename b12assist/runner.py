@@ -108,12 +108,25 @@ def run() -> int:
               f"  REST webhook        http://localhost:{rasa_port}/webhooks/rest/webhook\n"
               f"  action server       http://localhost:{action_port}/health\n"
               "A server that crashes is restarted; Ctrl-C stops everything.\n", flush=True)
+        note = emergency_number_note(env)
+        if note:
+            print(note + "\n", flush=True)
         sup.watch()
         return 0
     except KeyboardInterrupt:
         return 0
     finally:
         sup.stop()
+
+
+def emergency_number_note(env: dict) -> str:
+    """A clinic that has not set its emergency number gets the default (911) in every emergency reply:
+    say so at start, so that a UK (999) or EU (112) clinic sets it before patients use the widget."""
+    if (env.get("B12_EMERGENCY_NUMBER") or "").strip():
+        return ""
+    return ("NOTE: B12_EMERGENCY_NUMBER is not set, so emergency replies and the widget's call button say 911 "
+            "(US/Canada). Set it for your country before patients use the widget, e.g. "
+            "B12_EMERGENCY_NUMBER=999 make run (UK), 112 (EU), 000 (Australia).")
 
 
 def shell() -> int:

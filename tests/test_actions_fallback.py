@@ -43,7 +43,7 @@ def test_second_miss_in_a_row_gives_the_clinic_contact(monkeypatch):
 def test_a_message_about_the_body_gets_the_emergency_line(monkeypatch):
     monkeypatch.setenv("B12_EMERGENCY_NUMBER", "999")
     message = reply([user("nlu_fallback")], symptom="yes")
-    assert "If this is happening now and you feel unwell, call 999." in message["text"]
+    assert "Call 999 now for trouble breathing" in message["text"] and "slowly getting worse" in message["text"]
 
 
 def test_no_rephrase_request_to_a_message_about_the_body():
@@ -53,5 +53,5 @@ def test_no_rephrase_request_to_a_message_about_the_body():
     dispatcher = CollectingDispatcher()
     asyncio.run(ActionSuggestTopics().run(dispatcher, tracker, {}))
     (message,) = dispatcher.messages
-    assert "say it another way" not in message["text"] and "call 911" in message["text"]
+    assert "say it another way" not in message["text"] and "Call 911 now" in message["text"]
     assert [b["payload"] for b in message["buttons"]] == ["/ask_when_seek_help", "/ask_safety", "/human_handoff"]

@@ -62,11 +62,19 @@ def test_anaphylaxis_guidance_is_complete(stack):
         assert words in first, words
 
 
+def test_chest_pain_without_allergy_signs_gets_the_general_emergency_text(stack):
+    """Chest pain or fainting need not be allergic: no anaphylaxis script unless there are allergy signs."""
+    first = stack.say(new_sender(), "crushing pain in the middle of my chest for the last 10 minutes")[0]["text"]
+    assert first.startswith("⚠️ EMERGENCY: call 911 now. Lie down, or sit")
+    assert "If you also have swelling, hives, wheeze or a tight throat" in first
+    assert "say it may be anaphylaxis (a severe" not in first.split(".")[1]
+
+
 @pytest.mark.parametrize("text", ["my knee hurts when I go running, which cream is best?",
                                   "my back aches after gardening, should I take paracetamol?"])
 def test_a_symptom_the_assistant_cannot_place_gets_the_emergency_line(stack, text):
     reply = texts(stack.say(new_sender(), text))
-    assert "If this is happening now and you feel unwell, call 911" in reply
+    assert "Call 911 now for trouble breathing" in reply and "contact your clinician today" in reply
     assert "say it another way" not in reply
 
 

@@ -112,3 +112,11 @@ def test_a_crashed_action_server_is_restarted_and_the_rest_keeps_answering(tmp_p
         assert b"action server exited" in (tmp_path / "runner.log").read_bytes()
     finally:
         _interrupt(proc)
+
+
+def test_start_says_when_the_emergency_number_is_the_default():
+    from b12assist.runner import emergency_number_note
+    note = emergency_number_note({})
+    assert "B12_EMERGENCY_NUMBER is not set" in note and "999" in note and "911" in note
+    assert emergency_number_note({"B12_EMERGENCY_NUMBER": "  "}) == note       # blank counts as not set
+    assert emergency_number_note({"B12_EMERGENCY_NUMBER": "999"}) == ""

@@ -17,6 +17,8 @@ from b12assist.safety.multilingual import RULES_DIR  # noqa: E402
 
 OUT = ROOT / "domain" / "safety_replies.yml"
 NEURO_CATEGORIES = ("neuro_sudden", "stroke_signs")
+# chest pain and fainting may not be allergic: the general emergency text, without the anaphylaxis script
+GENERAL_CATEGORIES = ("chest", "fainting")
 # language slot values that are answered with the English texts
 ENGLISH_SLOTS = ("en", "other")
 
@@ -49,6 +51,10 @@ def build() -> dict:
     for slot_value in ENGLISH_SLOTS:
         for category in NEURO_CATEGORIES:
             emergency.append(_variant(english["emergency_neuro"],
+                                      [_slot("language", slot_value), _slot("red_flag_category", category)],
+                                      emergency_data))
+        for category in GENERAL_CATEGORIES:
+            emergency.append(_variant(english["emergency_general"],
                                       [_slot("language", slot_value), _slot("red_flag_category", category)],
                                       emergency_data))
     emergency.append(_variant(english["emergency"], [], emergency_data))
