@@ -253,7 +253,8 @@ def pick_date(dates: list[DateFound]) -> tuple[date | None, list[str]]:
 _EVERY = r"(?:every|evry|everey|eveyr|evrey|evey|eveary|each)"
 _EVERY_OTHER = re.compile(rf"\b(?:{_EVERY} (?:other|othr|otehr|otha) day|{_EVERY} second day|alternate days?|on alternate days|"
                           rf"{_EVERY} 2(?:nd)? days|{_EVERY} two days|{_EVERY} 48 hours|eod)\b")
-_DAILY = re.compile(rf"\b(?:daily|{_EVERY} day|once a day|{_EVERY} morning|{_EVERY} single day)\b")
+_DAILY = re.compile(rf"\b(?:daily|{_EVERY} day|once a day|{_EVERY} morning|{_EVERY} single day|"
+                    rf"(?:one|1|a|an) (?:injection|shot|jab|dose|needle)s? (?:a|per|each) day)\b")
 _EVERY_N_DAYS = re.compile(rf"\b{_EVERY} {_NUM} days\b")
 _TIMES = r"(\d|one|two|three|four|five|six|seven|once|twice|thrice)"
 _PER_WEEK = re.compile(
@@ -271,7 +272,11 @@ def parse_loading_pattern(low: str, requested: str | None = None) -> tuple[Loadi
     if _EVERY_OTHER.search(low):
         return LoadingPattern("every_other_day"), []
     plural_days = bool(days_list and re.search(r"days\b|s\b", days_list.group(0).split()[0]))
-    if days_list and (plural_days or not re.search(r"\b(?:last|next|on|since)\s+" + days_list.group(0)[:3], low)):
+    # "on Monday and Wednesday" may be two dates; three weekdays, or a list beside a loading length
+    # ("on Mon, Wed and Fri for 4 weeks"), is a pattern
+    listed = len(re.findall(_WEEKDAY, days_list.group(0))) if days_list else 0
+    if days_list and (plural_days or listed >= 3 or _FOR_WEEKS.search(low)
+                      or not re.search(r"\b(?:last|next|on|since)\s+" + days_list.group(0)[:3], low)):
         names = re.findall(_WEEKDAY, days_list.group(0))
         weekdays = tuple(sorted({WEEKDAYS[n[:3]] for n in names}))
         return LoadingPattern("weekly", per_week=len(weekdays), weekdays=weekdays), []
@@ -299,14 +304,15 @@ _FOR_WEEKS = re.compile(rf"\b(?:for|over|lasting)(?: about| around| roughly| the
                         rf"\bx ?(\d{{1,2}}|one|two|three|four|five|six|eight|ten|twelve)[- ]?{_WEEKS}\b|"
                         rf"\b(?:for )?a fortnight\b|"
                         rf"\b{_NUM}[- ]{_WEEKS} (?:of )?loading\b|\bloading (?:phase )?(?:of|for|is|lasts) {_NUM} {_WEEKS}\b")
-_FOR_DAYS = re.compile(rf"\b(?:for|over) (?:the next )?{_NUM} days\b|\bx ?(\d{{1,2}}) days\b")
+_FOR_DAYS = re.compile(rf"\b(?:for|over) (?:the next )?{_NUM} days\b|\bx ?(\d{{1,2}}) days\b|"
+                       rf"\b(?:daily|a day|per day|each day|every day),? {_NUM} days\b")
 _BARE_WEEKS = re.compile(rf"\b(?:{_NUM}[- ]|(\d{{1,2}})){_WEEKS}\b(?! ago| later| before| after| from)")
 _COUNT = r"(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|twenty)"
-_DOSES = re.compile(rf"\b{_NUM} (?:loading )?(?:injections|shots|jabs|doses)\b(?! (?:a|per|each|every|in a) week)|"
+_DOSES = re.compile(rf"\b{_NUM} (?:loading )?(?:injections|shots|jabs|doses)\b(?! (?:a|per|each|every|in a) (?:week|day))|"
                     rf"\b{_COUNT} (?:(?:b12|b 12|vitamin|loading|more|im|hydroxocobalamin|cyanocobalamin) ){{1,3}}"
-                    rf"(?:injections?|shots?|jabs?|doses?)\b(?! (?:a|per|each|every|in a|in) (?:week|month))|"
+                    rf"(?:injections?|shots?|jabs?|doses?)\b(?! (?:a|per|each|every|in a|in) (?:week|month|day))|"
                     rf"\b(\d{{1,2}}|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty) "
-                    rf"(?:injection|shot|jab|dose)\b(?! (?:a|per|each|every|in a|in) (?:week|month))(?!s)|"
+                    rf"(?:injection|shot|jab|dose)\b(?! (?:a|per|each|every|in a|in) (?:week|month|day))(?!s)|"
                     rf"\btotal (?:of )?{_COUNT}(?: (?:injections?|shots?|jabs?|doses?))?\b|"
                     rf"\b{_COUNT} (?:injections?|shots?|jabs?|doses?) (?:in total|total|altogether)\b")
 
@@ -342,7 +348,7 @@ def parse_loading_length(low: str, pattern: LoadingPattern | None = None,
 
 
 # --- maintenance interval ----------------------------------------------------------------------
-_MONTHS_UNIT = r"(?:months?|mths?|mnths?|mos|monts?|moths?)"
+_MONTHS_UNIT = r"(?:months?|monthes|mths?|mnths?|mos|monts?|moths?|monhts?)"
 _MONTHLY = re.compile(rf"\b(?:monthly|{_EVERY} month|once a month|once every month|a month apart|1[- ]monthly)\b")
 _EVERY_OTHER_MONTH = re.compile(rf"\b(?:{_EVERY} (?:other|second|2nd) month|alternate months)\b")
 _QUARTERLY = re.compile(r"\b(?:quarterly|every quarter)\b")
