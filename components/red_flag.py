@@ -12,6 +12,13 @@ FallbackClassifier's ambiguity check would, when DIET's own best guess is close 
 - when DIET alone predicts a red-flag intent (confidence >= `diet_threshold`) for a message the
   rules do not explain (see `Assessment.explains_message`), keeps it: either detector is enough
   to escalate (this comes before the asked-about branch: "is X normal? I have Y now");
+- when the learned red-flag model (`components.red_flag_model`, run just before this one) gives
+  the message a red-flag probability >= `model_threshold`, escalates at the level and with the
+  category it predicts, in any language: the rules, DIET and the learned model are each enough.
+  Where the rules explain the whole message (it ends on a symptom negated, past or asked about, or
+  on things being better), the model must be surer (`model_threshold_explained`): "years ago I
+  passed out at a blood test" is not a red flag. Its escalations carry `red_flag_source` = "learned
+  model", so staff review them like DIET-only ones;
 - a message clearly in another language that is not a red flag gets `other_language` (the
   assistant answers in English only, with the emergency line in that language);
 - if the detector or this component raises, the message is escalated when any red-flag word
@@ -35,10 +42,12 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from b12assist import settings
+from b12assist.review.queue import MODEL_ONLY as MODEL_SOURCE
 from b12assist.safety import multilingual
 from b12assist.safety.detector import detect, warm_up
 from b12assist.safety.symptoms import alarming, mentions_symptom
 from components.ranking import diet_best, set_intent, set_next_best
+from components.red_flag_model import ATTRIBUTE as LEARNED
 
 logger = logging.getLogger(__name__)
 
@@ -52,11 +61,14 @@ DETECTOR_ERROR = "unchecked (detector error)"
 class RedFlagClassifier(GraphComponent):
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
-        return {"diet_threshold": 0.8, "fallback_threshold": 0.4}
+        return {"diet_threshold": 0.8, "fallback_threshold": 0.4, "model_threshold": 0.7,
+                "model_threshold_explained": 0.9}
 
     def __init__(self, config: Dict[Text, Any]) -> None:
         self._diet_threshold = float(config.get("diet_threshold", 0.8))
         self._fallback_threshold = float(config.get("fallback_threshold", 0.4))
+        self._model_threshold = float(config.get("model_threshold", 0.7))
+        self._model_threshold_explained = float(config.get("model_threshold_explained", 0.9))
         self._emergency_number = settings.load().emergency_number
         try:
             warm_up()
@@ -97,6 +109,7 @@ class RedFlagClassifier(GraphComponent):
         diet = diet_best(message)
         diet_name = diet.get("name")
         diet_conf = float(diet.get("confidence") or 0.0)
+        learned = message.get(LEARNED)
 
         if assessment.escalate:
             self._set_red_flag(message, RED_FLAG_INTENTS[assessment.level], assessment.category)
@@ -105,6 +118,10 @@ class RedFlagClassifier(GraphComponent):
             # DIET alone is enough to escalate a phrasing the rules do not know, also when the
             # message asked about a symptom first ("is dizziness normal? <something new> now").
             self._set_red_flag(message, diet_name, "reported symptom")
+        elif level := self._learned_level(learned, assessment.explains_message):
+            # The learned model alone is enough, too: it knows wordings no rule has.
+            self._set_red_flag(message, RED_FLAG_INTENTS[level], learned.get("category"))
+            self._add_entity(message, "red_flag_source", MODEL_SOURCE)
         elif assessment.hypothetical:
             # A red-flag symptom asked about, not reported: answer with what to do if it happens.
             set_intent(message, HYPOTHETICAL_INTENT)
@@ -124,8 +141,26 @@ class RedFlagClassifier(GraphComponent):
         text = message.get("text") or ""
         self._add_entity(message, "emergency_number", self._emergency_number)
         self._add_entity(message, "symptom_mention", "yes" if mentions_symptom(text) else "no")
-        if alarming(text):
+        learned = message.get(LEARNED)
+        level = self._learned_level(learned, explained=False)
+        if level:     # the learned model first: it does not share the detector's code
+            self._set_red_flag(message, RED_FLAG_INTENTS[level], learned.get("category"))
+            self._add_entity(message, "red_flag_source", MODEL_SOURCE)
+        elif alarming(text):
             self._set_red_flag(message, RED_FLAG_INTENTS["emergency"], DETECTOR_ERROR)
+
+    def _learned_level(self, learned: Optional[Dict[Text, Any]], explained: bool) -> Optional[Text]:
+        """"emergency" or "urgent" when the learned model's probability reaches the threshold (the
+        higher one when the rules explained the message as negated, past or better), else None."""
+        if not isinstance(learned, dict):
+            return None
+        try:
+            probability = float(learned.get("probability") or 0.0)
+        except (TypeError, ValueError):
+            return None
+        if probability < (self._model_threshold_explained if explained else self._model_threshold):
+            return None
+        return "urgent" if learned.get("level") == "urgent" else "emergency"
 
     @staticmethod
     def _add_entity(message: Message, name: Text, value: Text) -> None:

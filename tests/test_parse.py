@@ -57,6 +57,15 @@ def test_weekday_pattern_and_dose_count():
     assert p.dose_mcg == 1000
 
 
+def test_a_weekday_list_is_a_pattern_not_dates():
+    p = parse_schedule("shots tuesday, thursday and saturday for 3 weeks starting friday 4th december", TODAY)
+    assert p.pattern == LoadingPattern("weekly", per_week=3, weekdays=(1, 3, 5))
+    assert p.start == date(2026, 12, 4)
+    # two weekdays with no loading length are still read as dates
+    assert [d.value for d in find_dates("i had them on monday and wednesday", TODAY)] == [date(2026, 11, 23),
+                                                                                         date(2026, 11, 18)]
+
+
 def test_range_interval_asks_which_one():
     p = parse_schedule("then every 2-3 months", TODAY)
     assert p.maintenance is None and "every 2 or every 3 months" in p.questions[0]

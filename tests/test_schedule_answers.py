@@ -33,6 +33,8 @@ def kinds(text):
     ("tell me the next couple please", ("next_n",)),
     ("alternate days from the 18th, on what day do I finish?", ("last_loading",)),
     ("which date is the final loading jab", ("last_loading",)),
+    ("eod for a fortnight, when am I finishing?", ("last_loading",)),
+    ("daily for a week from monday, when will the injections stop?", ("last_loading",)),
     ("how many shots does that come to", ("count",)),
     ("when is the 5th injection", ("nth",)),
     ("can you list the loading days", ("list_loading",)),

@@ -2,9 +2,10 @@
 
 Derived, not listed by hand: config.yml, every file under domain/ and data/, and for each custom
 component in config.yml's pipeline that Rasa trains (`is_trainable=True` in its recipe
-registration), its module and every project module it imports, transitively. A component that is
-not trained (the red-flag layer) reads its code at load time, so a change there needs a restart,
-not a new model.
+registration), its module and every project module it imports, transitively, and the files named
+as `training_sets` in a component's config (the learned red-flag model's labelled sets). A component
+that is not trained (the red-flag rules) reads its code at load time, so a change there needs a
+restart, not a new model.
 
     python tools/train_inputs.py            # space-separated paths, relative to the project root
 """
@@ -77,9 +78,19 @@ def trained_code(config: dict) -> set[Path]:
     return files
 
 
+def data_files(config: dict) -> set[Path]:
+    """Files a project component trains from besides Rasa's data (`training_sets` in its config)."""
+    files: set[Path] = set()
+    for step in config.get("pipeline") or []:
+        for rel in step.get("training_sets") or []:
+            files.add(ROOT / rel)   # listed even when missing: make then stops with "No rule to make target"
+    return files
+
+
 def inputs() -> list[str]:
     config_path = ROOT / "config.yml"
-    files = {config_path} | trained_code(yaml.safe_load(config_path.read_text()))
+    config = yaml.safe_load(config_path.read_text())
+    files = {config_path} | trained_code(config) | data_files(config)
     for folder in ("domain", "data"):
         files |= {p for p in (ROOT / folder).rglob("*") if p.is_file() and p.suffix in {".yml", ".yaml"}}
     return sorted(str(p.relative_to(ROOT)) for p in files)

@@ -32,6 +32,7 @@ FALLBACK = "nlu_fallback"
 OUT_OF_SCOPE = "out_of_scope"
 RED_FLAGS = ("red_flag_emergency", "red_flag_urgent")
 DIET_ONLY = "reported symptom"       # red_flag_category when DIET escalated and the rules did not
+MODEL_ONLY = "learned model"        # red_flag_source when only the learned red-flag model escalated
 NOT_REVIEWED = ("other_language",)   # answered on purpose (English only), nothing to learn
 DEFAULT_THRESHOLD = 0.5
 DEFAULT_DISTANCE = 0.7               # cosine distance under which two messages are "the same question"
@@ -104,8 +105,10 @@ def reason_for(parse_data: dict, threshold: float = DEFAULT_THRESHOLD) -> str | 
     if name in NOT_REVIEWED:
         return None
     if name in RED_FLAGS:
-        categories = {e.get("value") for e in parse_data.get("entities") or [] if e.get("entity") == "red_flag_category"}
-        return "detectors disagree" if DIET_ONLY in categories else None
+        entities = parse_data.get("entities") or []
+        categories = {e.get("value") for e in entities if e.get("entity") == "red_flag_category"}
+        sources = {e.get("value") for e in entities if e.get("entity") == "red_flag_source"}
+        return "detectors disagree" if DIET_ONLY in categories or MODEL_ONLY in sources else None
     if not name or confidence < threshold:
         return "low confidence"
     return None

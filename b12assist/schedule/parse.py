@@ -192,9 +192,12 @@ def _relative_dates(low: str, today: date, prefer: str, reference: date | None):
         if re.search(_WEEKDAY_FULL, m.group(0)) and _DATE_FOLLOWS.match(low, m.end()):
             continue
         yield m, DateFound(_relative(m.group(0), today, prefer), m.group(0))
+    lists = [w for w in _WEEKDAY_LIST.finditer(low) if _is_pattern_list(w, low)]
     for m in re.finditer(rf"\b{_WEEKDAY_FULL}", low):
         if re.search(r"(?:times|x) (?:a|per) week|/", low[max(0, m.start() - 25):m.end() + 25]):
             continue  # part of a weekday pattern such as Mon/Wed/Fri
+        if any(w.start() <= m.start() < w.end() for w in lists):
+            continue  # "Monday, Wednesday and Friday for 2 weeks" is a pattern, not three dates
         if _DATE_FOLLOWS.match(low, m.end()):
             continue
         yield m, DateFound(_relative(m.group(0), today, prefer), m.group(0))
@@ -264,6 +267,12 @@ _WEEKDAY_LIST = re.compile(rf"\b{_WEEKDAY}(?:\s*(?:/|,|and|&|\+)\s*{_WEEKDAY})+\
 _TIMES_WORDS = {"once": 1, "twice": 2, "thrice": 3}
 
 
+def _is_pattern_list(days_list: re.Match, low: str) -> bool:
+    """"on Monday and Wednesday" may be two dates; three weekdays, or a list beside a loading length
+    ("on Mon, Wed and Fri for 4 weeks"), is a loading pattern."""
+    return len(re.findall(_WEEKDAY, days_list.group(0))) >= 3 or bool(_FOR_WEEKS.search(low))
+
+
 def parse_loading_pattern(low: str, requested: str | None = None) -> tuple[LoadingPattern | None, list[str]]:
     """How often the loading injections are: every other day, daily, every N days, N a week, or
     named weekdays (Mon/Wed/Fri)."""
@@ -272,10 +281,7 @@ def parse_loading_pattern(low: str, requested: str | None = None) -> tuple[Loadi
     if _EVERY_OTHER.search(low):
         return LoadingPattern("every_other_day"), []
     plural_days = bool(days_list and re.search(r"days\b|s\b", days_list.group(0).split()[0]))
-    # "on Monday and Wednesday" may be two dates; three weekdays, or a list beside a loading length
-    # ("on Mon, Wed and Fri for 4 weeks"), is a pattern
-    listed = len(re.findall(_WEEKDAY, days_list.group(0))) if days_list else 0
-    if days_list and (plural_days or listed >= 3 or _FOR_WEEKS.search(low)
+    if days_list and (plural_days or _is_pattern_list(days_list, low)
                       or not re.search(r"\b(?:last|next|on|since)\s+" + days_list.group(0)[:3], low)):
         names = re.findall(_WEEKDAY, days_list.group(0))
         weekdays = tuple(sorted({WEEKDAYS[n[:3]] for n in names}))

@@ -115,7 +115,8 @@ def parse_question(low: str, today: date) -> Question | None:
         kinds.append("nth")
         n = int(m.group(1))
     if (re.search(r"\b(?:last|final)\b", asked) and not re.search(r"\blast (?:one )?(?:was|on)\b", asked)) \
-            or re.search(r"\b(?:finish|finished|done with loading)\b|\bloading (?:end|ends|stop|stops|be over)\b", asked):
+            or re.search(r"\bfinish(?:es|ed|ing)?\b|\bdone with loading\b|\bloading (?:end|ends|stop|stops|be over)\b|"
+                         r"\b(?:does|will) (?:it|they|loading|the loading|the shots|the injections) (?:end|stop)\b", asked):
         kinds.append("last_loading")
     if re.search(r"\b(?:first|1st)\b[^|]*\b(?:maintenance|monthly|weekly|months?|top.?up)\b|"
                  r"\b(?:maintenance|monthly|weekly)\b[^|]*\b(?:start|begin|kick in)", asked):
