@@ -5,6 +5,7 @@ folder (fine-tuned from the served model, `rasa train --finetune`), and the same
 and the chart: reports/screenshots/review-queue.png and review-chart.png."""
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -13,19 +14,36 @@ from pathlib import Path
 
 import pytest
 import yaml
+from sqlalchemy import create_engine, text as sql
 
+from b12assist.review.queue import reason_for
 from b12assist.staff import transcripts
 from conftest import BIN, ROOT, Stack, texts
 
 pytestmark = pytest.mark.browser
 CHROMIUM = "/usr/bin/chromium"
 SHOTS = ROOT / "reports" / "screenshots"
-# Wordings the trained model does not understand (checked below: they fall back), and the topic staff give them.
-MESSAGES = ["can i go in the sauna after my b12 injection", "am i allowed a sauna after my b12 injection",
-            "can i use the sauna after the b12 injection", "sauna after my injection, is that ok"]
+# Wordings of one question the model has no topic for yet, and the topic staff give them. The model
+# keeps learning from folded blind sets, so some may already be understood: those that the served
+# model queues for review (checked below, at least three) are the ones the loop is tested with.
+CANDIDATES = ["can i go in the sauna after my b12 injection", "am i allowed a sauna after my b12 injection",
+              "can i use the sauna after the b12 injection", "sauna after my injection, is that ok",
+              "is a sauna ok after the b12 injection", "sauna straight after my b12 injection?"]
 EPOCH_FRACTION = "0.3"    # of config.yml's DIET epochs
 TOPIC = "ask_safety"      # the general safety answer (the wine questions this test used first are now
                           # understood, since the blind round-1 messages were folded into training)
+
+
+def _queued(tracker_url: str, sender: str) -> bool:
+    """Whether the review queue takes this conversation's (only) user message, from its parse data."""
+    engine = create_engine(tracker_url)
+    try:
+        with engine.connect() as conn:
+            data = conn.execute(sql("select data from events where sender_id = :s and type_name = 'user'"),
+                                {"s": sender}).scalar_one()
+    finally:
+        engine.dispose()
+    return reason_for(json.loads(data).get("parse_data") or {}) is not None
 
 
 def _response_start(intent: str) -> str:
@@ -44,16 +62,17 @@ def test_label_in_the_browser_export_retrain_and_the_messages_are_understood(tmp
     first.mkdir()
     stack = Stack(first, env={"B12_TRACKER_DATABASE_URL": f"sqlite:///{first / 'tracker.db'}"}).start()
     try:
-        senders, before = [], []
-        for text in MESSAGES:
+        messages, before = [], []
+        for text in CANDIDATES:
             sender = "review-" + uuid.uuid4().hex[:8]
             stack.say(sender, text)
-            senders.append(sender)
-            before.append(transcripts.transcript(stack.database_url, sender)[0].intent)
-        # queued (fallback, or a topic with low confidence: the page check below shows all four are),
-        # and at least half of them not understood as the topic yet (the model is retrained on more
-        # data over time, so a guess below the confidence line may already be the right topic)
-        assert sum(intent != TOPIC for intent in before) >= 2, before
+            if _queued(stack.database_url, sender):
+                messages.append(text)
+                before.append(transcripts.transcript(stack.database_url, sender)[0].intent)
+        n = len(messages)
+        # at least three queued (fallback, or a topic with low confidence), and at least two of them
+        # not understood as the topic yet (a guess below the confidence line may already be right)
+        assert n >= 3 and sum(intent != TOPIC for intent in before) >= 2, (messages, before)
         red = "review-red-" + uuid.uuid4().hex[:6]
         assert stack.say(red, "my throat is closing up")[0]["text"].startswith("⚠️")
         base = f"http://127.0.0.1:{stack.web_port}"
@@ -65,11 +84,11 @@ def test_label_in_the_browser_export_retrain_and_the_messages_are_understood(tmp
                 page.goto(f"{base}/staff")
                 page.fill("#token", "test-staff-token")
                 page.click("button[type=submit]")
-                row = page.locator("#groups tr", has_text=MESSAGES[0])
+                row = page.locator("#groups tr", has_text=messages[0])
                 row.wait_for(timeout=30_000)
-                for text in MESSAGES:                                   # one group, four conversations
+                for text in messages:                                   # one group, one conversation each
                     assert text in row.inner_text()
-                assert "4 in 4 conversation(s)" in row.inner_text()
+                assert f"{n} in {n} conversation(s)" in row.inner_text()
                 assert any(why in row.inner_text() for why in ("fallback", "low confidence", "out of scope"))
                 page.wait_for_function("document.getElementById('chart').complete && "
                                        "document.getElementById('chart').naturalWidth > 0", timeout=30_000)
@@ -84,8 +103,8 @@ def test_label_in_the_browser_export_retrain_and_the_messages_are_understood(tmp
                 # label the group
                 row.locator("select").select_option(TOPIC)
                 row.locator("button", has_text="Label").click()
-                page.wait_for_selector(f"#review-state:has-text('4 message(s) labelled {TOPIC}')", timeout=15_000)
-                assert page.locator("#groups tr", has_text=MESSAGES[0]).count() == 0
+                page.wait_for_selector(f"#review-state:has-text('{n} message(s) labelled {TOPIC}')", timeout=15_000)
+                assert page.locator("#groups tr", has_text=messages[0]).count() == 0
             finally:
                 browser.close()
         from b12assist.store import escalations
@@ -100,7 +119,7 @@ def test_label_in_the_browser_export_retrain_and_the_messages_are_understood(tmp
     out = subprocess.run([str(BIN / "b12-staff"), "review", "export", "--out", str(data / "nlu" / "reviewed.yml"),
                           "--new-topics", str(tmp_path / "new-topics.yml")], env=env, cwd=ROOT,
                          capture_output=True, text=True, timeout=120)
-    assert out.returncode == 0 and "4 new" in out.stdout, out.stdout + out.stderr
+    assert out.returncode == 0 and f"{n} new" in out.stdout, out.stdout + out.stderr
     models = tmp_path / "models"
     # Incremental training from the served model (Rasa's `--finetune`), as staff would after a review:
     # same config and labels, the new examples added, a fraction of the epochs.
@@ -116,7 +135,7 @@ def test_label_in_the_browser_export_retrain_and_the_messages_are_understood(tmp
     stack = Stack(second, model=models / "reviewed.tar.gz").start()
     try:
         expected = _response_start(TOPIC)
-        for text in MESSAGES:
+        for text in messages:
             sender = "review-after-" + uuid.uuid4().hex[:8]
             reply = texts(stack.say(sender, text))
             assert transcripts.transcript(stack.database_url, sender)[0].intent == TOPIC, text
