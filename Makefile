@@ -72,7 +72,7 @@ $(WIDGET): $(shell find web/widget/src -type f 2>/dev/null) web/widget/package.j
 	cd web/widget && (npm ci --no-audit --no-fund --loglevel=error || npm install --no-audit --no-fund --loglevel=error) && npm run --silent build
 
 run: sysdeps-run $(MODEL) $(WIDGET)
-	$(PY) -m b12assist.runner run
+	$(PY) -m b12assist.serve.runner run
 
 # The scaled-out topology on loopback ports (b12assist/serve/cluster.py); `make run` is unchanged.
 cluster: sysdeps-cluster $(MODEL) $(WIDGET)
@@ -82,7 +82,7 @@ cluster-test: sysdeps-cluster $(MODEL) $(WIDGET)
 	$(PY) -m pytest -q -s tests/test_cluster_config.py tests/test_redislock.py tests/test_cluster.py
 
 shell: $(MODEL)
-	$(PY) -m b12assist.runner shell
+	$(PY) -m b12assist.serve.runner shell
 
 test: sysdeps-test $(STAMP) $(WIDGET)
 	bash scripts/test.sh

@@ -11,7 +11,7 @@ import hmac
 import logging
 import os
 
-from b12assist.endpoints import SECRET_HEADER
+from b12assist.serve.endpoints import SECRET_HEADER
 
 logger = logging.getLogger(__name__)
 PROTECTED = ("/webhook", "/actions")

@@ -2,7 +2,7 @@
 
 - The Rasa server reports a tracker store failure (Rasa then silently keeps conversations in memory:
   the disclaimer repeats and forms lose their context) by writing `var/health/tracker_store.json`
-  (see b12assist.rasa_cli); it counts as failing for `FAILURE_WINDOW` seconds after the last error.
+  (see b12assist.serve.rasa_cli); it counts as failing for `FAILURE_WINDOW` seconds after the last error.
 - The web server's GET /health checks the Rasa server, the action server and the project database,
   reads that report, and answers 200 when all is well, 503 otherwise.
 """

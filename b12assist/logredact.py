@@ -6,7 +6,7 @@ Two layers:
   appears inside a Python repr or a JSON string) in a log record's message, arguments and
   traceback with `[message text redacted]`;
 - known places where Rasa prints message text are redacted whatever their content: structured
-  log keys (`REDACT_KEYS`, used by `b12assist.rasa_cli` for Rasa's structlog events) and the text
+  log keys (`REDACT_KEYS`, used by `b12assist.serve.rasa_cli` for Rasa's structlog events) and the text
   of `UserUttered(...)` and `'text': ...` fields in printed events and dicts.
 
 `install()` puts the filter in front of every record (through the log record factory), so it

@@ -87,7 +87,7 @@ class Server:
 
 def start_rasa(name: str, cwd: Path, model: Path, port: int, endpoints: Path | None, log: Path,
                extra: list | None = None, cli: list[str] | None = None) -> Server:
-    """`cli`: how to call Rasa; B12 Assist runs through b12assist.rasa_cli as `make run` does."""
+    """`cli`: how to call Rasa; B12 Assist runs through b12assist.serve.rasa_cli as `make run` does."""
     cmd = [*(cli or [str(BIN / "rasa")]), "run", "--port", str(port), "--model", str(model)]
     if endpoints:
         cmd += ["--endpoints", str(endpoints)]
@@ -334,7 +334,7 @@ def red_flags_only(seconds: float = 45) -> int:
                                stdout=open(work / "actions.log", "w"), stderr=subprocess.STDOUT)
     wait_http(f"http://127.0.0.1:{action_port}/health")
     ours = start_rasa("ours", ROOT, ROOT / "models" / "b12.tar.gz", rasa_port, endpoints, work / "ours.log",
-                      extra=[actions], cli=[str(BIN / "python"), "-m", "b12assist.rasa_cli"])
+                      extra=[actions], cli=[str(BIN / "python"), "-m", "b12assist.serve.rasa_cli"])
     results = {}
     try:
         asyncio.run(block(ours.port, 2, 5, 4, "warm"))
@@ -397,7 +397,7 @@ def main() -> int:
                                stdout=open(work / "actions.log", "w"), stderr=subprocess.STDOUT)
     wait_http(f"http://127.0.0.1:{ports['ours_actions']}/health")
     ours = start_rasa("ours", ROOT, ROOT / "models" / "b12.tar.gz", ports["ours"], endpoints, work / "ours.log",
-                      extra=[actions], cli=[str(BIN / "python"), "-m", "b12assist.rasa_cli"])
+                      extra=[actions], cli=[str(BIN / "python"), "-m", "b12assist.serve.rasa_cli"])
     # "Before" of the profiling fixes: the same model and action server, started with plain `rasa`.
     plain = start_rasa("plain", ROOT, ROOT / "models" / "b12.tar.gz", ports["plain"], endpoints_plain,
                        work / "plain.log")
@@ -517,13 +517,13 @@ def main() -> int:
               "py-spy on the Rasa server under load showed about 30 % of its CPU in `jsonschema`: Rasa 3.6 "
               "validates every action-server reply with `jsonschema.validate`, which first re-checks the schema "
               "itself. On the action server, the presets YAML file was parsed on every schedule message. "
-              "`b12assist/rasa_cli.py` builds the validator once and turns on SQLite write-ahead logging "
+              "`b12assist/serve/rasa_cli.py` builds the validator once and turns on SQLite write-ahead logging "
               "(one sync per commit); the presets are cached by file modification time.", "",
               "| cost per call | before | after |", "|---|---|---|",
               f"| action reply validation | {hot_path['validate_ms']:.2f} ms | {hot_path['validate_cached_ms']:.2f} ms |",
               f"| presets file | {hot_path['presets_ms']:.2f} ms | {hot_path['presets_cached_ms']:.3f} ms |", "",
               "The same model and action server, started with plain `rasa run` (before) and through "
-              "`b12assist.rasa_cli` as `make run` does (after), in the same alternating blocks:", "",
+              "`b12assist.serve.rasa_cli` as `make run` does (after), in the same alternating blocks:", "",
               "| concurrency | before: p50 / p95 ms | before msg/s | after: p50 / p95 ms | after msg/s |",
               "|---|---|---|---|---|"]
     for level in (1, 16, 64):

@@ -17,7 +17,7 @@ import urllib.request
 import uuid
 from pathlib import Path
 
-from b12assist import runner
+from b12assist.serve import runner
 from b12assist.netutil import free_port, wait_http
 from b12assist.schedule.calculator import LoadingLength, LoadingPattern, MaintenanceInterval, PlanInput, build_plan
 from b12assist.schedule.parse import describe_day, parse_schedule

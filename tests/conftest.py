@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from b12assist import endpoints, runner
+from b12assist.serve import endpoints, runner
 from b12assist.netutil import free_port, wait_http
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -95,7 +95,7 @@ class Stack:
                 proc.kill()
 
     def start(self) -> "Stack":
-        # The same rendering and command lines as `make run` (b12assist.endpoints, b12assist.runner).
+        # The same rendering and command lines as `make run` (b12assist.serve.endpoints, b12assist.serve.runner).
         endpoints.render(self.endpoints, action_port=self.action_port, database_url=self.database_url,
                          action_secret=self.env["B12_ACTION_SECRET"])
         self.start_actions()

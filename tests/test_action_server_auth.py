@@ -8,7 +8,7 @@ import urllib.request
 
 import pytest
 
-from b12assist.endpoints import SECRET_HEADER
+from b12assist.serve.endpoints import SECRET_HEADER
 from conftest import texts
 
 pytestmark = pytest.mark.server

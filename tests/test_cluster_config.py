@@ -8,7 +8,7 @@ import subprocess
 import pytest
 import yaml
 
-from b12assist import endpoints
+from b12assist.serve import endpoints
 from b12assist.serve.balancer import nginx_conf
 
 

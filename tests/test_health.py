@@ -44,13 +44,14 @@ def test_health_reports_every_dependency_and_a_failing_tracker_store(stack):
 
 
 def test_the_rasa_server_reports_its_own_tracker_store_failure(tmp_path, monkeypatch):
-    """Rasa's fail-safe store, patched by b12assist.rasa_cli, as the server uses it."""
+    """Rasa's fail-safe store, patched by b12assist.serve.rasa_cli, as the server uses it."""
     import asyncio
 
     from rasa.core.tracker_store import FailSafeTrackerStore, InMemoryTrackerStore
     from rasa.shared.core.trackers import DialogueStateTracker
 
-    from b12assist import rasa_cli, settings
+    from b12assist import settings
+    from b12assist.serve import rasa_cli
 
     monkeypatch.setattr(settings, "VAR_DIR", tmp_path)
     rasa_cli.report_tracker_store_failures()

@@ -1,4 +1,4 @@
-"""The fixes b12assist.rasa_cli applies before Rasa starts keep Rasa's behaviour."""
+"""The fixes b12assist.serve.rasa_cli applies before Rasa starts keep Rasa's behaviour."""
 from __future__ import annotations
 
 import pytest
@@ -6,7 +6,7 @@ import sqlalchemy as sa
 from jsonschema import ValidationError
 from rasa.core.actions.action import RemoteAction
 
-from b12assist import rasa_cli
+from b12assist.serve import rasa_cli
 
 
 @pytest.fixture(scope="module", autouse=True)

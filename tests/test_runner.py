@@ -1,4 +1,4 @@
-"""`make run`'s own code path: b12assist.runner renders the endpoints and starts all three servers;
+"""`make run`'s own code path: b12assist.serve.runner renders the endpoints and starts all three servers;
 the conversation lands in the configured database (SQLite, or PostgreSQL in make test's second pass)."""
 from __future__ import annotations
 
@@ -22,12 +22,12 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def _start_runner(tmp_path: Path, database_url: str):
-    """`python -m b12assist.runner run` on free ports, as `make run` starts it."""
+    """`python -m b12assist.serve.runner run` on free ports, as `make run` starts it."""
     rasa, action, web = free_port(), free_port(), free_port()
     env = dict(os.environ, B12_RASA_PORT=str(rasa), B12_ACTION_PORT=str(action), B12_WEB_PORT=str(web),
                B12_VAR_DIR=str(tmp_path), B12_DATABASE_URL=database_url, RASA_TELEMETRY_ENABLED="false")
     log = open(tmp_path / "runner.log", "wb")
-    proc = subprocess.Popen([sys.executable, "-m", "b12assist.runner", "run"], cwd=ROOT, env=env,
+    proc = subprocess.Popen([sys.executable, "-m", "b12assist.serve.runner", "run"], cwd=ROOT, env=env,
                             stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
     return proc, rasa, action, web
 
@@ -115,7 +115,7 @@ def test_a_crashed_action_server_is_restarted_and_the_rest_keeps_answering(tmp_p
 
 
 def test_start_says_when_the_emergency_number_is_the_default():
-    from b12assist.runner import emergency_number_note
+    from b12assist.serve.runner import emergency_number_note
     note = emergency_number_note({})
     assert "B12_EMERGENCY_NUMBER is not set" in note and "999" in note and "911" in note
     assert emergency_number_note({"B12_EMERGENCY_NUMBER": "  "}) == note       # blank counts as not set

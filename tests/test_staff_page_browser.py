@@ -41,7 +41,7 @@ def test_staff_login_shows_delivery_status_and_logout(stack):
             assert cookie["httpOnly"] and cookie["sameSite"] == "Strict" and cookie["path"] == "/staff"
             SHOTS.mkdir(parents=True, exist_ok=True)
             page.screenshot(path=str(SHOTS / "staff-page.png"), full_page=True)
-            # the Rasa server reports its tracker store failing (b12assist.rasa_cli writes this file):
+            # the Rasa server reports its tracker store failing (b12assist.serve.rasa_cli writes this file):
             # staff see it on the page, not only monitoring on /health
             report = stack.tmp / "health" / "tracker_store.json"
             report.parent.mkdir(exist_ok=True)

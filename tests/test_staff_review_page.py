@@ -12,7 +12,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from b12assist import runner
+from b12assist.serve import runner
 from b12assist.netutil import free_port, wait_http
 from b12assist.store import escalations
 from b12assist.store import review as review_store

@@ -9,7 +9,7 @@ starts
 - Redis on a loopback port (unless B12_REDIS_URL names one): Rasa's lock store, so two messages of one
   conversation never run at once on two replicas;
 - two action servers (5055, 5056) and two Rasa replicas (5006 -> 5055, 5007 -> 5056), each with its
-  own endpoints file rendered by b12assist.endpoints from the same environment;
+  own endpoints file rendered by b12assist.serve.endpoints from the same environment;
 - nginx on 5005 in front (b12assist.serve.balancer: REST round-robin, socket.io sticky with the
   websocket upgrade) and the demo portal on 8080 talking to it.
 
@@ -31,7 +31,8 @@ import sys
 import time
 from pathlib import Path
 
-from b12assist import endpoints, runner, settings
+from b12assist import settings
+from b12assist.serve import endpoints, runner
 from b12assist.netutil import wait_http
 from b12assist.serve.balancer import nginx_conf
 from b12assist.supervisor import Child, Supervisor

@@ -1,4 +1,4 @@
-"""Rasa's Redis lock store made atomic across replicas (applied by b12assist.rasa_cli).
+"""Rasa's Redis lock store made atomic across replicas (applied by b12assist.serve.rasa_cli).
 
 Rasa 3.6's `RedisLockStore` keeps a conversation's ticket queue in one Redis key and changes it by
 read-modify-write in separate commands (GET, change in Python, SET; `cleanup` even reads twice before

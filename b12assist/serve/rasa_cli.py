@@ -1,5 +1,5 @@
 """The `rasa` command line with two measured fixes applied first. The project starts its Rasa
-server and `rasa shell` through here: `python -m b12assist.rasa_cli run ...` takes exactly the
+server and `rasa shell` through here: `python -m b12assist.serve.rasa_cli run ...` takes exactly the
 arguments of `rasa`.
 
 1. Action-server replies are checked against Rasa's response schema with a validator built once.

@@ -1,7 +1,7 @@
 """`make run` and `make shell`: start the action server, the Rasa server and the demo portal.
 
-    python -m b12assist.runner run     # :5055 actions, :5005 Rasa (REST + socket.io), :8080 portal
-    python -m b12assist.runner shell   # :5055 actions, then `rasa shell` in this terminal
+    python -m b12assist.serve.runner run     # :5055 actions, :5005 Rasa (REST + socket.io), :8080 portal
+    python -m b12assist.serve.runner shell   # :5055 actions, then `rasa shell` in this terminal
 Ctrl-C stops everything it started. A server that crashes is restarted with back-off while the
 others keep running (b12assist.supervisor). The action server and the portal listen on 127.0.0.1
 (B12_ACTION_HOST, B12_WEB_HOST to change); the action server accepts calls only with the shared
@@ -17,11 +17,12 @@ import sys
 import time
 from pathlib import Path
 
-from b12assist import endpoints, settings
+from b12assist import settings
+from b12assist.serve import endpoints
 from b12assist.netutil import wait_http
 from b12assist.supervisor import Child, Supervisor
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
 MODEL = ROOT / "models" / "b12.tar.gz"
 
@@ -40,8 +41,8 @@ def _env() -> dict:
     return env
 
 
-# The Rasa server and shell start through b12assist.rasa_cli (the `rasa` CLI with measured fixes).
-RASA_CLI = [str(BIN / "python"), "-m", "b12assist.rasa_cli"]
+# The Rasa server and shell start through b12assist.serve.rasa_cli (the `rasa` CLI with measured fixes).
+RASA_CLI = [str(BIN / "python"), "-m", "b12assist.serve.rasa_cli"]
 
 
 def action_server_cmd(port: int = 5055, env: dict | None = None) -> list[str]:
