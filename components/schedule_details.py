@@ -6,7 +6,7 @@ shot?" (which needs a saved plan); it has everything needed to answer with dates
 `inform_schedule`, which starts the schedule form with every piece already filled.
 
 Runs last. It never touches a red flag, and leaves a missed dose, a moved appointment and a
-request to stop to their own answers.
+request to stop to their own answers; "haven't missed any" with a whole plan is a plan.
 """
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from b12assist import clock
-from b12assist.schedule.parse import carries_plan
+from b12assist.schedule.parse import carries_plan, denies_missing
 from components.ranking import set_intent
 
 INTENT = "inform_schedule"
@@ -45,7 +45,11 @@ class ScheduleDetailsClassifier(GraphComponent):
         for message in messages:
             intent = (message.get("intent") or {}).get("name")
             text = message.get("text") or ""
-            if intent in KEEP or not text or text.startswith("/"):
+            if not text or text.startswith("/"):
+                continue
+            # "every 4 weeks since, haven't missed any. When is the next?" is a plan, not a missed dose
+            missed_denied = intent == "report_missed_dose" and denies_missing(text)
+            if intent in KEEP and not missed_denied:
                 continue
             if carries_plan(text, clock.today()):
                 set_intent(message, INTENT)

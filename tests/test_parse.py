@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 
 from b12assist.schedule.calculator import LoadingLength, LoadingPattern, MaintenanceInterval
-from b12assist.schedule.parse import (carries_plan, date_preference, find_dates, parse_dose,
+from b12assist.schedule.parse import (carries_plan, date_preference, denies_missing, find_dates, parse_dose,
                                      parse_loading_length, parse_loading_pattern, parse_maintenance,
                                      normalise, parse_phase, parse_schedule)
 
@@ -55,6 +55,24 @@ def test_weekday_pattern_and_dose_count():
     assert p.length == LoadingLength(doses=6)
     assert p.maintenance == MaintenanceInterval(weeks=4)
     assert p.dose_mcg == 1000
+
+
+def test_weekly_after_the_loading_is_the_maintenance_interval():
+    p = parse_schedule("jabs every day for 5 days from 2 december, after that every week", TODAY)
+    assert p.pattern == LoadingPattern("daily") and p.length == LoadingLength(days=5)
+    assert p.maintenance == MaintenanceInterval(weeks=1)
+    # weekly loading is still loading
+    assert parse_schedule("once a week for 4 weeks then monthly", TODAY).pattern == LoadingPattern("weekly", per_week=1)
+
+
+@pytest.mark.parametrize("text,denied", [
+    ("monthly since 2 june, never missed one", True),
+    ("every 8 weeks and I haven't skipped any since 4 may", True),
+    ("I missed the one on 3 november", False),
+    ("I forgot my jab last week", False),
+])
+def test_denies_missing(text, denied):
+    assert denies_missing(text) is denied
 
 
 def test_a_weekday_list_is_a_pattern_not_dates():

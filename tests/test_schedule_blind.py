@@ -18,7 +18,7 @@ SETS = {
     "2026-11-24": [BLIND / "2026-11-24" / "schedule_blind.jsonl", BLIND / "2026-11-25" / "schedule_blind.jsonl"],
     "2026-11-26": [BLIND / name / "schedule_blind.jsonl"
                    for name in ("2026-11-26-round4", "2026-11-26-round5", "2026-11-26-round6",
-                                "2026-11-26-round7")],
+                                "2026-11-26-round7", "2026-11-26-round8")],
 }
 GATE = 0.95
 

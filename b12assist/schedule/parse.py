@@ -278,6 +278,9 @@ def parse_loading_pattern(low: str, requested: str | None = None) -> tuple[Loadi
     named weekdays (Mon/Wed/Fri)."""
     days_list = _WEEKDAY_LIST.search(low)
     per_week = _PER_WEEK.search(low)
+    then_weekly = _THEN_WEEKLY.search(low)
+    if per_week and then_weekly and per_week.start() >= then_weekly.start():
+        per_week = None      # "..., then once a week" is the maintenance interval, not loading
     if _EVERY_OTHER.search(low):
         return LoadingPattern("every_other_day"), []
     plural_days = bool(days_list and re.search(r"days\b|s\b", days_list.group(0).split()[0]))
@@ -364,6 +367,9 @@ _EVERY_N_MONTHS = re.compile(rf"\b{_EVERY} {_NUM}(?: (?:-|to|or) ({_NUM[1:-1]}))
 _EVERY_N_WEEKS = re.compile(rf"\b{_EVERY} {_NUM}(?: (?:-|to|or) ({_NUM[1:-1]}))? {_WEEKS}\b|"
                             rf"\b{_EVERY} {_NUM}-(\d) {_WEEKS}\b|\b{_NUM}[- ]weekly\b")
 _WEEKLY = re.compile(r"\b(?:weekly|every week|once a week)\b")
+# "daily for 7 days, then once a week": weekly after the loading is the maintenance interval
+_THEN_WEEKLY = re.compile(r"\b(?:then|after that|afterwards|followed by|thereafter)\b[^.;?]*?"
+                          r"\b(?:weekly|every week|once a week)\b")
 
 
 def _interval_match(regex, text):
@@ -420,7 +426,7 @@ def parse_maintenance(low: str, requested: str | None = None) -> tuple[Maintenan
         return MaintenanceInterval(weeks=weeks), []
     if _FORTNIGHTLY.search(low):
         return MaintenanceInterval(weeks=2), []
-    if _WEEKLY.search(low) and requested == "sched_maintenance":
+    if _WEEKLY.search(low) and (requested == "sched_maintenance" or _THEN_WEEKLY.search(low)):
         return MaintenanceInterval(weeks=1), []
     return None, []
 
@@ -494,6 +500,17 @@ def parse_schedule(text: str, today: date | None = None, requested: str | None =
 # a missed or moved injection, unless negated ("I never miss one", "haven't skipped any")
 _NOT_A_PLAN = re.compile(r"(?<!never )(?<!not )(?<!n't )(?<!without )"
                          r"\b(?:miss(?:ed)?|forgot|skipped|moved|rescheduled|postponed|cancell?ed)\b")
+# "haven't missed any", "never skipped one": a plan kept to, not a missed dose
+_DENIES_MISSING = re.compile(r"(?:\b(?:never|not|without|no)|n't)\s+(?:once\s+)?(?:missed|missing|skipped|skipping|"
+                             r"forgotten|forgot)\b|\bnot (?:a single|one) (?:missed|skipped)\b")
+
+
+def denies_missing(text: str) -> bool:
+    """The message says no injection was missed ("haven't missed any", "never skipped one")."""
+    low = normalise(text)
+    return bool(_DENIES_MISSING.search(low)) and not _NOT_A_PLAN.search(low)
+
+
 # the clinic forgot to book it, the surgery moved nothing yet: an appointment to arrange, not a missed dose
 _STAFF_FORGOT = re.compile(r"\b(?:receptionist|reception|surgery|practice|clinic|nurse|doctor|gp|pharmacy|they|"
                            r"someone|somebody) (?:\w+ )?forgot to (?:book|schedule|arrange|make|put|send|tell|ring|call)\b")
