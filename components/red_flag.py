@@ -42,7 +42,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from b12assist import settings
-from b12assist.review.queue import MODEL_ONLY as MODEL_SOURCE
+from b12assist.review.queue import MODEL_ONLY as MODEL_SOURCE, MODEL_VETO as VETOED_SOURCE
 from b12assist.safety import multilingual
 from b12assist.safety.detector import detect, warm_up
 from b12assist.safety.symptoms import alarming, mentions_symptom
@@ -62,13 +62,14 @@ class RedFlagClassifier(GraphComponent):
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
         return {"diet_threshold": 0.8, "fallback_threshold": 0.4, "model_threshold": 0.7,
-                "model_threshold_explained": 0.9}
+                "model_threshold_explained": 0.9, "model_veto_below": 0.1}
 
     def __init__(self, config: Dict[Text, Any]) -> None:
         self._diet_threshold = float(config.get("diet_threshold", 0.8))
         self._fallback_threshold = float(config.get("fallback_threshold", 0.4))
         self._model_threshold = float(config.get("model_threshold", 0.7))
         self._model_threshold_explained = float(config.get("model_threshold_explained", 0.9))
+        self._model_veto_below = float(config.get("model_veto_below", 0.1))
         self._emergency_number = settings.load().emergency_number
         try:
             warm_up()
@@ -111,7 +112,13 @@ class RedFlagClassifier(GraphComponent):
         diet_conf = float(diet.get("confidence") or 0.0)
         learned = message.get(LEARNED)
 
-        if assessment.escalate:
+        vetoed = assessment.escalate and self._learned_rules_out(learned)
+        if vetoed:
+            # The rules saw a red-flag phrase, the learned model is sure it is not one (a question
+            # about someone else's past reaction, "it's NOT closing"): the rules' vote is dropped
+            # (DIET's still counts), and the message is marked so staff review it.
+            self._add_entity(message, "red_flag_source", VETOED_SOURCE)
+        if assessment.escalate and not vetoed:
             self._set_red_flag(message, RED_FLAG_INTENTS[assessment.level], assessment.category)
         elif (diet_name in RED_FLAG_INTENTS.values() and diet_conf >= self._diet_threshold
               and not assessment.explains_message and spoken == "en"):
@@ -148,6 +155,15 @@ class RedFlagClassifier(GraphComponent):
             self._add_entity(message, "red_flag_source", MODEL_SOURCE)
         elif alarming(text):
             self._set_red_flag(message, RED_FLAG_INTENTS["emergency"], DETECTOR_ERROR)
+
+    def _learned_rules_out(self, learned: Optional[Dict[Text, Any]]) -> bool:
+        """The learned model gives the message a red-flag probability below `model_veto_below`."""
+        if not isinstance(learned, dict) or self._model_veto_below <= 0:
+            return False
+        try:
+            return float(learned.get("probability")) < self._model_veto_below
+        except (TypeError, ValueError):
+            return False
 
     def _learned_level(self, learned: Optional[Dict[Text, Any]], explained: bool) -> Optional[Text]:
         """"emergency" or "urgent" when the learned model's probability reaches the threshold (the

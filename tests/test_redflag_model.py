@@ -190,6 +190,31 @@ def test_a_symptom_the_rules_found_only_in_the_past_needs_a_surer_model(monkeypa
     assert m.get("intent")["name"] == "red_flag_emergency"
 
 
+def test_a_learned_model_sure_it_is_not_a_red_flag_overrules_the_rules(monkeypatch):
+    from b12assist.review.queue import reason_for
+
+    component = RedFlagClassifier({"model_threshold": 0.7, "model_veto_below": 0.1})
+    text = "I cant breathe after my shot"                       # the rules escalate this
+    m = component.process([learned(text, 0.05, "breathing", "emergency")])[0]
+    assert m.get("intent")["name"] not in ("red_flag_emergency", "red_flag_urgent")
+    assert entities(m)["red_flag_source"] == "learned model veto"
+    assert reason_for(m.as_dict(only_output_properties=True)) == "detectors disagree"   # staff see it
+    m = component.process([learned(text, 0.15, "breathing", "emergency")])[0]
+    assert m.get("intent")["name"] == "red_flag_emergency"     # not sure enough: the rules' vote stands
+    no_model = Message(data={"text": text})
+    no_model.set("intent", {"name": "ask_safety", "confidence": 0.6})
+    no_model.set("intent_ranking", [{"name": "ask_safety", "confidence": 0.6}])
+    assert component.process([no_model])[0].get("intent")["name"] == "red_flag_emergency"   # no model: no veto
+
+
+def test_diet_still_counts_after_a_veto():
+    component = RedFlagClassifier({"model_veto_below": 0.1, "diet_threshold": 0.8})
+    m = learned("I cant breathe after my shot", 0.05, "breathing", "emergency")
+    m.set("intent", {"name": "red_flag_emergency", "confidence": 0.95})
+    m.set("intent_ranking", [{"name": "red_flag_emergency", "confidence": 0.95}])
+    assert component.process([m])[0].get("intent")["name"] == "red_flag_emergency"
+
+
 def test_the_learned_model_still_counts_when_the_detector_fails(monkeypatch):
     import components.red_flag as red_flag
 

@@ -33,6 +33,7 @@ OUT_OF_SCOPE = "out_of_scope"
 RED_FLAGS = ("red_flag_emergency", "red_flag_urgent")
 DIET_ONLY = "reported symptom"       # red_flag_category when DIET escalated and the rules did not
 MODEL_ONLY = "learned model"        # red_flag_source when only the learned red-flag model escalated
+MODEL_VETO = "learned model veto"  # red_flag_source when the learned model overruled the rules' red flag
 NOT_REVIEWED = ("other_language",)   # answered on purpose (English only), nothing to learn
 DEFAULT_THRESHOLD = 0.5
 DEFAULT_DISTANCE = 0.7               # cosine distance under which two messages are "the same question"
@@ -102,12 +103,14 @@ def reason_for(parse_data: dict, threshold: float = DEFAULT_THRESHOLD) -> str | 
         return "fallback"
     if name == OUT_OF_SCOPE:
         return "out of scope"
+    entities = parse_data.get("entities") or []
+    sources = {e.get("value") for e in entities if e.get("entity") == "red_flag_source"}
+    if MODEL_VETO in sources and name not in RED_FLAGS:
+        return "detectors disagree"          # the rules saw a red flag the learned model ruled out
     if name in NOT_REVIEWED:
         return None
     if name in RED_FLAGS:
-        entities = parse_data.get("entities") or []
         categories = {e.get("value") for e in entities if e.get("entity") == "red_flag_category"}
-        sources = {e.get("value") for e in entities if e.get("entity") == "red_flag_source"}
         return "detectors disagree" if DIET_ONLY in categories or MODEL_ONLY in sources else None
     if not name or confidence < threshold:
         return "low confidence"
