@@ -127,8 +127,7 @@ class RedFlagClassifier(GraphComponent):
             self._set_red_flag(message, diet_name, "reported symptom")
         elif level := self._learned_level(learned, assessment.explains_message):
             # The learned model alone is enough, too: it knows wordings no rule has.
-            self._set_red_flag(message, RED_FLAG_INTENTS[level], learned.get("category"))
-            self._add_entity(message, "red_flag_source", MODEL_SOURCE)
+            self._set_learned_red_flag(message, level, learned)
         elif assessment.hypothetical:
             # A red-flag symptom asked about, not reported: answer with what to do if it happens.
             set_intent(message, HYPOTHETICAL_INTENT)
@@ -151,32 +150,37 @@ class RedFlagClassifier(GraphComponent):
         learned = message.get(LEARNED)
         level = self._learned_level(learned, explained=False)
         if level:     # the learned model first: it does not share the detector's code
-            self._set_red_flag(message, RED_FLAG_INTENTS[level], learned.get("category"))
-            self._add_entity(message, "red_flag_source", MODEL_SOURCE)
+            self._set_learned_red_flag(message, level, learned)
         elif alarming(text):
             self._set_red_flag(message, RED_FLAG_INTENTS["emergency"], DETECTOR_ERROR)
 
+    @staticmethod
+    def _learned_probability(learned: Any) -> Optional[float]:
+        """The learned model's red-flag probability on the message, or None (no model, bad value)."""
+        if not isinstance(learned, dict):
+            return None
+        try:
+            return float(learned.get("probability"))
+        except (TypeError, ValueError):
+            return None
+
     def _learned_rules_out(self, learned: Optional[Dict[Text, Any]]) -> bool:
         """The learned model gives the message a red-flag probability below `model_veto_below`."""
-        if not isinstance(learned, dict) or self._model_veto_below <= 0:
-            return False
-        try:
-            return float(learned.get("probability")) < self._model_veto_below
-        except (TypeError, ValueError):
-            return False
+        probability = self._learned_probability(learned)
+        return probability is not None and probability < self._model_veto_below
 
     def _learned_level(self, learned: Optional[Dict[Text, Any]], explained: bool) -> Optional[Text]:
         """"emergency" or "urgent" when the learned model's probability reaches the threshold (the
         higher one when the rules explained the message as negated, past or better), else None."""
-        if not isinstance(learned, dict):
-            return None
-        try:
-            probability = float(learned.get("probability") or 0.0)
-        except (TypeError, ValueError):
-            return None
-        if probability < (self._model_threshold_explained if explained else self._model_threshold):
+        probability = self._learned_probability(learned)
+        if probability is None or probability < (self._model_threshold_explained if explained
+                                                 else self._model_threshold):
             return None
         return "urgent" if learned.get("level") == "urgent" else "emergency"
+
+    def _set_learned_red_flag(self, message: Message, level: Text, learned: Dict[Text, Any]) -> None:
+        self._set_red_flag(message, RED_FLAG_INTENTS[level], learned.get("category"))
+        self._add_entity(message, "red_flag_source", MODEL_SOURCE)
 
     @staticmethod
     def _add_entity(message: Message, name: Text, value: Text) -> None:
