@@ -5,7 +5,6 @@ folder (fine-tuned from the served model, `rasa train --finetune`), and the same
 and the chart: reports/screenshots/review-queue.png and review-chart.png."""
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import subprocess
@@ -14,9 +13,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from sqlalchemy import create_engine, text as sql
 
-from b12assist.review.queue import reason_for
+from b12assist.review import inbox
 from b12assist.staff import transcripts
 from conftest import BIN, ROOT, Stack, texts
 
@@ -32,18 +30,6 @@ CANDIDATES = ["can i go in the sauna after my b12 injection", "am i allowed a sa
 EPOCH_FRACTION = "0.3"    # of config.yml's DIET epochs
 TOPIC = "ask_safety"      # the general safety answer (the wine questions this test used first are now
                           # understood, since the blind round-1 messages were folded into training)
-
-
-def _queued(tracker_url: str, sender: str) -> bool:
-    """Whether the review queue takes this conversation's (only) user message, from its parse data."""
-    engine = create_engine(tracker_url)
-    try:
-        with engine.connect() as conn:
-            data = conn.execute(sql("select data from events where sender_id = :s and type_name = 'user'"),
-                                {"s": sender}).scalar_one()
-    finally:
-        engine.dispose()
-    return reason_for(json.loads(data).get("parse_data") or {}) is not None
 
 
 def _response_start(intent: str) -> str:
@@ -62,13 +48,16 @@ def test_label_in_the_browser_export_retrain_and_the_messages_are_understood(tmp
     first.mkdir()
     stack = Stack(first, env={"B12_TRACKER_DATABASE_URL": f"sqlite:///{first / 'tracker.db'}"}).start()
     try:
-        messages, before = [], []
+        senders = {}
         for text in CANDIDATES:
             sender = "review-" + uuid.uuid4().hex[:8]
             stack.say(sender, text)
-            if _queued(stack.database_url, sender):
-                messages.append(text)
-                before.append(transcripts.transcript(stack.database_url, sender)[0].intent)
+            senders[sender] = text
+        # the review queue as the staff page reads it
+        queued = {m.conversation_id for m in inbox.pending(stack.database_url, stack.env["B12_DATABASE_URL"])}
+        messages = [text for sender, text in senders.items() if sender in queued]
+        before = [transcripts.transcript(stack.database_url, sender)[0].intent
+                  for sender in senders if sender in queued]
         n = len(messages)
         # at least three queued (fallback, or a topic with low confidence), and at least two of them
         # not understood as the topic yet (a guess below the confidence line may already be right)
