@@ -475,3 +475,60 @@ def test_round7_classes_escalate(text, level):
 ])
 def test_round7_negative_classes_do_not_escalate(text):
     assert detect(text).level is None, [(f.category, f.text, f.status) for f in detect(text).findings]
+
+
+# --- session 3 of 2026-11-26: false-escalation classes of the left-out development rounds ---------
+# Someone else's episode that is over, or only heard about, is not a red flag now; a carer's report
+# of something happening to someone with them still is.
+OTHER_PERSON_OVER = [
+    "my cousin told me her lips blew up after her b12 shot, she's fine now. should I worry?",
+    "a man in the queue at the surgery collapsed last month, does that happen with the jabs?",
+    "my neighbour says she passed out after her first injection years ago, is it common?",
+    "my brother had hives from a vitamin injection once, years back. Could I react too?",
+    "someone on a forum said her throat swelled up after a shot. Sounds scary, is it true?",
+    "my nan fainted at her jab last winter, she's been fine ever since. Due mine on Friday",
+]
+CARER_NOW = [
+    "my husband fainted after his jab and he's still very pale and shaky",
+    "my mum collapsed in the kitchen after her injection and she is not answering me",
+    "my wife says her tongue feels too big for her mouth after the shot",
+    "my son fainted at the clinic today after his injection, he looks grey",
+    "my dad passed out five minutes ago, he came round but says everything is going dark again",
+    "my partner's lips swelled up after her jab this morning, what do I do",
+]
+
+
+@pytest.mark.parametrize("text", OTHER_PERSON_OVER)
+def test_someone_elses_episode_that_is_over_does_not_escalate(text):
+    assert detect(text).level is None, [(f.category, f.text, f.status) for f in detect(text).findings]
+
+
+@pytest.mark.parametrize("text", CARER_NOW)
+def test_a_carers_report_of_now_still_escalates(text):
+    assert detect(text).level == "emergency", [(f.category, f.text, f.status) for f in detect(text).findings]
+
+
+@pytest.mark.parametrize("text", [
+    "checked myself all over after the shot: face normal, breathing fine, chest ok. can I drive home?",
+    "there's a faint pink mark where the needle went in, nothing else, normal?",
+    "a faint yellowish bruise on my arm from Tuesday's jab, is that ok",
+    "walking is steady now and no more falls since the loading doses, can we space them out?",
+    "the numbness has eased a lot since summer and is not spreading, not worse. Should I still see the neuro?",
+    "il y a des années je suis tombée dans les pommes chez le dentiste, je dois le dire à l'infirmière ?",
+    "qualche anno fa sono svenuta a un prelievo, posso fare la puntura sdraiata?",
+    "w dziecinstwie zemdlalam przy pobieraniu krwi, czy to problem przy zastrzykach?",
+    "vor ein paar Jahren bin ich nach einer Impfung umgekippt, muss ich das sagen?",
+])
+def test_said_to_be_fine_faint_as_a_colour_and_past_in_other_languages(text):
+    assert detect(text).level is None, [(f.category, f.text, f.status) for f in detect(text).findings]
+
+
+@pytest.mark.parametrize("text, level", [
+    ("I feel faint and my breathing is not normal since the jab", "emergency"),
+    ("breathing fine but my lips are swelling right now", "emergency"),
+    ("face is normal but I'm wheezing since the injection 10 minutes ago", "emergency"),
+    ("more falls this week and my balance is worse every day", "urgent"),
+    ("ahora mismo me desmayo, me dieron la inyeccion hace 5 minutos", "emergency"),
+])
+def test_the_same_words_still_escalate_when_they_are_happening(text, level):
+    assert detect(text).level == level, [(f.category, f.text, f.status) for f in detect(text).findings]

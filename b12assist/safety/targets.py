@@ -176,7 +176,9 @@ TARGETS: list[Target] = [
        rf"\b(?:heart|pulse)\b{_SHORT_GAP}\b(?:racing|pounding|irregular|fluttering|skipping|"
        r"beating (?:fast|really fast|so fast|weird))\b|\bpalpitation\w*\b"),
     # --- fainting, collapse, dizziness -------------------------------------------------------
-    _t("fainting", "fainting", r"\bfaint\w*|\bfeel faint\b"),
+    _t("fainting", "fainting", r"\bfaint\w*(?<!\bfaint)|\bfaint\b(?! (?:\w+ )?(?:bruis\w*|marks?|lines?|red\w*|pink\w*|blue\w*|"
+       r"purple|yellow\w*|green\w*|brown\w*|smell|taste|sound|trace|rash|glow|hope|idea|memory|outline|scar|spots?|patch\w*|"
+       r"shadow|ring|dot|sign|whiff|hint)\b)|\bfeel faint\b"),
     _t("fainting", "passed out", r"\bpass(?:ed|ing|es)? out\b|\bblack(?:ed|ing)? out\b|\bblackout\b"),
     _t("fainting", "collapse", r"\bcollaps\w*|\bkeel\w* over\b|\bfell over\b|\bfell down\b|\bdropped to the floor\b|"
        r"\bwent down on the (?:floor|ground)\b|(?<!jaw )(?<!jaws )\bhit the (?:floor|ground|deck)\b|\bended up on the (?:floor|ground)\b|"
@@ -295,7 +297,7 @@ TARGETS: list[Target] = [
     _t("neuro_worsening", "going blind", r"\b(?:going blind|(?:vision|eyesight|sight) (?:seems to be |is )?(?:slowly )?going)\b"),
     _t("neuro_worsening", "falling again and again",
        r"\b(?:fallen|fell|falling|had (?:\w+ )?falls)(?: over| down)? (?:\w+ )?(?:times|twice|again|more often)\b|"
-       r"\bmore (?:and more )?falls\b|\bkeep(?:s)? falling\b|\b(?:falling|fallen|stumbling|tripping|falls) (?:over )?more\b"),
+       r"\b(?<!no )(?<!any )more (?:and more )?falls\b|\bkeep(?:s)? falling\b|\b(?:falling|fallen|stumbling|tripping|falls) (?:over )?more\b"),
     _t("neuro_worsening", "nerve symptom, later worse",
        rf"\b{_NEURO}\b(?:(?!\b(?:no|not|never|without|but|better|improv\w*|fine|ok|okay)\b)[a-z0-9' ]){{0,70}}?"
        rf"\b(?:getting (?:worse|stronger|weaker)|gone downhill|going downhill|worse (?:each|every) (?:day|week)|"
