@@ -106,16 +106,8 @@ class Hit:
     end: int
 
 
-# "breathing normal", "throat totally fine", "skin's clear": the symptom word said to be all right
-_FINE_AFTER = re.compile(r"^(?:'s|s)?(?: \w+)?(?: (?:is|are|was|were|feels?|felt|looks?|seems?|has been|have been|stayed|"
-                         r"remained|stays?))?(?: (?:totally|completely|perfectly|absolutely|100%|really|all|just|still|"
-                         r"quite|pretty))? (?:normal|fine|ok|okay|clear|alright|all right|unaffected|good)\b")
-
-
-def _not_negated(text: str, start: int, end: int | None = None) -> bool:
-    if _NEGATION.search(text[max(0, start - 25):start]):
-        return False
-    return end is None or not _FINE_AFTER.search(text[end:end + 40])
+def _not_negated(text: str, start: int) -> bool:
+    return not _NEGATION.search(text[max(0, start - 25):start])
 
 
 _SEVERE_HEAD = re.compile(r"\b(?:headache|head pain|pain in (?:my|the|his|her) head|thunderclap)\b")
@@ -133,7 +125,7 @@ def acute_now(text: str) -> Hit | None:
         return None
     for key, rx in _ACUTE_RE.items():
         for m in rx.finditer(text):
-            if _not_negated(text, m.start(), m.end()) and not _NEG_INSIDE.search(m.group(0)):
+            if _not_negated(text, m.start()) and not _NEG_INSIDE.search(m.group(0)):
                 return Hit(CATEGORY[key], "emergency", m.group(0), m.end())
     return None
 
@@ -144,6 +136,6 @@ def nerves_worsening(text: str) -> Hit | None:
     if not worse or _IMPROVING.search(text):
         return None
     for m in _NERVE.finditer(text):
-        if _not_negated(text, m.start(), m.end()):
+        if _not_negated(text, m.start()):
             return Hit("neuro_worsening", "urgent", m.group(0), m.end())
     return None

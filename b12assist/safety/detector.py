@@ -77,10 +77,6 @@ _REASSURING = re.compile(
     r"(?:felt|feel|feels|feeling|am|i'm|was|were|is|it's|everything is|all) "
     r"(?:totally |completely |absolutely |really |just |perfectly |quite |totally and )?"
     r"(?:fine|ok|okay|alright|all right|good|great|normal))\b")
-# "not spreading, not worse", "no worse than before": said to be no worse
-_NOT_WORSE = re.compile(r"\b(?:not|no|never|isn't|hasn't|aren't|haven't) (?:any |getting |got |gotten |been )?(?:worse|spreading|spread)\b")
-# whole questions ("should i still keep my appointment?")
-_QUESTIONS = re.compile(r"(?:^|(?<=[.!?]))[^.!?]*\?")
 _TURN = re.compile(r"\b(?:but|then|now|however|although|though|except|until|suddenly|still|yet|again|"
                    r"after that|and then)\b")
 _WORSENING = re.compile(r"\b(?:not|no|never|isn't|hasn't|haven't|won't|didn't) (?:\w+ )?(?:better|improv\w*|"
@@ -162,10 +158,9 @@ class Assessment:
         if self.escalate:
             return False
         matches = list(_REASSURING.finditer(self.text))
-        if not matches or _WORSENING.search(_NOT_WORSE.sub(" ", self.text)):
+        if not matches or _WORSENING.search(self.text):
             return False
-        # a question after it ("should I still keep my appointment?") does not turn it round
-        return not _TURN.search(_QUESTIONS.sub(" ", self.text[matches[-1].end():]))
+        return not _TURN.search(self.text[matches[-1].end():])
 
 
 _lock = threading.Lock()
@@ -338,8 +333,6 @@ def _in_context(findings: list[Finding], norm: str, raw: str) -> list[Finding]:
             f = replace(f, status="hypothetical")
         elif f.escalates and f.end and _long_past(norm, f, start, end):
             f = replace(f, status="past")
-        elif f.escalates and f.end and _other_person_past(norm, f, start, end):
-            f = replace(f, status="past", experiencer="other")
         elif f.status == "past" and f.category == "neuro_worsening" and _TREND.search(f.text) \
                 and not (_FAR_PAST.search(sentence) or _REASSURING.search(sentence) or _IMPROVING.search(sentence)):
             # a trend up to now ("more and more wobbly every day") is current, whatever happened yesterday
@@ -373,8 +366,8 @@ _A_FALL = re.compile(r"^(?:fell|falls?|falling|fallen)(?: over| down)?$")
 # A time long past in the symptom's sentence ("as a child", "years ago", "in 2021", "before my diagnosis"),
 # with nothing in that sentence in the present tense or dated to now: the episode is over.
 _FAR_PAST = re.compile(
-    r"\b(?:as a (?:kid|child|teen\w*|baby|youngster|toddler)|when (?:i|he|she) (?:was|were) (?:young|little|a kid|a child|"
-    r"younger|small|a teenager|a toddler|a baby|about \d+|\d+)|(?:many |several |a few |some |two |three |\d+ )?years? (?:ago|back|before)|"
+    r"\b(?:as a (?:kid|child|teen\w*|baby|youngster)|when (?:i|he|she) (?:was|were) (?:young|little|a kid|a child|"
+    r"younger|small|a teenager|\d+)|(?:many |several |a few |some |two |three |\d+ )?years? (?:ago|back|before)|"
     r"(?:a few |several |some |a couple of |couple of |\d+ |two |three )?(?:months|weeks) back|a (?:month|year) back|"
     r"(?:back )?in (?:19|20)\d\d|last year|when (?:i|he|she|we) (?:first )?(?:started|began)|"
     r"(?:in|at) (?:high school|secondary school|primary school|college|uni|university)|(?:a )?long time ago|ages ago|in my (?:teens|twenties|thirties|childhood|youth)|"
@@ -396,79 +389,6 @@ _ASKS_ABOUT = re.compile(
     r"\b(?:would|could|should|will|must|do i do|to do)\b)")
 _CONDITIONAL_QUESTION = re.compile(r"^(?:(?:so|and|but|also|then|please)[ ,]+)?" + _CONDITION_OPENING)
 _SOMEONE_NOW = re.compile(r"\b(?:my|this|these|his|her|our|their|i am|i have|i'm|i've|he is|she is|he's|she's)\b")
-
-
-# Someone else's episode that is over or only heard about ("my coworker told me her throat closed up
-# after a B12 injection, she's fine now", "a lady in the waiting room fainted last month"): another
-# person, a past-tense report, and something that puts it away from now (a time in the past, hearsay,
-# "she's fine now"), with nothing in the sentence dated to now. A carer's "my husband collapsed,
-# he's not answering" has no such distance and still escalates.
-_THIRD_PARTY = re.compile(
-    r"\b(?:my|our|his|her|their|a|an|one|another|the) (?:\w+(?:'s)? ){0,3}?(?:mum|mom|mother|mam|dad|father|son|daughter|"
-    r"child|kid|boy|girl|baby|husband|wife|partner|boyfriend|girlfriend|friend|mate|grandma|gran|granny|nan|nana|"
-    r"grandmother|grandpa|grandad|grandfather|brother|sister|aunt|auntie|uncle|cousin|niece|nephew|neighbou?r|"
-    r"colleague|coworker|co-worker|classmate|lady|woman|man|guy|bloke|person|patient|in-law|mother-in-law|"
-    r"father-in-law|brother-in-law|sister-in-law)\b|\b(?:someone|somebody)\b|"
-    r"^ ?(?:friend|mate|sister|brother|colleague|coworker|neighbou?r|cousin)\b")
-_OTHER_PAST_VERB = re.compile(
-    r"\b(?:had|got|went|was|were|fainted|collapsed|passed out|swelled|swelled up|blew up|ended up|came out|broke out|"
-    r"lost|reacted|developed|keeled over|hit the floor|came over|turned|started|closed|closed up|puffed up)\b")
-_DISTANCE = re.compile(
-    r"\b(?:told (?:me|us|everyone|everybody)|telling (?:me|us|everyone|everybody)|says|said|reckons|claims|claimed|apparently|"
-    r"(?:on|in) (?:a |my |the |this )?(?:facebook|fb|forum|group|online|tiktok|instagram|whatsapp)\b|online|"
-    r"(?:she|he|they)(?:'s| is| was| are| were)? (?:absolutely |totally |completely |perfectly |doing |now |all )?"
-    r"(?:fine|ok|okay|alright|all right|well|better|back to)(?: now)?|left fine|sorted (?:her|him|them) out|turned out|"
-    r"not with me|not here|once|years? ago|months? ago|weeks? ago|last (?:week|month|year|term|winter|summer|spring|"
-    r"autumn|time|christmas)|years back|back in|as a (?:kid|child|toddler|baby|teen\w*)|in (?:19|20)\d\d|"
-    r"a (?:while|long time) (?:ago|back)|in (?:the|my|her|his) (?:country|home country)|back home)\b")
-_NOW_WORDS = re.compile(r"\b(?:today|tonight|now|right now|just|still|again|currently|at the moment|this (?:morning|afternoon|"
-                        r"evening)|is|are|am|keeps?|keeping|can't|cannot|won't|isn't|aren't|feels?|feeling|looks?|looking|"
-                        r"seems?|has|have|going|coming|come round|awake|unconscious|not (?:breathing|responding|waking|answering))\b")
-
-
-def _other_person_past(norm: str, f: Finding, start: int, end: int) -> bool:
-    """The finding (in the sentence norm[start:end]) is another person's episode that is over or
-    only heard about."""
-    sentence = norm[start:end]
-    at = f.end - len(f.text) - start
-    people = [m for m in _THIRD_PARTY.finditer(sentence) if m.start() < at]
-    if not people and _THIRD_PARTY.search(norm[:start]):
-        # "... my mother-in-law. last winter she had a bit of a turn": a pronoun for someone named before
-        people = [m for m in re.finditer(r"\b(?:she|he|they)\b", sentence) if m.start() < at]
-    if not people or _FIRST_PERSON_NOW.search(sentence[people[-1].end():at]):
-        return False
-    clause_end = _CLAUSE_END.search(sentence, f.end - start)
-    clause = sentence[people[-1].start():clause_end.start() if clause_end else len(sentence)]
-    if not _OTHER_PAST_VERB.search(clause):
-        return False
-    # anything after the person is named that speaks of now ("he's come round but he's grey",
-    # "says his chest feels tight") keeps the escalation
-    after = norm[start + people[-1].start():]
-    if ONSET.search(sentence) or _STRONG_CURRENT.search(sentence) or _now_in(after) or _CALL_FOR_HELP.search(norm):
-        return False
-    return bool(_DISTANCE.search(norm[start:]))
-
-
-def _now_in(text: str) -> bool:
-    """Words that date a clause to now, once "she's fine now", the distance words and feelings or
-    treatment that are not symptoms ("now my daughter is scared of her own jab") are taken out."""
-    return bool(_NOW_WORDS.search(_NOT_A_SYMPTOM.sub(" ", _DISTANCE.sub(" ", _RESOLVED_NOW.sub(" ", text)))))
-
-
-_NOT_A_SYMPTOM = re.compile(
-    r"\b(?:i|i'm|i am|she|he|they|it|this|that|my \w+|we|you)?(?: is| are| am|'s|'re)? ?(?:now |so |really |a bit |a little |"
-    r"quite |very |still |getting |feeling )*(?:scared|worried|nervous|anxious|terrified|afraid|frightened|paranoid|"
-    r"convinced|freaked out|panicking|on (?:b12|injections|jabs|shots|the (?:jabs|shots|injections))|booked|due|"
-    r"going to (?:have|get|start)|having (?:my|her|his|the) (?:first |next )?(?:jab|shot|injection)|wondering|"
-    r"asking|thinking|making me (?:nervous|anxious|worried|scared))\b|\bis (?:it|that|this|there) \w+|"
-    r"\b(?:that|this) (?:is|was) (?:not |just |a |an |different|the same|same)|"
-    r"\b(?:does|do|should|could|can|would|will) (?:i|he|she|they|that|this|it|you|we)\b.*?(?:[?.]|$)")
-
-
-_FIRST_PERSON_NOW = re.compile(r"\bi (?:am|have|feel|can't|cannot)\b|\bi'm\b|\bmy (?:face|lips?|tongue|throat|chest|skin|"
-                               r"arms?|legs?|eyes?|breathing|memory|head|hands?|feet|vision|eyesight|balance)\b")
-_CLAUSE_END = re.compile(r"[,;:]| - |\b(?:but|and now|now|so)\b")
-_CALL_FOR_HELP = re.compile(r"\b(?:help|emergency|ambulance|what do i do|what should i do|what do we do)\b")
 
 
 def _long_past(norm: str, f: Finding, start: int, end: int) -> bool:

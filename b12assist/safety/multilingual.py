@@ -23,7 +23,7 @@ import yaml
 
 RULES_DIR = Path(__file__).resolve().parent / "languages"
 CUE_KINDS = ("negated", "hypothetical", "past")
-_CUE_WINDOW = 60  # characters before a symptom that a cue may sit in (same clause only)
+_CUE_WINDOW = 40  # characters before a symptom that a cue may sit in (same clause only)
 _CLAUSE_BREAK = re.compile(r"\b(?:pero|mais|mas|ale|porem|sin embargo|cependant|jednak|y ahora|et maintenant|"
                            r"e agora|a teraz|ahora|maintenant|agora|teraz)\b|[.!?;]")
 _EXTRA_FOLD = str.maketrans({"ł": "l", "Ł": "l", "ø": "o", "đ": "d", "ß": "ss"})

@@ -176,9 +176,12 @@ TARGETS: list[Target] = [
        rf"\b(?:heart|pulse)\b{_SHORT_GAP}\b(?:racing|pounding|irregular|fluttering|skipping|"
        r"beating (?:fast|really fast|so fast|weird))\b|\bpalpitation\w*\b"),
     # --- fainting, collapse, dizziness -------------------------------------------------------
-    _t("fainting", "fainting", r"\bfaint\w*(?<!\bfaint)|\bfaint\b(?! (?:\w+ )?(?:bruis\w*|marks?|lines?|red\w*|pink\w*|blue\w*|"
-       r"purple|yellow\w*|green\w*|brown\w*|smell|taste|sound|trace|rash|glow|hope|idea|memory|outline|scar|spots?|patch\w*|"
-       r"shadow|ring|dot|sign|whiff|hint)\b)|\bfeel faint\b"),
+    # "a faint pink mark", "the faint bruise": an adjective for a mark, not a faint (after "a", "the",
+    # "some" or "slight" and before a colour or a mark only; "going faint and blue" still escalates)
+    _t("fainting", "fainting", r"\bfaint\w*(?<!\bfaint)|\b(?<!\ba )(?<!\bthe )(?<!\bsome )(?<!\bslight )(?<!\bvery )faint\b|"
+       r"\b(?:a|the|some|slight|very) faint\b(?! (?:\w+ )?(?:bruis\w*|marks?|lines?|red\w*|pink\w*|blue\w*|purple|"
+       r"yellow\w*|green\w*|brown\w*|smell|taste|trace|rash|outline|scar|spots?|patch\w*|shadow|ring|dot|whiff|hint)\b)|"
+       r"\bfeel faint\b"),
     _t("fainting", "passed out", r"\bpass(?:ed|ing|es)? out\b|\bblack(?:ed|ing)? out\b|\bblackout\b"),
     _t("fainting", "collapse", r"\bcollaps\w*|\bkeel\w* over\b|\bfell over\b|\bfell down\b|\bdropped to the floor\b|"
        r"\bwent down on the (?:floor|ground)\b|(?<!jaw )(?<!jaws )\bhit the (?:floor|ground|deck)\b|\bended up on the (?:floor|ground)\b|"
