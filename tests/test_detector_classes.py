@@ -501,20 +501,24 @@ def test_a_carers_report_of_now_escalates(text):
     assert detect(text).level == "emergency", [(f.category, f.text, f.status) for f in detect(text).findings]
 
 
-def _review_probes():
+def review_probes() -> list[tuple[str, str]]:
+    """(level the phrase rules give or "-", text) of tests/data/red_flags_review_probes.tsv."""
     path = Path(__file__).parent / "data" / "red_flags_review_probes.tsv"
     with path.open(encoding="utf-8") as handle:
-        return [(row["expected"], row["text"]) for row in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)]
+        lines = [line for line in handle if not line.startswith("#")]
+    return [(row["rules"], row["text"]) for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)]
 
 
-def test_the_reviewers_current_red_flag_probes_all_escalate():
-    """225 current red flags written by a reviewer to break a rule change (carers' reports with "said"
-    or "she was fine at first", "once we got home", "breathing not normal", other languages with a
-    negation or a past time in an earlier clause): every one the rules escalated then must still
-    escalate, at its level."""
-    probes = _review_probes()
-    assert len(probes) >= 200
-    wrong = [(level, text, detect(text).level) for level, text in probes if detect(text).level != level]
+def test_the_reviewers_current_red_flag_probes_keep_their_rule_level():
+    """264 current red flags written by a reviewer to break a rule change (carers' reports with "said"
+    or "she was fine at first", "once we got home", "breathing not normal", an old reaction before a
+    new one, "why do I sound like a squeaky toy when I breathe?", other languages with a negation or a
+    past time in an earlier clause). Every one the phrase rules escalate must keep its level; the
+    whole pipeline is checked over REST in tests/test_e2e_safety.py."""
+    probes = review_probes()
+    assert len(probes) >= 250 and sum(level != "-" for level, _ in probes) >= 240
+    wrong = [(level, text, detect(text).level) for level, text in probes
+             if level != "-" and detect(text).level != level]
     assert not wrong, wrong[:10]
 
 

@@ -101,3 +101,13 @@ def test_a_failing_detector_still_gives_emergency_guidance(broken_detector_stack
     assert "red-flag check failed" in log
     # Ordinary questions are still answered.
     assert escalation(broken_detector_stack.say(new_sender(), "how long does loading last?")) is None
+
+
+def test_the_reviewers_current_red_flags_are_escalated_over_rest(stack):
+    """The reviewer's 264 current red flags (tests/data/red_flags_review_probes.tsv), through the real
+    servers: rules, DIET and the learned model together. One was left: "it's settled, no worse. my
+    tongue feels odd though, is it the jab?" (a vague feeling; it gets the fallback with the emergency
+    line). At most that many may be missed."""
+    from test_detector_classes import review_probes
+    missed = [text for _, text in review_probes() if escalation(stack.say(new_sender(), text)) is None]
+    assert len(missed) <= 1, missed

@@ -27,8 +27,7 @@ FAMILY = "FAMILY"
 # Hypothetical cues that make a conditional ("if ...", "in case ..."): a present-tense statement
 # after them is still part of the condition, so they are never overridden.
 CONDITIONAL_LITERALS = {"in the event", "thought i was going to", "i thought i would", "do not want to", "dont want to", "if", "what if", "in case", "suppose", "imagine", "when should", "when to",
-                        "when do i", "when would", "when is it", "scared that", "worried that",
-                        "afraid that", "scared i", "worried i", "afraid i", "in case i", "should I develop",
+                        "when do i", "when would", "when is it", "worried that", "in case i", "should I develop",
                         "hypothetically", "form asks whether", "some people", "could my leg go numb"}
 
 
@@ -64,14 +63,22 @@ def rules() -> list[ConTextRule]:
                 "does anyone get", "would i get", "should i worry about", "worried about getting",
                 "afraid of getting", "scared of getting", "watch out for", "look out for",
                 "watch for", "what does", "what do", "tell me about", "what are", "is it common to",
-                "how common", "scared that", "worried that", "afraid that", "scared i", "worried i",
-                "afraid i", "in case i", "difference between", "explain", "why does", "why do",
+                "how common", "in case i", "difference between", "explain",
                 "meaning of", "is it true", "is that true", "i read", "i have read", "i heard",
                 "percentage of", "how many people", "do not want to", "dont want to", "any link", "in the event",
                 "wot if", "wat if", "how soon", "how long after", "usually show up",
                 "thought i was going to", "i thought i would",
                 "link between", "linked to"]:
         out.append(_r(lit, HYPOTHETICAL, "FORWARD", max_scope=10))
+    # "why does b12 cause a rash?" asks; "why do I sound like a squeaky toy when I breathe?" reports
+    out.append(_r("why do", HYPOTHETICAL, "FORWARD", max_scope=10,
+                  pattern=r"\bwhy (?:do|does|would|can|could)\b(?! (?:i|i'm|my|me|we|our|he|she|his|her|they|their)\b)"))
+    # a fear of what may come ("worried that my throat will close", "scared I'll faint"), not "worried
+    # that my lips look bigger" (a report)
+    out.append(_r("worried that", HYPOTHETICAL, "FORWARD", max_scope=10,
+                  pattern=r"\b(?:scared|worried|afraid|frightened|terrified|nervous)(?: that)? (?=(?:\w+ ){0,4}?"
+                          r"(?:will|would|might|could|may|going to|gonna|i'll|it'll|ll)\b)(?:that|i|my|it|he|she)\b|"
+                          r"\b(?:scared|worried|afraid|frightened|terrified)(?: that)? i(?:'ll| will| might| would| could| may)\b"))
     out.append(_r("should I develop", HYPOTHETICAL, "FORWARD", max_scope=10,
                   pattern=r"\bshould (?:i|he|she|you|we) (?:ever )?(?:develop|get|have|experience|notice|start|feel|go)\b|"
                           r"\bsay (?:i|he|she|we) (?:went|got|had|felt|started|go|get)\b"))

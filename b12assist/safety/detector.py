@@ -49,7 +49,7 @@ INFO_QUESTION = re.compile(
     r"the word \w+(?: \w+)? means?|leaflet|"
     r"talking rubbish|reading up|just reading|i (?:have )?read|i heard|heard that|(?:assignment|essay|homework)|"
     r"cross[- ]?reaction|difference between|any link|link between|linked to|connection between|"
-    r"reading about|for my own interest|(?:can|could|may|might) (?:\w+ )?(?:cause|give you|make you|lead to)|why does|why do|why would|what (?:is|are) the (?:side effects|"
+    r"reading about|for my own interest|(?:can|could|may|might) (?:\w+ )?(?:cause|give you|make you|lead to)|why (?:do|does)(?! (?:i|i'm|my|me|we|our|he|she|his|her|they|their)\b)|why would|what (?:is|are) the (?:side effects|"
     r"signs|symptoms)|(?:can|could|do|does|will) (?:b12|it|they|this|these|the (?:jab|shot|injection)s?|"
     r"injections?|shots?|jabs?) (?:\w+ )?(?:cause|make|give|trigger)|side effects?|"
     r"effets secondaires|efectos secundarios|efeitos (?:secundarios|colaterais)|skutki uboczne|nebenwirkungen|"
@@ -77,6 +77,12 @@ _REASSURING = re.compile(
     r"(?:felt|feel|feels|feeling|am|i'm|was|were|is|it's|everything is|all) "
     r"(?:totally |completely |absolutely |really |just |perfectly |quite |totally and )?"
     r"(?:fine|ok|okay|alright|all right|good|great|normal))\b")
+# a red-flag word said after a reassurance turns the message round ("the hives went down. why do I
+# sound like a squeaky toy when I breathe?")
+_RED_FLAG_WORD = re.compile(
+    r"\b(?:breath\w*|breathe\w*|wheez\w*|whistl\w*|squeak\w*|chok\w*|swell\w*|swollen|puff\w*|throat|tongue|lips?|"
+    r"rash\w*|hives|welts?|faint\w*|pass\w* out|collaps\w*|chest|numb(?!er)\w*|tingl\w*|weak\w*|slurr\w*|droop\w*|"
+    r"dizz\w*|seizure\w*|vision|sight|blind\w*)\b")
 _TURN = re.compile(r"\b(?:but|then|now|however|although|though|except|until|suddenly|still|yet|again|"
                    r"after that|and then)\b")
 _WORSENING = re.compile(r"\b(?:not|no|never|isn't|hasn't|haven't|won't|didn't) (?:\w+ )?(?:better|improv\w*|"
@@ -146,9 +152,10 @@ class Assessment:
             return False
         last = max(f.end for f in self.findings)
         after = self.text[last:]
-        # Anything said after the explained symptom that turns the message round or speaks of the
-        # present ("... as a kid, and my mouth feels strange") is not explained by the rules.
-        return not (_TURN.search(after) or _CURRENT.search(after))
+        # Anything said after the explained symptom that turns the message round, speaks of the
+        # present ("... as a kid, and my mouth feels strange") or names another symptom ("the
+        # hives went down. why do I sound like a squeaky toy when I breathe?") is not explained.
+        return not (_TURN.search(after) or _CURRENT.search(after) or (last > 0 and _RED_FLAG_WORD.search(after)))
 
     @property
     def reassuring(self) -> bool:
@@ -160,7 +167,8 @@ class Assessment:
         matches = list(_REASSURING.finditer(self.text))
         if not matches or _WORSENING.search(self.text):
             return False
-        return not _TURN.search(self.text[matches[-1].end():])
+        after = self.text[matches[-1].end():]
+        return not (_TURN.search(after) or _RED_FLAG_WORD.search(after))
 
 
 _lock = threading.Lock()
@@ -398,8 +406,17 @@ def _long_past(norm: str, f: Finding, start: int, end: int) -> bool:
     if _PRESENT.search(_RESOLVED_NOW.sub(" ", sentence)) or _STRONG_CURRENT.search(sentence) or ONSET.search(sentence):
         return False
     at, after = f.end - len(f.text) - start, f.end - start
-    return any(m.start() < at or not re.search(r"[,;:]| - | but ", sentence[after:m.start()])
+    return any((m.start() < at and not _NEW_ANCHOR.search(sentence[m.end():at]))
+               or (m.start() >= after and not re.search(r"[,;:]| - | but ", sentence[after:m.start()]))
                for m in _FAR_PAST.finditer(sentence))
+
+
+# A new point in time between an old episode and the symptom ("reacted to penicillin years ago, and
+# after her b12 jab her tongue swelled up", "had a stroke years ago and this time his face drooped"):
+# the symptom belongs to it, not to the past.
+_NEW_ANCHOR = re.compile(r"\b(?:after|since|following|from) (?:my|his|her|their|the|today'?s|this|that|our) (?:\w+ )?"
+                         r"(?:jab|shot|injection|dose|needle|b12)\b|\b(?:this time|today|tonight|last night|this (?:morning|"
+                         r"afternoon|evening|week)|now|again|another one|just now|earlier)\b")
 
 
 def _asks_about(norm: str, start: int, end: int) -> bool:

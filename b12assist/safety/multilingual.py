@@ -25,7 +25,17 @@ RULES_DIR = Path(__file__).resolve().parent / "languages"
 CUE_KINDS = ("negated", "hypothetical", "past")
 _CUE_WINDOW = 40  # characters before a symptom that a cue may sit in (same clause only)
 _CLAUSE_BREAK = re.compile(r"\b(?:pero|mais|mas|ale|porem|sin embargo|cependant|jednak|y ahora|et maintenant|"
-                           r"e agora|a teraz|ahora|maintenant|agora|teraz)\b|[.!?;]")
+                           r"e agora|a teraz|ahora|maintenant|agora|teraz|aber|pero|pero|jetzt|adesso)\b|[.!?;,]")
+# A new point in time ("today", "after the injection") starts what is happening now: a negation or a
+# past time before it ("no tengo alergias y después de la inyección me cuesta respirar", "vor ein paar
+# Wochen angefangen und jetzt bekomme ich keine Luft") does not reach the symptom after it. A
+# condition does ("si después de la inyección me falta el aire" stays a question).
+_NOW_ANCHOR = re.compile(
+    r"\b(?:hoy|hoje|oggi|heute|dzis\w*|aujourd ?hui|stasera|ce (?:matin|soir)|esta (?:manana|tarde|noche)|"
+    r"vorhin|gerade|ora|agora mesmo|ahora mismo|"
+    r"(?:despues|luego) de (?:la|mi|su) (?:inyeccion|vacuna|dosis)|apres (?:la|ma|sa) (?:piqure|injection)|"
+    r"depois da (?:injecao|vacina|dose)|po (?:\w+ )?zastrzyku|nach der (?:\w+ )?spritze|seit der spritze|"
+    r"dopo (?:la|l) ?(?:puntura|iniezione))\b")
 _EXTRA_FOLD = str.maketrans({"ł": "l", "Ł": "l", "ø": "o", "đ": "d", "ß": "ss"})
 
 
@@ -47,12 +57,15 @@ class Match:
     end: int
 
 
-def fold(text: str) -> str:
+def fold(text: str, commas: bool = False) -> str:
     """Lowercase, accents removed ("está" -> "esta", "ł" -> "l"), anything not a letter or digit
-    becomes one space."""
+    becomes one space. With `commas`, a run that held a comma becomes "," instead of " ": the same
+    length, so offsets agree with the plain fold (targets are matched on the plain one, cues read
+    the comma as a clause break)."""
     text = unicodedata.normalize("NFKD", text.translate(_EXTRA_FOLD))
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
-    return re.sub(r"[^a-z0-9.!?;]+", " ", text).strip()
+    folded = re.sub(r"[^a-z0-9.!?;]+", lambda m: "," if commas and "," in m.group() else " ", text)
+    return folded.strip(" ,")
 
 
 def _read(path: Path) -> dict:
@@ -92,8 +105,11 @@ def _status(lang: Language, text: str, start: int) -> str:
     breaks = list(_CLAUSE_BREAK.finditer(before))
     if breaks:
         before = before[breaks[-1].end():]
+    anchors = list(_NOW_ANCHOR.finditer(before))
+    since_now = before[anchors[-1].end():] if anchors else before
     for kind in CUE_KINDS:
-        if any(cue.search(before) for cue in lang.cues.get(kind, ())):
+        scope = before if kind == "hypothetical" else since_now
+        if any(cue.search(scope) for cue in lang.cues.get(kind, ())):
             return kind
     return "current"
 
@@ -102,7 +118,8 @@ def find(text: str, spoken: str | None = None) -> list[Match]:
     """Every red-flag mention in any language's rules, with its status. Overlapping mentions of
     one language keep the first match. Where languages share a word ("urticaria") and the message
     is known to be in one of them (`spoken`), that language's reading is kept."""
-    folded = fold(text)
+    with_commas = fold(text, commas=True)
+    folded = with_commas.replace(",", " ")
     found: list[Match] = []
     for lang in languages().values():
         taken: list[tuple[int, int]] = []
@@ -111,7 +128,7 @@ def find(text: str, spoken: str | None = None) -> list[Match]:
                 if any(m.start() < e and s < m.end() for s, e in taken):
                     continue
                 taken.append((m.start(), m.end()))
-                found.append(Match(lang.code, category, _status(lang, folded, m.start()), m.start(), m.end()))
+                found.append(Match(lang.code, category, _status(lang, with_commas, m.start()), m.start(), m.end()))
     if spoken:
         found = [m for m in found if m.language == spoken
                  or not any(o.language == spoken and o.start < m.end and m.start < o.end for o in found)]
@@ -128,11 +145,11 @@ def cues_before(code: str, text: str):
     """A test for words of another language's message: does one of the language's hypothetical or
     negation cues come shortly before them in the same clause? Unknown language: never."""
     lang = languages().get(code)
-    folded = fold(text)
+    folded = fold(text, commas=True)
 
     def test(words: str) -> bool:
         if lang is None:
             return False
-        at = folded.find(fold(words)[:12])
+        at = folded.replace(",", " ").find(fold(words)[:12])
         return at > 0 and _status(lang, folded, at) in ("hypothetical", "negated", "past")
     return test

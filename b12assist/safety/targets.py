@@ -113,7 +113,8 @@ TARGETS: list[Target] = [
        r" too| a bit)*\s?(?:hard|difficult|labou?red|shallow|tight|funny|weird|strange|fast|rapid|"
        r"noisy|wheezy|raspy|heavy|short|off|bad|scary|laboured|restricted|tough)\b"),
     _t("breathing", "short of breath", r"\b(?:short(?:ness)? of breath|out of breath|breathless\w*|sob)\b"),
-    _t("breathing", "wheezing", r"\bwhee?z\w*|\b(?:squeak\w*|squeek\w*|whistl\w*) (?:when|as) (?:i|he|she) breathe\b|"
+    _t("breathing", "wheezing", r"\bwhee?z\w*|\b(?:squeak\w*|squeek\w*|whistl\w*)\b(?: \w+){0,5} (?:when|as|while) (?:i|he|she|they) (?:breathe|breath)\w*|"
+       r"\b(?:squeak\w*|squeek\w*|whistl\w*|rattl\w*)\b(?: \w+){0,3} (?:in|from) (?:my|his|her|their|the) chest\b|"
        r"\b(?:br[ea]{1,2}th\w*|brething|chest)\b[a-z' ]{0,30}\b(?:squeak\w*|squeek\w*|whistl\w*)\b"),
     _t("breathing", "breathing through a straw", r"\b(?:breathing|breathe) (?:through|thru|via) a straw\b|"
        r"\bcannot get (?:any )?air in\b|\bcannot catch (?:my|his|her) breath\b"),
@@ -260,11 +261,11 @@ TARGETS: list[Target] = [
        r"(?:bladder|bowels?|pee|wee|toilet)\b|\bcannot control (?:my |his |her |their )?(?:bladder|bowels?)\b|"
        r"\bwet (?:my|him|her|them)sel(?:f|ves)\b|\bsoiled (?:my|him|her|them)sel(?:f|ves)\b"),
     _t("neuro_sudden", "sight lost in one eye",
-       r"\b(?:blind in (?:one|my|his|her|the) (?:left |right )?eye|cannot see (?:out of|with|from) "
+       r"\b(?:blind in (?:one|my|his|her|the) (?:left |right )?eye|(?:cannot|could not) see (?:out of|with|from) "
        r"(?:one|my|his|her|the) (?:left |right )?eye|lost (?:the )?(?:sight|vision) (?:in|of) |"
        r"curtain (?:over|across|coming down over) (?:my|his|her) (?:eye|vision)|gone blind|went blind)"),
     _t("neuro_sudden", "cannot move a limb",
-       r"\bcannot (?:move|lift|feel|raise|use) (?:my|his|her|their) (?:left |right )?(?:arm|leg|hand|foot|side|"
+       r"\b(?:cannot|could not) (?:move|lift|feel|raise|use) (?:my|his|her|their) (?:left |right )?(?:arm|leg|hand|foot|side|"
        r"face)\b|\b(?:arm|leg|hand|side of (?:my|his|her) (?:body|face)) (?:has )?(?:gone|went|is) "
        r"(?:limp|dead|floppy|paraly[sz]ed)\b"),
     _t("neuro_sudden", "worst headache", r"\b(?:worst|worse|most severe) headache (?:of|in) (?:my|his|her) (?:entire |whole )?life\b|"
