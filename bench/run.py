@@ -355,180 +355,316 @@ def red_flags_only(seconds: float = 45) -> int:
     return 0
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--quick", action="store_true")
-    parser.add_argument("--red-flags", action="store_true", help="only the red-flag latency blocks")
-    args = parser.parse_args()
-    if args.red_flags:
-        return red_flags_only(15 if args.quick else 45)
-    block_s, block_max = (8, 60) if args.quick else (15, 300)
-    soak_s = 60 if args.quick else 600
-    rounds = 1 if args.quick else 2
+@dataclass
+class Run:
+    """One `make bench` run: its options, where it writes, and the figures each step adds."""
+    quick: bool
+    stamp: str
+    out: Path
+    work: Path
+    block_s: float
+    block_max: int
+    soak_s: float
+    rounds: int
+    figures: dict = field(default_factory=dict)
+
+
+def new_run(quick: bool) -> Run:
     stamp = datetime.now(timezone.utc).strftime("%Y-%m-%d-%H%M")
     out = ROOT / "bench" / "results" / stamp
     out.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix="b12-bench-"))
     print(f"bench: results in {out}, scratch in {work}", flush=True)
+    block_s, block_max = (8, 60) if quick else (15, 300)
+    return Run(quick, stamp, out, work, block_s, block_max, 60 if quick else 600, 1 if quick else 2)
 
-    # --- reference assistant and training figures ---------------------------------------------
-    ref_dir = work / "reference"
+
+def step_training(run: Run) -> Path:
+    """Create the `rasa init` reference and train both from scratch; returns the reference's folder."""
+    ref_dir = run.work / "reference"
     t0 = time.monotonic()
     ref_dir.mkdir(parents=True)
     subprocess.run([str(BIN / "rasa"), "init", "--no-prompt", "--init-dir", str(ref_dir)], env=ENV, check=True,
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     print(f"reference created in {time.monotonic() - t0:.0f} s", flush=True)
-    ref_train_s, ref_size = timed_train(ref_dir, work / "ref-models", [])
-    ours_train_s, ours_size = timed_train(ROOT, work / "our-models", ["--domain", "domain"])
-    print(f"training: ours {ours_train_s:.0f} s ({ours_size:.1f} MB), reference {ref_train_s:.0f} s "
-          f"({ref_size:.1f} MB)", flush=True)
+    run.figures["ref_train"] = timed_train(ref_dir, run.work / "ref-models", [])
+    run.figures["ours_train"] = timed_train(ROOT, run.work / "our-models", ["--domain", "domain"])
+    (ours_s, ours_mb), (ref_s, ref_mb) = run.figures["ours_train"], run.figures["ref_train"]
+    print(f"training: ours {ours_s:.0f} s ({ours_mb:.1f} MB), reference {ref_s:.0f} s ({ref_mb:.1f} MB)", flush=True)
+    return ref_dir
 
-    # --- servers -----------------------------------------------------------------------------------
+
+@dataclass
+class Stack:
+    ours: Server
+    plain: Server
+    ref: Server
+    actions: subprocess.Popen
+    tracker_db: Path
+
+    def stop(self) -> None:
+        for server in (self.ours, self.ref, self.plain):
+            server.stop()
+
+
+def step_servers(run: Run, ref_dir: Path) -> Stack:
+    """Ours (through b12assist.serve.rasa_cli, as `make run`), the same model with plain `rasa run`
+    (the "before" of the hot-path fixes) and the reference, side by side."""
     ports = {"ours": 15105, "plain": 15106, "ours_actions": 15155, "ref": 15205}
-    endpoints, endpoints_plain = work / "endpoints.yml", work / "endpoints-plain.yml"
-    tracker_db = work / "tracker.db"
-    for file, db in ((endpoints, tracker_db), (endpoints_plain, work / "tracker-plain.db")):
+    endpoints, endpoints_plain = run.work / "endpoints.yml", run.work / "endpoints-plain.yml"
+    tracker_db = run.work / "tracker.db"
+    for file, db in ((endpoints, tracker_db), (endpoints_plain, run.work / "tracker-plain.db")):
         file.write_text(json.dumps({
             "action_endpoint": {"url": f"http://127.0.0.1:{ports['ours_actions']}/webhook"},
             "tracker_store": {"type": "SQL", "dialect": "sqlite", "db": str(db)}}))
-    action_env = dict(ENV, B12_VAR_DIR=str(work))
     actions = subprocess.Popen([str(BIN / "rasa"), "run", "actions", "--port", str(ports["ours_actions"]),
-                                "--actions", "actions"], cwd=ROOT, env=action_env,
-                               stdout=open(work / "actions.log", "w"), stderr=subprocess.STDOUT)
+                                "--actions", "actions"], cwd=ROOT, env=dict(ENV, B12_VAR_DIR=str(run.work)),
+                               stdout=open(run.work / "actions.log", "w"), stderr=subprocess.STDOUT)
     wait_http(f"http://127.0.0.1:{ports['ours_actions']}/health")
-    ours = start_rasa("ours", ROOT, ROOT / "models" / "b12.tar.gz", ports["ours"], endpoints, work / "ours.log",
+    model = ROOT / "models" / "b12.tar.gz"
+    ours = start_rasa("ours", ROOT, model, ports["ours"], endpoints, run.work / "ours.log",
                       extra=[actions], cli=[str(BIN / "python"), "-m", "b12assist.serve.rasa_cli"])
-    # "Before" of the profiling fixes: the same model and action server, started with plain `rasa`.
-    plain = start_rasa("plain", ROOT, ROOT / "models" / "b12.tar.gz", ports["plain"], endpoints_plain,
-                       work / "plain.log")
-    ref = start_rasa("reference", ref_dir, work / "ref-models" / "model.tar.gz", ports["ref"], None,
-                     work / "ref.log")
-    rss_start = {"ours": rss_mb(ours.proc.pid), "ours_actions": rss_mb(actions.pid), "ref": rss_mb(ref.proc.pid)}
+    plain = start_rasa("plain", ROOT, model, ports["plain"], endpoints_plain, run.work / "plain.log")
+    ref = start_rasa("reference", ref_dir, run.work / "ref-models" / "model.tar.gz", ports["ref"], None,
+                     run.work / "ref.log")
+    run.figures["rss_start"] = {"ours": rss_mb(ours.proc.pid), "ours_actions": rss_mb(actions.pid),
+                                "ref": rss_mb(ref.proc.pid)}
+    run.figures["load_s"] = {"ours": ours.load_seconds, "ref": ref.load_seconds}
     print(f"model load: ours {ours.load_seconds:.1f} s, reference {ref.load_seconds:.1f} s", flush=True)
+    return Stack(ours, plain, ref, actions, tracker_db)
 
+
+def step_load_blocks(run: Run, stack: Stack) -> None:
+    """Alternating blocks at 1, 16 and 64 conversations against ours, plain and the reference."""
     results: dict[str, dict[int, list[dict]]] = {"ours": {}, "ref": {}, "plain": {}}
-    servers = [("ours", ours), ("ref", ref), ("plain", plain)]
-    try:
-        for _, server in servers:  # warm up
-            asyncio.run(block(server.port, 2, 5, 4, "warm"))
-        for r in range(rounds):
-            for level in (1, 16, 64):
-                shift = (r + level) % 3          # alternate which one goes first
-                for key, server in servers[shift:] + servers[:shift]:
-                    res = asyncio.run(block(server.port, level, block_s, block_max, f"load-{key}-{r}-{level}"))
-                    results[key].setdefault(level, []).append(res)
-                    lat = res["latencies"]
-                    print(f"round {r} c={level:<3} {key:5}: {res['messages'] / res['seconds']:6.1f} msg/s "
-                          f"p50 {pct(lat, 50) * 1000:6.0f} ms p95 {pct(lat, 95) * 1000:6.0f} ms "
-                          f"errors {len(res['errors'])} no reply {len(res['silent'])}", flush=True)
-        rss_after_load = {"ours": rss_mb(ours.proc.pid), "ours_actions": rss_mb(actions.pid),
-                          "ref": rss_mb(ref.proc.pid)}
-        ref.stop()
-        plain.stop()
-        red_flags = {}
-        for level in RED_FLAG_LEVELS:
-            red_flags[level] = asyncio.run(red_flag_block(ours.port, level, 20 if args.quick else 45, f"rf-{level}"))
+    servers = [("ours", stack.ours), ("ref", stack.ref), ("plain", stack.plain)]
+    for _, server in servers:  # warm up
+        asyncio.run(block(server.port, 2, 5, 4, "warm"))
+    for r in range(run.rounds):
+        for level in (1, 16, 64):
+            shift = (r + level) % 3          # alternate which one goes first
+            for key, server in servers[shift:] + servers[:shift]:
+                res = asyncio.run(block(server.port, level, run.block_s, run.block_max, f"load-{key}-{r}-{level}"))
+                results[key].setdefault(level, []).append(res)
+                lat = res["latencies"]
+                print(f"round {r} c={level:<3} {key:5}: {res['messages'] / res['seconds']:6.1f} msg/s "
+                      f"p50 {pct(lat, 50) * 1000:6.0f} ms p95 {pct(lat, 95) * 1000:6.0f} ms "
+                      f"errors {len(res['errors'])} no reply {len(res['silent'])}", flush=True)
+    run.figures["results"] = results
+    run.figures["rss_after_load"] = {"ours": rss_mb(stack.ours.proc.pid), "ours_actions": rss_mb(stack.actions.pid),
+                                     "ref": rss_mb(stack.ref.proc.pid)}
 
-        # --- soak: our stack at 32 concurrent conversations -----------------------------------------
-        ref.stop()
-        plain.stop()
-        soak_rss_before = rss_mb(ours.proc.pid) + rss_mb(actions.pid)
-        soak = asyncio.run(block(ours.port, 32, soak_s, 10**9, "soak"))
-        soak_rss_after = rss_mb(ours.proc.pid) + rss_mb(actions.pid)
-        time.sleep(1)
-        stored = count_user_events(tracker_db, "soak")
-        print(f"soak: {soak['messages']} messages in {soak['seconds']:.0f} s, errors {len(soak['errors'])}, "
-              f"stored {stored}, RSS {soak_rss_before:.0f} -> {soak_rss_after:.0f} MB", flush=True)
-    finally:
-        ours.stop()
-        ref.stop()
-        plain.stop()
 
-    profile = detector_profile()
-    hot_path = hot_path_profile()
-    nlu_profile = pipeline_profile(ROOT / "models" / "b12.tar.gz")
+def step_tail_profile(run: Run, stack: Stack) -> None:
+    """Where the p95 goes: one block at 16 conversations against ours with every latency labelled by
+    its message, so the slow messages (and what they have in common) show."""
+    res = asyncio.run(block(stack.ours.port, 16, run.block_s * 2, 10**9, "tail", labelled=True))
+    by_text: dict[str, list[float]] = {}
+    for text, lat in res["labelled"]:
+        by_text.setdefault(text, []).append(lat)
+    run.figures["tail"] = {"all": res["latencies"], "by_text": by_text}
 
-    # --- report -------------------------------------------------------------------------------------
-    def agg(key, level):
-        lat = [x for res in results[key][level] for x in res["latencies"]]
-        msgs = sum(res["messages"] for res in results[key][level])
-        secs = sum(res["seconds"] for res in results[key][level])
-        errs = sum(len(res["errors"]) for res in results[key][level])
-        silent = sum(len(res["silent"]) for res in results[key][level])
-        return lat, msgs / secs, errs, silent
 
+def report_tail(run: Run) -> list[str]:
+    tail = run.figures.get("tail")
+    if not tail:
+        return []
+    lines = ["## Where the tail goes (16 conversations, each message timed apart)", "",
+             f"All messages: p50 {pct(tail['all'], 50) * 1000:.0f} ms, p95 {pct(tail['all'], 95) * 1000:.0f} ms. "
+             "Slowest first; the messages whose answer needs the action server (the schedule form, the "
+             "escalation record, the handoff, the next-shot answer) wait for each action call behind the "
+             "other conversations' NLU work on the Rasa server's one event loop.", "",
+             "| message | n | p50 ms | p95 ms |", "|---|---|---|---|"]
+    for text, lats in sorted(tail["by_text"].items(), key=lambda kv: -pct(kv[1], 95)):
+        lines.append(f"| {text[:60]} | {len(lats)} | {pct(lats, 50) * 1000:.0f} | {pct(lats, 95) * 1000:.0f} |")
+    return lines + [""]
+
+
+def step_red_flags_and_soak(run: Run, stack: Stack) -> None:
+    """With the others stopped: red-flag latency under load, then the soak at 32 conversations."""
+    stack.ref.stop()
+    stack.plain.stop()
+    run.figures["red_flags"] = {
+        level: asyncio.run(red_flag_block(stack.ours.port, level, 20 if run.quick else 45, f"rf-{level}"))
+        for level in RED_FLAG_LEVELS}
+    before = rss_mb(stack.ours.proc.pid) + rss_mb(stack.actions.pid)
+    soak = asyncio.run(block(stack.ours.port, 32, run.soak_s, 10**9, "soak"))
+    after = rss_mb(stack.ours.proc.pid) + rss_mb(stack.actions.pid)
+    time.sleep(1)
+    stored = count_user_events(stack.tracker_db, "soak")
+    print(f"soak: {soak['messages']} messages in {soak['seconds']:.0f} s, errors {len(soak['errors'])}, "
+          f"stored {stored}, RSS {before:.0f} -> {after:.0f} MB", flush=True)
+    run.figures["soak"] = {"res": soak, "rss_before": before, "rss_after": after, "stored": stored}
+
+
+def step_replicas(run: Run) -> None:
+    """The cluster (b12assist.serve.cluster: PostgreSQL, Redis lock store, nginx) with one replica and
+    with two, through the balancer, at 16 and 64 conversations. Skipped, and said so in the report,
+    when nginx or Redis is not installed (`make cluster` installs them)."""
+    if not (shutil.which("nginx") or Path("/usr/sbin/nginx").exists()) or not shutil.which("redis-server"):
+        run.figures["replicas"] = None
+        print("replica table skipped: nginx or redis-server is not installed (make cluster installs them)", flush=True)
+        return
+    from b12assist.netutil import free_port
+    table: dict[int, dict[int, dict]] = {}
+    for replicas in (1, 2):
+        tmp = run.work / f"cluster-{replicas}"
+        tmp.mkdir()
+        port, web = free_port(), free_port()
+        env = {k: v for k, v in ENV.items() if k not in ("B12_DATABASE_URL", "B12_REDIS_URL")}
+        env.update({"B12_VAR_DIR": str(tmp), "B12_RASA_PORT": str(port), "B12_WEB_PORT": str(web),
+                    "B12_CLUSTER_REPLICA_PORTS": ",".join(str(free_port()) for _ in range(replicas)),
+                    "B12_CLUSTER_ACTION_PORTS": ",".join(str(free_port()) for _ in range(replicas)),
+                    "B12_CLUSTER_REDIS_PORT": str(free_port()), "B12_RECONCILE_EVERY": "3600"})
+        proc = subprocess.Popen([str(BIN / "python"), "-m", "b12assist.serve.cluster"], cwd=ROOT, env=env,
+                                stdout=open(tmp / "cluster.log", "w"), stderr=subprocess.STDOUT)
+        try:
+            state = tmp / "cluster" / "cluster.json"
+            deadline = time.monotonic() + 600
+            while not (state.exists() and json.loads(state.read_text()).get("ready")):
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError(f"cluster with {replicas} replica(s) did not start: see {tmp / 'cluster.log'}")
+                time.sleep(1)
+            asyncio.run(block(port, 2, 5, 4, f"warm-{replicas}"))
+            table[replicas] = {}
+            for level in (16, 64):
+                res = asyncio.run(block(port, level, run.block_s, run.block_max, f"cluster-{replicas}-{level}"))
+                table[replicas][level] = res
+                lat = res["latencies"]
+                print(f"cluster {replicas} replica(s) c={level:<3}: {res['messages'] / res['seconds']:6.1f} msg/s "
+                      f"p50 {pct(lat, 50) * 1000:6.0f} ms p95 {pct(lat, 95) * 1000:6.0f} ms "
+                      f"errors {len(res['errors'])}", flush=True)
+        finally:
+            proc.send_signal(signal.SIGINT)
+            try:
+                proc.wait(timeout=90)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+    run.figures["replicas"] = table
+
+
+def step_profiles(run: Run) -> None:
+    run.figures["detector"] = detector_profile()
+    run.figures["hot_path"] = hot_path_profile()
+    run.figures["nlu"] = pipeline_profile(ROOT / "models" / "b12.tar.gz")
+
+
+# --- report ---------------------------------------------------------------------------------------
+def _agg(results: dict, key: str, level: int) -> tuple[list[float], float, int, int]:
+    lat = [x for res in results[key][level] for x in res["latencies"]]
+    msgs = sum(res["messages"] for res in results[key][level])
+    secs = sum(res["seconds"] for res in results[key][level])
+    errs = sum(len(res["errors"]) for res in results[key][level])
+    silent = sum(len(res["silent"]) for res in results[key][level])
+    return lat, msgs / secs, errs, silent
+
+
+def _ok(good: bool) -> str:
+    return "✅" if good else "❌"
+
+
+def report_latency(run: Run) -> list[str]:
+    results = run.figures["results"]
     all_ours = [x for lv in results["ours"].values() for res in lv for x in res["latencies"]]
     all_ref = [x for lv in results["ref"].values() for res in lv for x in res["latencies"]]
-    histogram(out / "latency_histogram.png", all_ours, all_ref)
-    lines = [f"# B12 Assist benchmark, {stamp} UTC", "",
+    histogram(run.out / "latency_histogram.png", all_ours, all_ref)
+    lines = [f"# B12 Assist benchmark, {run.stamp} UTC", "",
              f"Machine: {os.cpu_count()} cores. Command: `make bench` (`python -m bench.run"
-             f"{' --quick' if args.quick else ''}`). Both assistants ran side by side on loopback, driven over "
+             f"{' --quick' if run.quick else ''}`). Both assistants ran side by side on loopback, driven over "
              f"REST with the same conversation mix (FAQ, schedule form, red flags, chit-chat), in alternating "
-             f"blocks of at most {block_s} s / {block_max} conversations, {rounds} round(s).", "",
+             f"blocks of at most {run.block_s} s / {run.block_max} conversations, {run.rounds} round(s).", "",
              "## Latency and throughput", "",
              "| concurrency | assistant | messages | p50 ms | p95 ms | p99 ms | msg/s | errors | no reply |",
              "|---|---|---|---|---|---|---|---|---|"]
     ratios = []
     for level in (1, 16, 64):
-        o_lat, o_tp, o_err, o_sil = agg("ours", level)
-        r_lat, r_tp, r_err, r_sil = agg("ref", level)
+        o_lat, o_tp, o_err, o_sil = _agg(results, "ours", level)
+        r_lat, r_tp, r_err, r_sil = _agg(results, "ref", level)
         for name, lat, tp, err, sil in (("B12 Assist", o_lat, o_tp, o_err, o_sil),
                                         ("rasa init", r_lat, r_tp, r_err, r_sil)):
             lines.append(f"| {level} | {name} | {len(lat)} | {pct(lat, 50) * 1000:.0f} | {pct(lat, 95) * 1000:.0f} | "
                          f"{pct(lat, 99) * 1000:.0f} | {tp:.1f} | {err} | {sil} |")
-        ratios.append((level, pct(o_lat, 50) / pct(r_lat, 50), o_tp / r_tp, o_err + r_err + o_sil))
+        ratios.append((level, *(pct(o_lat, q) / pct(r_lat, q) for q in (50, 95, 99)), o_tp / r_tp, o_err + r_err + o_sil))
     lines += ["", "Errors are failed requests (not HTTP 200, timeouts). \"No reply\" is an HTTP 200 with no "
               "message: expected from `rasa init`, whose mood bot has no answer for most of this mix; "
-              "B12 Assist must answer every message, so its silent replies count against the target.", ""]
-    lines += ["", "| concurrency | p50 ratio (target ≤ 1.2) | throughput ratio (target ≥ 0.8) | errors + our silent replies (target 0) |",
-              "|---|---|---|---|"]
-    for level, p50r, tpr, err in ratios:
-        lines.append(f"| {level} | {p50r:.2f} {'✅' if p50r <= 1.2 else '❌'} | {tpr:.2f} "
-                     f"{'✅' if tpr >= 0.8 else '❌'} | {err} {'✅' if err == 0 else '❌'} |")
-    lines += ["", "![latency histogram](latency_histogram.png)", "",
-              "## Training, model, memory", "",
-              "| figure | B12 Assist | rasa init | target |", "|---|---|---|---|",
-              f"| full training (`rasa train --force`) | {ours_train_s:.0f} s | {ref_train_s:.0f} s | ≤ 180 s "
-              f"{'✅' if ours_train_s <= 180 else '❌'} |",
-              f"| model size | {ours_size:.1f} MB | {ref_size:.1f} MB | |",
-              f"| model load (start to first answer) | {ours.load_seconds:.1f} s | {ref.load_seconds:.1f} s | |",
-              f"| Rasa server RSS after start | {rss_start['ours']:.0f} MB | {rss_start['ref']:.0f} MB | |",
-              f"| Rasa server RSS after load blocks | {rss_after_load['ours']:.0f} MB | {rss_after_load['ref']:.0f} MB | "
-              f"≤ 1500 MB {'✅' if rss_after_load['ours'] <= 1500 else '❌'} |",
-              f"| action server RSS after load blocks | {rss_after_load['ours_actions']:.0f} MB | n/a | |",
-              "", "## Soak", "",
-              f"{soak_s} s at 32 concurrent conversations against B12 Assist: {soak['messages']} messages "
-              f"({soak['messages'] / soak['seconds']:.1f} msg/s), p50 {pct(soak['latencies'], 50) * 1000:.0f} ms, "
-              f"p99 {pct(soak['latencies'], 99) * 1000:.0f} ms, errors {len(soak['errors'])}, "
-              f"replies with no message {len(soak['silent'])} "
-              f"{'✅' if not (soak['errors'] or soak['silent']) else '❌'}.", "",
-              f"Memory (Rasa + action server RSS): {soak_rss_before:.0f} MB before, {soak_rss_after:.0f} MB after, "
-              f"growth {100 * (soak_rss_after / soak_rss_before - 1):+.1f} % (target ≤ +10 % "
-              f"{'✅' if soak_rss_after <= 1.1 * soak_rss_before else '❌'}).", "",
-              f"Messages in the tracker store: {stored} user messages stored of {soak['messages']} sent "
-              f"{'✅' if stored == soak['messages'] else '❌'} (counted in the SQLite tracker store).", "",
-              *red_flag_lines(red_flags),
-              "## Red-flag layer cost per message (profiled in-process, same run)", "",
-              "| measurement | µs per message |", "|---|---|",
-              f"| spaCy blank tokenizer alone (floor) | {profile['tokenizer_us']:.0f} |",
-              f"| red-flag detector, spelling-correction cache off (before) | {profile['detector_uncached_us']:.0f} |",
-              f"| red-flag detector as shipped, cache on (after) | {profile['detector_us']:.0f} |", "",
-              "## Hot path: before and after the fixes (same run)", "",
-              "py-spy on the Rasa server under load showed about 30 % of its CPU in `jsonschema`: Rasa 3.6 "
-              "validates every action-server reply with `jsonschema.validate`, which first re-checks the schema "
-              "itself. On the action server, the presets YAML file was parsed on every schedule message. "
-              "`b12assist/serve/rasa_cli.py` builds the validator once and turns on SQLite write-ahead logging "
-              "(one sync per commit); the presets are cached by file modification time.", "",
-              "| cost per call | before | after |", "|---|---|---|",
-              f"| action reply validation | {hot_path['validate_ms']:.2f} ms | {hot_path['validate_cached_ms']:.2f} ms |",
-              f"| presets file | {hot_path['presets_ms']:.2f} ms | {hot_path['presets_cached_ms']:.3f} ms |", "",
-              "The same model and action server, started with plain `rasa run` (before) and through "
-              "`b12assist.serve.rasa_cli` as `make run` does (after), in the same alternating blocks:", "",
-              "| concurrency | before: p50 / p95 ms | before msg/s | after: p50 / p95 ms | after msg/s |",
-              "|---|---|---|---|---|"]
+              "B12 Assist must answer every message, so its silent replies count against the target.", "",
+              "| concurrency | p50 ratio (target ≤ 1.2) | p95 ratio (target ≤ 1.2) | p99 ratio | throughput ratio "
+              "(target ≥ 0.8) | errors + our silent replies (target 0) |", "|---|---|---|---|---|---|"]
+    for level, p50r, p95r, p99r, tpr, err in ratios:
+        lines.append(f"| {level} | {p50r:.2f} {_ok(p50r <= 1.2)} | {p95r:.2f} {_ok(p95r <= 1.2)} | {p99r:.2f} | "
+                     f"{tpr:.2f} {_ok(tpr >= 0.8)} | {err} {_ok(err == 0)} |")
+    return lines + ["", "![latency histogram](latency_histogram.png)", ""]
+
+
+def report_replicas(run: Run) -> list[str]:
+    table = run.figures.get("replicas")
+    lines = ["## One replica or two, through the balancer", ""]
+    if table is None:
+        return lines + ["Not measured in this run: nginx or redis-server is not installed.", ""]
+    lines += ["`b12assist.serve.cluster` (PostgreSQL tracker store, Redis lock store, nginx round-robin) "
+              "with one Rasa replica + action server and with two, same mix and block length. Each replica "
+              "is one Python process (one event loop, about one core), so on this 2-core machine a second "
+              "replica adds a core's worth of capacity.", "",
+              "| replicas | concurrency | messages | p50 ms | p95 ms | p99 ms | msg/s | errors |",
+              "|---|---|---|---|---|---|---|---|"]
+    for replicas, levels in sorted(table.items()):
+        for level, res in sorted(levels.items()):
+            lat = res["latencies"]
+            lines.append(f"| {replicas} | {level} | {len(lat)} | {pct(lat, 50) * 1000:.0f} | {pct(lat, 95) * 1000:.0f} | "
+                         f"{pct(lat, 99) * 1000:.0f} | {res['messages'] / res['seconds']:.1f} | {len(res['errors'])} |")
+    return lines + [""]
+
+
+def report_training_memory_soak(run: Run) -> list[str]:
+    f = run.figures
+    (ours_s, ours_mb), (ref_s, ref_mb) = f["ours_train"], f["ref_train"]
+    rss_start, rss_load, soak = f["rss_start"], f["rss_after_load"], f["soak"]
+    res = soak["res"]
+    return ["## Training, model, memory", "",
+            "| figure | B12 Assist | rasa init | target |", "|---|---|---|---|",
+            f"| full training (`rasa train --force`) | {ours_s:.0f} s | {ref_s:.0f} s | ≤ 180 s {_ok(ours_s <= 180)} |",
+            f"| model size | {ours_mb:.1f} MB | {ref_mb:.1f} MB | |",
+            f"| model load (start to first answer) | {f['load_s']['ours']:.1f} s | {f['load_s']['ref']:.1f} s | |",
+            f"| Rasa server RSS after start | {rss_start['ours']:.0f} MB | {rss_start['ref']:.0f} MB | |",
+            f"| Rasa server RSS after load blocks | {rss_load['ours']:.0f} MB | {rss_load['ref']:.0f} MB | "
+            f"≤ 1500 MB {_ok(rss_load['ours'] <= 1500)} |",
+            f"| action server RSS after load blocks | {rss_load['ours_actions']:.0f} MB | n/a | |",
+            "", "## Soak", "",
+            f"{run.soak_s} s at 32 concurrent conversations against B12 Assist: {res['messages']} messages "
+            f"({res['messages'] / res['seconds']:.1f} msg/s), p50 {pct(res['latencies'], 50) * 1000:.0f} ms, "
+            f"p99 {pct(res['latencies'], 99) * 1000:.0f} ms, errors {len(res['errors'])}, "
+            f"replies with no message {len(res['silent'])} {_ok(not (res['errors'] or res['silent']))}.", "",
+            f"Memory (Rasa + action server RSS): {soak['rss_before']:.0f} MB before, {soak['rss_after']:.0f} MB after, "
+            f"growth {100 * (soak['rss_after'] / soak['rss_before'] - 1):+.1f} % (target ≤ +10 % "
+            f"{_ok(soak['rss_after'] <= 1.1 * soak['rss_before'])}).", "",
+            f"Messages in the tracker store: {soak['stored']} user messages stored of {res['messages']} sent "
+            f"{_ok(soak['stored'] == res['messages'])} (counted in the SQLite tracker store).", ""]
+
+
+def report_profiles(run: Run) -> list[str]:
+    profile, hot_path, nlu_profile = run.figures["detector"], run.figures["hot_path"], run.figures["nlu"]
+    results = run.figures["results"]
+    lines = ["## Red-flag layer cost per message (profiled in-process, same run)", "",
+             "| measurement | µs per message |", "|---|---|",
+             f"| spaCy blank tokenizer alone (floor) | {profile['tokenizer_us']:.0f} |",
+             f"| red-flag detector, spelling-correction cache off (before) | {profile['detector_uncached_us']:.0f} |",
+             f"| red-flag detector as shipped, cache on (after) | {profile['detector_us']:.0f} |", "",
+             "## Hot path: before and after the fixes (same run)", "",
+             "py-spy on the Rasa server under load showed about 30 % of its CPU in `jsonschema`: Rasa 3.6 "
+             "validates every action-server reply with `jsonschema.validate`, which first re-checks the schema "
+             "itself. On the action server, the presets YAML file was parsed on every schedule message. "
+             "`b12assist/serve/rasa_cli.py` builds the validator once and turns on SQLite write-ahead logging "
+             "(one sync per commit); the presets are cached by file modification time.", "",
+             "| cost per call | before | after |", "|---|---|---|",
+             f"| action reply validation | {hot_path['validate_ms']:.2f} ms | {hot_path['validate_cached_ms']:.2f} ms |",
+             f"| presets file | {hot_path['presets_ms']:.2f} ms | {hot_path['presets_cached_ms']:.3f} ms |", "",
+             "The same model and action server, started with plain `rasa run` (before) and through "
+             "`b12assist.serve.rasa_cli` as `make run` does (after), in the same alternating blocks:", "",
+             "| concurrency | before: p50 / p95 ms | before msg/s | after: p50 / p95 ms | after msg/s |",
+             "|---|---|---|---|---|"]
     for level in (1, 16, 64):
-        b_lat, b_tp, _, _ = agg("plain", level)
-        a_lat, a_tp, _, _ = agg("ours", level)
+        b_lat, b_tp, _, _ = _agg(results, "plain", level)
+        a_lat, a_tp, _, _ = _agg(results, "ours", level)
         lines.append(f"| {level} | {pct(b_lat, 50) * 1000:.0f} / {pct(b_lat, 95) * 1000:.0f} | {b_tp:.1f} | "
                      f"{pct(a_lat, 50) * 1000:.0f} / {pct(a_lat, 95) * 1000:.0f} | {a_tp:.1f} |")
     lines += ["",
@@ -544,15 +680,46 @@ def main() -> int:
               "need no round trip to the action server; the emergency guidance is an `utter_` response "
               "sent before the escalation action (which records it off the event loop and notifies in "
               "the background); the emergency number reaches the replies as an entity set by the NLU "
-              "component, not by a custom action.",
-              ""]
+              "component, not by a custom action.", ""]
+    soak = run.figures["soak"]["res"]
     if soak["errors"]:
         lines += ["Soak errors (first 10): " + ", ".join(soak["errors"][:10]), ""]
-    (out / "report.md").write_text("\n".join(lines))
-    latest = ROOT / "bench" / "results" / "LATEST.md"
-    latest.write_text(f"Latest benchmark: [{stamp}/report.md]({stamp}/report.md)\n")
-    shutil.rmtree(work, ignore_errors=True)
+    return lines
+
+
+def write_report(run: Run) -> None:
+    lines = (report_latency(run) + report_tail(run) + report_replicas(run) + report_training_memory_soak(run)
+             + red_flag_lines(run.figures["red_flags"]) + report_profiles(run))
+    (run.out / "report.md").write_text("\n".join(lines))
+    (ROOT / "bench" / "results" / "LATEST.md").write_text(
+        f"Latest benchmark: [{run.stamp}/report.md]({run.stamp}/report.md)\n")
     print("\n".join(lines))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--red-flags", action="store_true", help="only the red-flag latency blocks")
+    parser.add_argument("--no-replicas", action="store_true", help="skip the one-vs-two replica table")
+    args = parser.parse_args()
+    if args.red_flags:
+        return red_flags_only(15 if args.quick else 45)
+    run = new_run(args.quick)
+    ref_dir = step_training(run)
+    stack = step_servers(run, ref_dir)
+    try:
+        step_load_blocks(run, stack)
+        step_tail_profile(run, stack)
+        step_red_flags_and_soak(run, stack)
+    finally:
+        stack.stop()
+    if args.no_replicas:
+        run.figures["replicas"] = None
+    else:
+        step_replicas(run)
+    step_profiles(run)
+    write_report(run)
+    shutil.rmtree(run.work, ignore_errors=True)
     return 0
 
 
