@@ -90,30 +90,76 @@ def score_schedule(stack: Stack, rows: list[dict]) -> tuple[dict, list[str]]:
 TOPIC_ALIASES = {"emergency_number": "ask_emergency_number"}
 
 
-def score_nlu(rows: list[dict]) -> tuple[dict, list[str]]:
-    """The trained model's NLU, loaded in this process (the same pipeline the server runs)."""
+def predict_nlu(rows: list[dict], model: Path = ROOT / "models" / "b12.tar.gz") -> list[tuple[str, str, str]]:
+    """(expected topic, predicted intent, text) for every row, with the trained model's whole NLU
+    pipeline loaded in this process (the same pipeline the server runs, red-flag layer included)."""
     import asyncio
     from rasa.core.agent import Agent
-    agent = Agent.load(str(ROOT / "models" / "b12.tar.gz"))
-    right, fallback, red, per_topic, errors = 0, 0, 0, defaultdict(Counter), []
-    in_scope = [r for r in rows if r["topic"] != "out_of_scope"]
-    for row in rows:
-        got = asyncio.run(agent.parse_message(row["text"]))["intent"]["name"]
-        per_topic[row["topic"]]["n"] += 1
-        if got == TOPIC_ALIASES.get(row["topic"], row["topic"]):
-            right += 1
-            per_topic[row["topic"]]["right"] += 1
-        else:
-            errors.append(f"{row['topic']} -> {got}: {row['text']}")
-        if got == "nlu_fallback" and row["topic"] != "out_of_scope":
-            fallback += 1
-        if got.startswith("red_flag"):
-            red += 1
-    figures = {"messages": len(rows), "right topic": right / len(rows),
-               "fallback (in-scope)": fallback / len(in_scope), "escalated": red}
-    lines = ["| topic | n | right |", "|---|---|---|"]
-    lines += [f"| {t} | {v['n']} | {v['right']} |" for t, v in sorted(per_topic.items())]
-    return figures, [*lines, "", "Errors:", *[f"- {e}" for e in errors]]
+    agent = Agent.load(str(model))
+
+    async def run() -> list[tuple[str, str, str]]:
+        out = []
+        for row in rows:
+            got = (await agent.parse_message(row["text"]))["intent"]["name"]
+            out.append((TOPIC_ALIASES.get(row["topic"], row["topic"]), got, row["text"]))
+        return out
+    return asyncio.run(run())
+
+
+def nlu_figures(preds: list[tuple[str, str, str]]) -> dict:
+    """Right topic over all messages; "please rephrase" (nlu_fallback) over the in-scope ones."""
+    in_scope = [p for p in preds if p[0] != "out_of_scope"]
+    return {"messages": len(preds), "right topic": sum(e == g for e, g, _ in preds) / len(preds),
+            "fallback (in-scope)": sum(g == "nlu_fallback" for _, g, _ in in_scope) / max(len(in_scope), 1),
+            "escalated": sum(g.startswith("red_flag") for _, g, _ in preds)}
+
+
+def per_topic_f1(preds: list[tuple[str, str, str]]) -> list[str]:
+    topics = sorted({e for e, _, _ in preds})
+    lines = ["| topic | n | right | precision | recall | F1 |", "|---|---|---|---|---|---|"]
+    for t in topics:
+        tp = sum(e == t and g == t for e, g, _ in preds)
+        n = sum(e == t for e, _, _ in preds)
+        predicted = sum(g == t for _, g, _ in preds)
+        precision, recall = (tp / predicted if predicted else 0.0), tp / n
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        lines.append(f"| {t} | {n} | {tp} | {precision:.2f} | {recall:.2f} | {f1:.2f} |")
+    return lines
+
+
+def confusion_png(preds: list[tuple[str, str, str]], path: Path) -> None:
+    """Rows: the labelled topic; columns: what the assistant understood (other intents, the fallback
+    and red flags included)."""
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    rows_ = sorted({e for e, _, _ in preds})
+    cols = rows_ + sorted({g for _, g, _ in preds} - set(rows_))
+    grid = [[sum(e == r and g == c for e, g, _ in preds) for c in cols] for r in rows_]
+    fig, ax = plt.subplots(figsize=(max(8, len(cols) * 0.32), max(7, len(rows_) * 0.3)))
+    ax.imshow(grid, cmap="Blues")
+    ax.set_xticks(range(len(cols)), cols, rotation=90, fontsize=7)
+    ax.set_yticks(range(len(rows_)), rows_, fontsize=7)
+    for y, row in enumerate(grid):
+        for x, v in enumerate(row):
+            if v:
+                ax.text(x, y, str(v), ha="center", va="center", fontsize=6,
+                        color="white" if v > max(map(max, grid)) / 2 else "black")
+    ax.set_xlabel("understood as")
+    ax.set_ylabel("labelled topic")
+    fig.tight_layout()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
+
+
+def score_nlu(rows: list[dict], png: Path | None = None) -> tuple[dict, list[str]]:
+    preds = predict_nlu(rows)
+    if png:
+        confusion_png(preds, png)
+    errors = [f"{e} -> {g}: {t}" for e, g, t in preds if e != g]
+    lines = per_topic_f1(preds) + ([f"", f"![confusion matrix]({png.name})"] if png else [])
+    return nlu_figures(preds), [*lines, "", "Errors:", *[f"- {e}" for e in errors]]
 
 
 def set_date(path: Path, given: str | None = None) -> str | None:
@@ -142,11 +188,12 @@ def main() -> int:
     ap.add_argument("path", type=Path)
     ap.add_argument("--out", type=Path)
     ap.add_argument("--today", help="the action server's today (ISO); default: the set's folder date")
+    ap.add_argument("--png", type=Path, help="nlu: also draw the confusion matrix here")
     args = ap.parse_args()
     rows = load(args.path)
     today = None
     if args.kind == "nlu":
-        figures, lines = score_nlu(rows)
+        figures, lines = score_nlu(rows, args.png)
     else:
         today = set_date(args.path, args.today)
         stack = Stack(Path(tempfile.mkdtemp(prefix="b12-blind-")), env={"B12_TODAY": today} if today else None).start()

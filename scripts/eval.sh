@@ -21,3 +21,8 @@ $PY -m eval.nlu_compare "$OUT/nlu-compare" | tee "$OUT/nlu_compare.md"
 for d in "$OUT"/nlu-compare/*/; do rm -f "$d"/*.log "$d"/*/intent_histogram.png "$d"/*/*errors.json "$d"/*/*successes.json; done
 $PY -m eval.red_flags "$OUT/red_flags.md" >/dev/null && echo "wrote $OUT/red_flags.md"
 $PY -m eval.schedule "$OUT/schedule.md"
+# the newest blind NLU set (tests/nlu/blind/, written by someone who never saw the data): accuracy,
+# in-scope fallback, per-topic F1 and the confusion matrix
+latest=$(ls -d tests/nlu/blind/*/ | sort -V | tail -1)
+$PY -m eval.blind nlu "${latest}nlu_blind.tsv" --out "$OUT/blind/nlu-latest.md" --png "$OUT/blind/nlu-latest-confusion.png" >/dev/null \
+  && echo "wrote $OUT/blind/nlu-latest.md (${latest})"
