@@ -18,6 +18,7 @@ arguments of `rasa`.
 4. Several replicas (`make cluster`): Rasa's Redis lock store changes its ticket queues atomically
    (b12assist.serve.redislock), and a failing lock store is logged in plain words and reported to
    /health.
+5. The NLU pipeline runs on one worker thread, off the event loop (see parse_off_the_event_loop).
 """
 from __future__ import annotations
 
@@ -136,6 +137,68 @@ def _lock_store_name(store) -> str:
     return "Redis" if type(store).__name__ == "RedisLockStore" else type(store).__name__
 
 
+def parse_off_the_event_loop() -> None:
+    """Rasa 3.6 runs the NLU pipeline (DIET, the red-flag layer, ~12 ms a message here) on the server's
+    one event loop. Under load every answer that waits for the action server then waits again, after
+    the reply, behind the NLU work of every other conversation (bench: about 400 ms per action call at
+    16 conversations). Here the pipeline runs on one worker thread instead: NLU stays one message at a
+    time, in arrival order, and the loop is free to finish conversations whose action reply came back.
+    B12_NLU_THREAD=0 keeps Rasa's own behaviour (for comparison in `make bench`)."""
+    if os.environ.get("B12_NLU_THREAD", "1") == "0":
+        return
+    import asyncio
+    from concurrent.futures import ThreadPoolExecutor
+
+    import copy
+
+    from rasa.core import processor
+    from rasa.core.processor import MessageProcessor
+    from rasa.exceptions import ActionLimitReached
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="nlu")
+    rasa_parse_message = MessageProcessor.parse_message
+
+    async def parse_message(self, message, tracker=None, only_output_properties=True):
+        if self.http_interpreter:
+            return await rasa_parse_message(self, message, tracker, only_output_properties)
+        if tracker is None:
+            tracker = DialogueStateTracker.from_events(message.sender_id, [])
+        loop = asyncio.get_running_loop()
+        parse_data = await loop.run_in_executor(pool, self._parse_message_with_graph, message, tracker,
+                                                only_output_properties)
+        # the rest of Rasa's parse_message, unchanged
+        self._update_full_retrieval_intent(parse_data)
+        processor.structlogger.debug("processor.message.parse", parse_data_text=copy.deepcopy(parse_data["text"]),
+                                     parse_data_intent=parse_data["intent"],
+                                     parse_data_entities=copy.deepcopy(parse_data["entities"]))
+        self._check_for_unseen_features(parse_data)
+        return parse_data
+
+    async def run_prediction_loop(self, output_channel, tracker):
+        # Rasa's _run_prediction_loop, with the policies' prediction (a graph run too) on the same
+        # worker thread; actions, tracker writes and replies stay on the event loop.
+        loop = asyncio.get_running_loop()
+        should_predict_another_action = True
+        while should_predict_another_action and self._should_handle_message(tracker):
+            try:
+                action, prediction = await loop.run_in_executor(pool, self.predict_next_with_tracker_if_should,
+                                                                tracker)
+            except ActionLimitReached:
+                logging.getLogger("rasa.core.processor").warning(
+                    "Circuit breaker tripped. Stopped predicting more actions for sender '%s'.", tracker.sender_id)
+                if self.on_circuit_break:
+                    self.on_circuit_break(tracker, output_channel, self.nlg)
+                break
+            if prediction.is_end_to_end_prediction:
+                tracker = await self.run_action_extract_slots(output_channel, tracker)
+            should_predict_another_action = await self._run_action(action, tracker, output_channel, self.nlg,
+                                                                   prediction)
+
+    MessageProcessor.parse_message = parse_message
+    MessageProcessor._run_prediction_loop = run_prediction_loop
+
+
 def apply() -> None:
     global _applied
     if not _applied:
@@ -145,6 +208,7 @@ def apply() -> None:
         report_tracker_store_failures()
         atomic_redis_lock_store()
         report_lock_store_failures()
+        parse_off_the_event_loop()
         _applied = True
 
 
