@@ -36,3 +36,57 @@ def test_sqlite_databases_use_write_ahead_logging(tmp_path):
     with engine.connect() as conn:
         assert conn.execute(sa.text("PRAGMA journal_mode")).scalar() == "wal"
     engine.dispose()
+
+
+class _FakeProcessor:
+    """What MessageProcessor.parse_message and _run_prediction_loop touch, recording the thread each
+    graph run happens on."""
+    http_interpreter = None
+    on_circuit_break = None
+    nlg = None
+
+    def __init__(self):
+        self.threads = []
+        self.actions = []
+
+    def _parse_message_with_graph(self, message, tracker, only_output_properties=True):
+        import threading
+        self.threads.append(threading.current_thread().name)
+        return {"text": message.text, "intent": {"name": "greet", "confidence": 1.0}, "entities": []}
+
+    def _update_full_retrieval_intent(self, parse_data):
+        pass
+
+    def _check_for_unseen_features(self, parse_data):
+        pass
+
+    def _should_handle_message(self, tracker):
+        return True
+
+    def predict_next_with_tracker_if_should(self, tracker):
+        import threading
+        from rasa.core.policies.policy import PolicyPrediction
+        self.threads.append(threading.current_thread().name)
+        return "action_listen", PolicyPrediction([], "RulePolicy")
+
+    async def _run_action(self, action, tracker, output_channel, nlg, prediction):
+        self.actions.append(action)
+        return False
+
+
+def test_nlu_and_policy_prediction_run_off_the_event_loop():
+    import asyncio
+
+    from rasa.core.channels.channel import UserMessage
+    from rasa.core.processor import MessageProcessor
+
+    fake = _FakeProcessor()
+
+    async def one_message():
+        parsed = await MessageProcessor.parse_message(fake, UserMessage("hi", sender_id="t"))
+        await MessageProcessor._run_prediction_loop(fake, None, object())
+        return parsed
+
+    parsed = asyncio.run(one_message())
+    assert parsed["intent"]["name"] == "greet" and fake.actions == ["action_listen"]
+    assert len(fake.threads) == 2 and all(name.startswith("nlu") for name in fake.threads), fake.threads
