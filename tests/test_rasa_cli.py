@@ -90,3 +90,22 @@ def test_nlu_and_policy_prediction_run_off_the_event_loop():
     parsed = asyncio.run(one_message())
     assert parsed["intent"]["name"] == "greet" and fake.actions == ["action_listen"]
     assert len(fake.threads) == 2 and all(name.startswith("nlu") for name in fake.threads), fake.threads
+
+
+def test_the_copied_rasa_methods_are_still_rasas():
+    """parse_off_the_event_loop copies MessageProcessor.parse_message and _run_prediction_loop of
+    Rasa 3.6.21 with one line changed each, and only patches that version: a Rasa upgrade must fail
+    here until the copies are checked again."""
+    import hashlib
+    import inspect
+
+    import rasa
+    from rasa.core import processor
+
+    assert rasa.__version__ == rasa_cli.TESTED_RASA
+    source = inspect.getsource(processor)
+    digest = hashlib.sha256(source.encode()).hexdigest()[:16]
+    assert digest == PROCESSOR_SOURCE_SHA256, digest
+
+
+PROCESSOR_SOURCE_SHA256 = "f42dfbf26e2ffcb6"  # rasa/core/processor.py of Rasa 3.6.21

@@ -137,6 +137,9 @@ def _lock_store_name(store) -> str:
     return "Redis" if type(store).__name__ == "RedisLockStore" else type(store).__name__
 
 
+TESTED_RASA = "3.6.21"
+
+
 def parse_off_the_event_loop() -> None:
     """Rasa 3.6 runs the NLU pipeline (DIET, the red-flag layer, ~12 ms a message here) on the server's
     one event loop. Under load every answer that waits for the action server then waits again, after
@@ -145,6 +148,13 @@ def parse_off_the_event_loop() -> None:
     time, in arrival order, and the loop is free to finish conversations whose action reply came back.
     B12_NLU_THREAD=0 keeps Rasa's own behaviour (for comparison in `make bench`)."""
     if os.environ.get("B12_NLU_THREAD", "1") == "0":
+        return
+    import rasa
+    if rasa.__version__ != TESTED_RASA:
+        # the two methods below are copies of Rasa 3.6.21's with one line changed each; on any other
+        # version Rasa's own run (the NLU on the event loop) is kept rather than an unchecked copy
+        logging.getLogger(__name__).warning("Rasa %s is not %s: the NLU stays on the event loop",
+                                            rasa.__version__, TESTED_RASA)
         return
     import asyncio
     from concurrent.futures import ThreadPoolExecutor
@@ -191,6 +201,9 @@ def parse_off_the_event_loop() -> None:
                     self.on_circuit_break(tracker, output_channel, self.nlg)
                 break
             if prediction.is_end_to_end_prediction:
+                logging.getLogger("rasa.core.processor").debug(
+                    "An end-to-end prediction was made which has triggered the 2nd execution of the "
+                    "default action '%s'.", "action_extract_slots")
                 tracker = await self.run_action_extract_slots(output_channel, tracker)
             should_predict_another_action = await self._run_action(action, tracker, output_channel, self.nlg,
                                                                    prediction)
