@@ -471,9 +471,8 @@ def report_tail(run: Run) -> list[str]:
         return []
     lines = ["## Where the tail goes (16 conversations, each message timed apart)", "",
              f"All messages: p50 {pct(tail['all'], 50) * 1000:.0f} ms, p95 {pct(tail['all'], 95) * 1000:.0f} ms. "
-             "Slowest first; the messages whose answer needs the action server (the schedule form, the "
-             "escalation record, the handoff, the next-shot answer) wait for each action call behind the "
-             "other conversations' NLU work on the Rasa server's one event loop.", "",
+             "Slowest first. The schedule form, the escalation record, the handoff and the next-shot "
+             "answer each need one or more calls to the action server on top of the NLU and policy work.", "",
              "| message | n | p50 ms | p95 ms |", "|---|---|---|---|"]
     for text, lats in sorted(tail["by_text"].items(), key=lambda kv: -pct(kv[1], 95)):
         lines.append(f"| {text[:60]} | {len(lats)} | {pct(lats, 50) * 1000:.0f} | {pct(lats, 95) * 1000:.0f} |")
