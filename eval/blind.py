@@ -158,7 +158,7 @@ def score_nlu(rows: list[dict], png: Path | None = None) -> tuple[dict, list[str
     if png:
         confusion_png(preds, png)
     errors = [f"{e} -> {g}: {t}" for e, g, t in preds if e != g]
-    lines = per_topic_f1(preds) + ([f"", f"![confusion matrix]({png.name})"] if png else [])
+    lines = per_topic_f1(preds) + (["", f"![confusion matrix]({png.name})"] if png else [])
     return nlu_figures(preds), [*lines, "", "Errors:", *[f"- {e}" for e in errors]]
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from medspacy.context import ConTextRule
 
-from .targets import RECENT_WINDOW
+from .targets import NOT_ABOUT_SOMEONE, RECENT_WINDOW
 
 NEGATED = "NEGATED_EXISTENCE"
 HYPOTHETICAL = "HYPOTHETICAL"
@@ -72,7 +72,7 @@ def rules() -> list[ConTextRule]:
         out.append(_r(lit, HYPOTHETICAL, "FORWARD", max_scope=10))
     # "why does b12 cause a rash?" asks; "why do I sound like a squeaky toy when I breathe?" reports
     out.append(_r("why do", HYPOTHETICAL, "FORWARD", max_scope=10,
-                  pattern=r"\bwhy (?:do|does|would|can|could)\b(?! (?:i|i'm|my|me|we|our|he|she|his|her|they|their)\b)"))
+                  pattern=r"\bwhy (?:do|does|would|can|could)\b" + NOT_ABOUT_SOMEONE))
     # a fear of what may come ("worried that my throat will close", "scared I'll faint"), not "worried
     # that my lips look bigger" (a report)
     out.append(_r("worried that", HYPOTHETICAL, "FORWARD", max_scope=10,

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from . import cooccurrence, language, multilingual
 from .normalise import normalise, variants
-from .targets import EMERGENCY, LEVELS, NON_ESCALATING, RECENT_WINDOW, TARGETS, URGENT
+from .targets import EMERGENCY, LEVELS, NON_ESCALATING, NOT_ABOUT_SOMEONE, RECENT_WINDOW, TARGETS, URGENT
 
 MAX_CHARS = 5000  # longer messages are read in windows of this size (see detect)
 
@@ -49,7 +49,7 @@ INFO_QUESTION = re.compile(
     r"the word \w+(?: \w+)? means?|leaflet|"
     r"talking rubbish|reading up|just reading|i (?:have )?read|i heard|heard that|(?:assignment|essay|homework)|"
     r"cross[- ]?reaction|difference between|any link|link between|linked to|connection between|"
-    r"reading about|for my own interest|(?:can|could|may|might) (?:\w+ )?(?:cause|give you|make you|lead to)|why (?:do|does)(?! (?:i|i'm|my|me|we|our|he|she|his|her|they|their)\b)|why would|what (?:is|are) the (?:side effects|"
+    r"reading about|for my own interest|(?:can|could|may|might) (?:\w+ )?(?:cause|give you|make you|lead to)|why (?:do|does)" + NOT_ABOUT_SOMEONE + r"|why would|what (?:is|are) the (?:side effects|"
     r"signs|symptoms)|(?:can|could|do|does|will) (?:b12|it|they|this|these|the (?:jab|shot|injection)s?|"
     r"injections?|shots?|jabs?) (?:\w+ )?(?:cause|make|give|trigger)|side effects?|"
     r"effets secondaires|efectos secundarios|efeitos (?:secundarios|colaterais)|skutki uboczne|nebenwirkungen|"

@@ -25,7 +25,7 @@ RULES_DIR = Path(__file__).resolve().parent / "languages"
 CUE_KINDS = ("negated", "hypothetical", "past")
 _CUE_WINDOW = 40  # characters before a symptom that a cue may sit in (same clause only)
 _CLAUSE_BREAK = re.compile(r"\b(?:pero|mais|mas|ale|porem|sin embargo|cependant|jednak|y ahora|et maintenant|"
-                           r"e agora|a teraz|ahora|maintenant|agora|teraz|aber|pero|pero|jetzt|adesso)\b|[.!?;,]")
+                           r"e agora|a teraz|ahora|maintenant|agora|teraz|aber|jetzt|adesso)\b|[.!?;,]")
 # A new point in time ("today", "after the injection") starts what is happening now: a negation or a
 # past time before it ("no tengo alergias y después de la inyección me cuesta respirar", "vor ein paar
 # Wochen angefangen und jetzt bekomme ich keine Luft") does not reach the symptom after it. A
@@ -146,10 +146,11 @@ def cues_before(code: str, text: str):
     negation cues come shortly before them in the same clause? Unknown language: never."""
     lang = languages().get(code)
     folded = fold(text, commas=True)
+    plain = folded.replace(",", " ")
 
     def test(words: str) -> bool:
         if lang is None:
             return False
-        at = folded.replace(",", " ").find(fold(words)[:12])
+        at = plain.find(fold(words)[:12])
         return at > 0 and _status(lang, folded, at) in ("hypothetical", "negated", "past")
     return test

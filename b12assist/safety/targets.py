@@ -86,6 +86,10 @@ _DEFICIT = (
     r"fit|wet (?:my|him|her|them)sel(?:f|ves)|double vision|seeing double|wors[et] headache)"
 )
 
+# Not followed by a person ("why do I sound like ...", "why does my throat ..."): a question about
+# someone's own body is a report, "why does b12 cause a rash?" asks.
+NOT_ABOUT_SOMEONE = r"(?! (?:i|i'm|my|me|we|our|he|she|his|her|they|their)\b)"
+
 # A recent time window is the present ("over the last 30 minutes my tongue has been swelling").
 RECENT_WINDOW = (r"\b(?:over|in|for|during|within|throughout) the (?:last|past) (?:few |couple of |couple |"
                  r"\d+ |[a-z]+ )?(?:minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|months?)\b|"
@@ -178,7 +182,7 @@ TARGETS: list[Target] = [
        r"beating (?:fast|really fast|so fast|weird))\b|\bpalpitation\w*\b"),
     # --- fainting, collapse, dizziness -------------------------------------------------------
     # "a faint pink mark", "the faint bruise": an adjective for a mark, not a faint (after "a", "the",
-    # "some" or "slight" and before a colour or a mark only; "going faint and blue" still escalates)
+    # "some", "slight" or "very" and before a colour or a mark only; "going faint and blue" still escalates)
     _t("fainting", "fainting", r"\bfaint\w*(?<!\bfaint)|\b(?<!\ba )(?<!\bthe )(?<!\bsome )(?<!\bslight )(?<!\bvery )faint\b|"
        r"\b(?:a|the|some|slight|very) faint\b(?! (?:\w+ )?(?:bruis\w*|marks?|lines?|red\w*|pink\w*|blue\w*|purple|"
        r"yellow\w*|green\w*|brown\w*|smell|taste|trace|rash|outline|scar|spots?|patch\w*|shadow|ring|dot|whiff|hint)\b)|"

@@ -157,9 +157,8 @@ def parse_off_the_event_loop() -> None:
                                             rasa.__version__, TESTED_RASA)
         return
     import asyncio
-    from concurrent.futures import ThreadPoolExecutor
-
     import copy
+    from concurrent.futures import ThreadPoolExecutor
 
     from rasa.core import processor
     from rasa.core.processor import MessageProcessor
@@ -195,13 +194,13 @@ def parse_off_the_event_loop() -> None:
                 action, prediction = await loop.run_in_executor(pool, self.predict_next_with_tracker_if_should,
                                                                 tracker)
             except ActionLimitReached:
-                logging.getLogger("rasa.core.processor").warning(
+                processor.logger.warning(
                     "Circuit breaker tripped. Stopped predicting more actions for sender '%s'.", tracker.sender_id)
                 if self.on_circuit_break:
                     self.on_circuit_break(tracker, output_channel, self.nlg)
                 break
             if prediction.is_end_to_end_prediction:
-                logging.getLogger("rasa.core.processor").debug(
+                processor.logger.debug(
                     "An end-to-end prediction was made which has triggered the 2nd execution of the "
                     "default action '%s'.", "action_extract_slots")
                 tracker = await self.run_action_extract_slots(output_channel, tracker)
