@@ -14,6 +14,9 @@ Rules:
 - the request is a JSON object with a non-empty string `sender` (at most 128 characters) and a
   string `message`; `metadata`, when given, is an object. Anything else is an `InputError` with a
   stable code (HTTP 400 on REST, an error bot message on socket.io);
+- `metadata.message_id`, when given, is the client's id for this message (1 to 64 letters, digits,
+  `-`, `_`, `.`, `:`): a client that sends a message again after a lost reply (a 502 when a replica
+  died) sends the same id, and the assistant does not handle it twice (b12assist.serve.retry);
 - NUL and other control characters are removed (new lines and tabs are kept, a carriage return
   becomes a new line); lone UTF-16 surrogates (valid in JSON, invalid in UTF-8) become U+FFFD;
 - a message that is empty after that gets a short reply, without going through Rasa;
@@ -35,6 +38,7 @@ MAX_SENDER_CHARS = 128
 # C0 controls except tab and new line, DEL, C1 controls. Carriage returns are handled first.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
+_MESSAGE_ID = re.compile(r"[A-Za-z0-9_.:-]{1,64}")
 
 EMPTY_REPLY = "I didn't get any text there. Please type your question about B12 injections."
 TOO_LONG_REPLY = ("Your message is too long for me ({n:,} characters). Please send a shorter message, "
@@ -50,6 +54,7 @@ ERRORS = {
     "message_missing": "\"message\" is missing.",
     "message_invalid": "\"message\" must be a string.",
     "metadata_invalid": "\"metadata\" must be a JSON object.",
+    "message_id_invalid": "\"metadata.message_id\" must be 1 to 64 letters, digits, '-', '_', '.' or ':'.",
     "session_missing": "No chat session: send session_request first, then user_uttered with its session_id.",
 }
 
@@ -102,6 +107,11 @@ class Request:
     metadata: dict | None = None
 
     @property
+    def message_id(self) -> str | None:
+        """The client's id for this message (validated by check_metadata), or None."""
+        return (self.metadata or {}).get("message_id")
+
+    @property
     def empty(self) -> bool:
         return not self.text.strip()
 
@@ -130,6 +140,10 @@ def check_metadata(metadata: Any) -> dict | None:
         return None
     if not isinstance(metadata, dict):
         raise InputError("metadata_invalid")
+    if "message_id" in metadata:
+        message_id = metadata["message_id"]
+        if not isinstance(message_id, str) or not _MESSAGE_ID.fullmatch(message_id):
+            raise InputError("message_id_invalid")
     return metadata
 
 

@@ -101,8 +101,11 @@ class Cluster:
         return [(json.loads(data).get("text") if kind == "user" else None, kind) for kind, data in rows]
 
 
-def say(url: str, sender: str, message: str, timeout: float = 90) -> list[dict]:
-    body = json.dumps({"sender": sender, "message": message}).encode()
+def say(url: str, sender: str, message: str, timeout: float = 90, message_id: str | None = None) -> list[dict]:
+    payload = {"sender": sender, "message": message}
+    if message_id:   # the same id on every attempt: a message sent again is not handled twice
+        payload["metadata"] = {"message_id": message_id}
+    body = json.dumps(payload).encode()
     req = urllib.request.Request(url, data=body, headers={"Content-Type": "application/json"})
     with urllib.request.urlopen(req, timeout=timeout) as resp:
         return json.loads(resp.read())
@@ -264,10 +267,11 @@ class Load:
             self.errors.append((time.monotonic() - self.t0, what))
 
     def send(self, sender: str, message: str, check) -> bool:
+        message_id = uuid.uuid4().hex    # one id per message, kept on every attempt (README: REST)
         for _attempt in range(8):
             t = time.monotonic()
             try:
-                replies = say(self.cluster.url(), sender, message)
+                replies = say(self.cluster.url(), sender, message, message_id=message_id)
             except (urllib.error.URLError, OSError) as exc:
                 self.error(f"{type(exc).__name__}: {getattr(exc, 'code', '')}")
                 time.sleep(1)
@@ -344,6 +348,9 @@ def test_load_with_a_replica_killed_midway(cluster):
           f"(follow-up answered, schedule form still open after the red flag)\n"
           f"  red flags escalated {load.red_flags_escalated}/{load.red_flags}\n"
           f"  latency p50 {p(0.5) * 1000:.0f} ms, p95 {p(0.95) * 1000:.0f} ms, p99 {p(0.99) * 1000:.0f} ms", flush=True)
+    logs = "".join((cluster.tmp / "cluster" / "logs" / f"rasa-{i}.log").read_text(errors="replace") for i in (1, 2))
+    print(f"  messages sent again after the first attempt had been stored, answered from the store: "
+          f"{logs.count('was handled before')}", flush=True)
     for at, what in load.errors[:5]:
         print(f"  error at {at:.1f} s: {what}", flush=True)
     assert killed and sent > 0

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import csv
 import json
+import urllib.error
+import urllib.request
 import uuid
 from pathlib import Path
 
@@ -315,3 +317,44 @@ def test_no_patient_text_in_server_logs(stack):
     for name in ("rasa", "actions", "web"):
         log = (stack.tmp / f"{name}.log").read_text(errors="replace")
         assert marker not in log, f"patient text found in the {name} server log"
+
+
+def _say_with_id(stack, sender: str, message: str, message_id: str) -> list[dict]:
+    body = json.dumps({"sender": sender, "message": message, "metadata": {"message_id": message_id}}).encode()
+    req = urllib.request.Request(f"http://127.0.0.1:{stack.rasa_port}/webhooks/rest/webhook", data=body,
+                                 headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(req, timeout=60) as resp:
+        return json.loads(resp.read())
+
+
+def _user_texts(stack, sender: str) -> list[str]:
+    engine = create_engine(stack.database_url)
+    with engine.connect() as con:
+        rows = con.execute(text("select data from events where sender_id=:s and type_name='user' order by id"),
+                           {"s": sender}).fetchall()
+    engine.dispose()
+    return [json.loads(data)["text"] for (data,) in rows]
+
+
+def test_a_message_sent_again_with_its_id_is_answered_once(stack):
+    """A client that lost a reply (a 502 when a replica died) sends the message again with the same
+    metadata.message_id: it gets the same replies and nothing is stored or escalated twice."""
+    sender = new_sender()
+    first = _say_with_id(stack, sender, "my lips are swelling after the injection", "m-1")
+    again = _say_with_id(stack, sender, "my lips are swelling after the injection", "m-1")
+    assert first and first[0]["text"].startswith("⚠️") and again == first
+    question = _say_with_id(stack, sender, "how long until it works?", "m-2")
+    assert _say_with_id(stack, sender, "how long until it works?", "m-2") == question
+    assert _user_texts(stack, sender) == ["my lips are swelling after the injection", "how long until it works?"]
+    assert slot_value(stack, sender, "escalation") == "emergency"
+    # the same id with another text is a new message, and a message without an id is always handled
+    _say_with_id(stack, sender, "thanks", "m-2")
+    stack.say(sender, "thanks")
+    assert _user_texts(stack, sender)[2:] == ["thanks", "thanks"]
+
+
+@pytest.mark.parametrize("message_id", ["", "a" * 65, "bad id", 7, None])
+def test_an_invalid_message_id_is_refused(stack, message_id):
+    with pytest.raises(urllib.error.HTTPError) as err:
+        _say_with_id(stack, new_sender(), "hello", message_id)
+    assert err.value.code == 400 and json.loads(err.value.read())["error"] == "message_id_invalid"

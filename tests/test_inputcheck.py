@@ -27,6 +27,10 @@ def test_doctests(module):
     ({"sender": "a", "message": 5}, "message_invalid"), ({"sender": "a", "message": ["hi"]}, "message_invalid"),
     ({"sender": "a", "message": {"text": "hi"}}, "message_invalid"),
     ({"sender": "a", "message": "hi", "metadata": "x"}, "metadata_invalid"),
+    ({"sender": "a", "message": "hi", "metadata": {"message_id": ""}}, "message_id_invalid"),
+    ({"sender": "a", "message": "hi", "metadata": {"message_id": "x" * 65}}, "message_id_invalid"),
+    ({"sender": "a", "message": "hi", "metadata": {"message_id": "a b"}}, "message_id_invalid"),
+    ({"sender": "a", "message": "hi", "metadata": {"message_id": 12}}, "message_id_invalid"),
 ])
 def test_bad_requests_get_a_stable_code(body, code):
     with pytest.raises(InputError) as err:
@@ -39,6 +43,9 @@ def test_bad_requests_get_a_stable_code(body, code):
 def test_a_good_request():
     req = check_request({"sender": "p1", "message": "when\x00 is my\r\nnext shot?\t", "metadata": {"a": 1}})
     assert (req.sender, req.text, req.metadata) == ("p1", "when is my\nnext shot?\t", {"a": 1})
+    assert req.message_id is None
+    assert check_request({"sender": "p", "message": "hi", "metadata": {"message_id": "web:7f3a-01_b.2"}}).message_id \
+        == "web:7f3a-01_b.2"
     assert not req.empty and not req.too_long()
     assert check_request({"sender": "p1", "message": " \x00\x07 "}).empty
 

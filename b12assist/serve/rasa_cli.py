@@ -19,6 +19,8 @@ arguments of `rasa`.
    (b12assist.serve.redislock), and a failing lock store is logged in plain words and reported to
    /health.
 5. The NLU pipeline runs on one worker thread, off the event loop (see parse_off_the_event_loop).
+6. A message sent again with the same `metadata.message_id` (the client lost the reply) gets the
+   stored replies of the first attempt; it is not stored or handled twice (b12assist.serve.retry).
 """
 from __future__ import annotations
 
@@ -211,6 +213,37 @@ def parse_off_the_event_loop() -> None:
     MessageProcessor._run_prediction_loop = run_prediction_loop
 
 
+def answer_retries_once() -> None:
+    """A message whose client id (`metadata.message_id`, see b12assist.inputcheck) is already in the
+    conversation is answered with the replies stored for it (b12assist.serve.retry). Rasa's Agent
+    calls handle_message inside the conversation's lock, so the check and the first attempt never
+    overlap; one extra tracker read, only for messages that carry an id."""
+    from rasa.core import processor
+    from rasa.core.channels.channel import CollectingOutputChannel
+    from rasa.core.processor import MessageProcessor
+
+    from b12assist.serve import retry
+
+    rasa_handle_message = MessageProcessor.handle_message
+
+    async def handle_message(self, message):
+        message_id = (message.metadata or {}).get("message_id")
+        if message_id and message_id == message.message_id:
+            tracker = await self.tracker_store.retrieve(message.sender_id)
+            replies = retry.replies_to(tracker.events if tracker else [], message_id, message.text)
+            if replies is not None:
+                processor.logger.info("message %s was handled before (the client sent it again): its %d "
+                                      "stored replies are sent, nothing is stored", message_id, len(replies))
+                for reply in replies:
+                    await message.output_channel.send_response(message.sender_id, reply)
+                if isinstance(message.output_channel, CollectingOutputChannel):
+                    return message.output_channel.messages
+                return None
+        return await rasa_handle_message(self, message)
+
+    MessageProcessor.handle_message = handle_message
+
+
 def apply() -> None:
     global _applied
     if not _applied:
@@ -221,6 +254,7 @@ def apply() -> None:
         atomic_redis_lock_store()
         report_lock_store_failures()
         parse_off_the_event_loop()
+        answer_retries_once()
         _applied = True
 
 
