@@ -3,6 +3,9 @@
 - The Rasa server reports a tracker store failure (Rasa then silently keeps conversations in memory:
   the disclaimer repeats and forms lose their context) by writing `var/health/tracker_store.json`
   (see b12assist.serve.rasa_cli); it counts as failing for `FAILURE_WINDOW` seconds after the last error.
+- The Rasa server's watchdog (b12assist.serve.nluwatch) writes `var/health/nlu_worker.json` while one
+  message keeps the NLU worker busy longer than B12_NLU_STUCK_SECONDS (30), and removes it when the
+  worker is free again.
 - The web server's GET /health checks the Rasa server, the action server and the project database,
   reads that report, and answers 200 when all is well, 503 otherwise.
 """
@@ -22,6 +25,7 @@ FAILURE_WINDOW = 600.0
 CONSEQUENCES = {
     "tracker_store": "conversations are kept in memory only until it works again",
     "lock_store": "messages get 'please try again' (red flags: the emergency guidance) until it works again",
+    "nlu_worker": "one message has kept the NLU worker busy for too long: new messages wait for an answer",
 }
 
 
@@ -29,18 +33,33 @@ def _report_file(component: str) -> Path:
     return settings.VAR_DIR / "health" / f"{component}.json"
 
 
-def mark_failure(component: str, error: BaseException) -> None:
-    """Record that `component` failed now (the error's type only: no patient data)."""
+def mark_failure(component: str, error: BaseException, detail: str | None = None) -> None:
+    """Record that `component` failed now (the error's type, and a `detail` without patient data)."""
     path = _report_file(component)
     first = not path.exists()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps({"at": time.time(), "error": type(error).__name__}))
+        report = {"at": time.time(), "error": type(error).__name__}
+        if detail:
+            report["detail"] = detail
+        path.write_text(json.dumps(report))
     except OSError:
         logger.exception("could not write the health report for %s", component)
     if first:
         logger.error("%s failed (%s): %s; see /health", component, type(error).__name__,
                      CONSEQUENCES.get(component, "it is retried on the next message"))
+
+
+def clear(component: str) -> None:
+    """`component` works again: its report goes (used where a failure has a clear end, the NLU worker)."""
+    try:
+        _report_file(component).unlink()
+    except FileNotFoundError:
+        return
+    except OSError:
+        logger.exception("could not remove the health report for %s", component)
+        return
+    logger.warning("%s works again", component)
 
 
 def recent_failure(component: str, now: float | None = None) -> dict | None:
@@ -90,10 +109,13 @@ def check_database(url: str) -> str:
 
 def summary(rasa_url: str, action_url: str, database_url: str) -> tuple[bool, dict]:
     tracker = recent_failure("tracker_store")
+    worker = recent_failure("nlu_worker")
     checks = {
         "rasa": check_http(rasa_url.rstrip("/") + "/"),
         "actions": check_http(action_url.rstrip("/") + "/health"),
         "project_database": check_database(database_url),
         "tracker_store": f"failing ({tracker['error']}): conversations kept in memory only" if tracker else "ok",
+        "nlu_worker": (f"stuck ({worker.get('detail') or worker['error']}): new messages wait for an answer"
+                       if worker else "ok"),
     }
     return all(v == "ok" for v in checks.values()), checks

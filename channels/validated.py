@@ -142,7 +142,8 @@ async def _handle_too_long(req: inputcheck.Request, out: _Tracking,
         metadata = dict(req.metadata or {})
         metadata["b12_oversized"] = {"chars": found.length, "excerpt_chars": len(excerpt)}
         message = UserMessage(excerpt, out.inner, sender, input_channel=input_channel, metadata=metadata,
-                              message_id=req.message_id, parse_data=_red_flag_parse_data(excerpt, found.level, found.category))
+                              message_id=req.message_id,
+                              parse_data=_red_flag_parse_data(excerpt, found.level, found.category))
         with logredact.registered(excerpt):
             try:
                 await on_new_message(message)

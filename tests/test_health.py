@@ -24,7 +24,8 @@ def get_health(stack):
 def test_health_reports_every_dependency_and_a_failing_tracker_store(stack):
     status, body = get_health(stack)
     assert status == 200, body
-    assert body == {"status": "ok", "rasa": "ok", "actions": "ok", "project_database": "ok", "tracker_store": "ok"}
+    assert body == {"status": "ok", "rasa": "ok", "actions": "ok", "project_database": "ok", "tracker_store": "ok",
+                    "nlu_worker": "ok"}
 
     report = stack.tmp / "health" / "tracker_store.json"
     report.parent.mkdir(exist_ok=True)
@@ -78,3 +79,47 @@ def test_failing_stores_lists_recent_reports_only(tmp_path, monkeypatch):
     found = health.failing_stores(now)
     assert [f["component"] for f in found] == ["tracker_store"]
     assert found[0]["error"] == "OperationalError" and "in memory only" in found[0]["consequence"]
+
+
+@pytest.fixture(scope="module")
+def stuck_stack(tmp_path_factory):
+    """The red-flag check never returns on one message (tests/fault_injection/sitecustomize.py: an
+    endless loop in Python, as a bug in the component would be), so the NLU worker stays busy on it.
+    The watchdog limit is 3 s instead of 30."""
+    from conftest import ROOT, Stack
+
+    stack = Stack(tmp_path_factory.mktemp("stuck"))
+    stack.env.update({"PYTHONPATH": f"{ROOT / 'tests' / 'fault_injection'}:{ROOT}",
+                      "B12_TEST_STUCK_MARKER": "zq-stuck-zq", "B12_NLU_STUCK_SECONDS": "3"})
+    stack.start()
+    yield stack
+    stack.close()
+
+
+def test_a_stuck_nlu_worker_shows_on_health(stuck_stack):
+    status, body = get_health(stuck_stack)
+    assert status == 200 and body["nlu_worker"] == "ok", body
+    with pytest.raises((TimeoutError, urllib.error.URLError, OSError)):
+        stuck_stack.say("stuck-1", "how long until it works? zq-stuck-zq", timeout=5)
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        status, body = get_health(stuck_stack)
+        if status == 503:
+            break
+        time.sleep(1)
+    print(f"\n/health with the NLU worker stuck: {status} {body}")
+    assert status == 503 and body["nlu_worker"].startswith("stuck (busy on one message for "), body
+    assert body["rasa"] == "ok"        # the server itself still answers: only the watchdog shows it
+    log = (stuck_stack.tmp / "rasa.log").read_text(errors="replace")
+    assert "the NLU worker has been on one message for" in log
+
+
+def test_the_nlu_worker_report_is_cleared_when_it_is_free(tmp_path, monkeypatch):
+    from b12assist import settings
+
+    monkeypatch.setattr(settings, "VAR_DIR", tmp_path)
+    health.mark_failure("nlu_worker", TimeoutError(), detail="busy on one message for 31 s")
+    assert health.recent_failure("nlu_worker")["detail"] == "busy on one message for 31 s"
+    health.clear("nlu_worker")
+    assert health.recent_failure("nlu_worker") is None
+    health.clear("nlu_worker")      # nothing to clear: no error

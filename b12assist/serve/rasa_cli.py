@@ -168,6 +168,7 @@ def parse_off_the_event_loop() -> None:
     from rasa.shared.core.trackers import DialogueStateTracker
 
     pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="nlu")
+    busy = _watch_the_nlu_worker()
     rasa_parse_message = MessageProcessor.parse_message
 
     async def parse_message(self, message, tracker=None, only_output_properties=True):
@@ -176,7 +177,7 @@ def parse_off_the_event_loop() -> None:
         if tracker is None:
             tracker = DialogueStateTracker.from_events(message.sender_id, [])
         loop = asyncio.get_running_loop()
-        parse_data = await loop.run_in_executor(pool, self._parse_message_with_graph, message, tracker,
+        parse_data = await loop.run_in_executor(pool, busy.run, self._parse_message_with_graph, message, tracker,
                                                 only_output_properties)
         # the rest of Rasa's parse_message, unchanged
         self._update_full_retrieval_intent(parse_data)
@@ -193,8 +194,8 @@ def parse_off_the_event_loop() -> None:
         should_predict_another_action = True
         while should_predict_another_action and self._should_handle_message(tracker):
             try:
-                action, prediction = await loop.run_in_executor(pool, self.predict_next_with_tracker_if_should,
-                                                                tracker)
+                action, prediction = await loop.run_in_executor(
+                    pool, busy.run, self.predict_next_with_tracker_if_should, tracker)
             except ActionLimitReached:
                 processor.logger.warning(
                     "Circuit breaker tripped. Stopped predicting more actions for sender '%s'.", tracker.sender_id)
@@ -211,6 +212,29 @@ def parse_off_the_event_loop() -> None:
 
     MessageProcessor.parse_message = parse_message
     MessageProcessor._run_prediction_loop = run_prediction_loop
+
+
+def _watch_the_nlu_worker():
+    """A watchdog (b12assist.serve.nluwatch) that marks `nlu_worker` failing for /health while one job
+    keeps the NLU worker busy longer than B12_NLU_STUCK_SECONDS (default 30), with one ERROR log line,
+    and clears it when the worker is free again."""
+    from b12assist import health
+    from b12assist.serve import nluwatch
+
+    limit = float(os.environ.get("B12_NLU_STUCK_SECONDS") or 30)
+    log = logging.getLogger("b12assist.nlu_worker")
+
+    def on_stuck(seconds: float) -> None:
+        if not check.stuck:
+            log.error("the NLU worker has been on one message for %.0f s: new messages wait behind it "
+                      "(see /health)", seconds)
+        health.mark_failure("nlu_worker", TimeoutError(), detail=f"busy on one message for {seconds:.0f} s")
+
+    busy = nluwatch.Busy()
+    check = nluwatch.Check(busy, limit, on_stuck, lambda: health.clear("nlu_worker"))
+    health.clear("nlu_worker")       # a report left by an earlier run of this server
+    nluwatch.start(check, every=min(2.0, limit / 2))
+    return busy
 
 
 def answer_retries_once() -> None:
