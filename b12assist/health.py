@@ -79,7 +79,8 @@ def failing_stores(now: float | None = None) -> list[dict]:
         report = recent_failure(component, now)
         if report:
             found.append({"component": component, "at": float(report.get("at", 0)),
-                          "error": str(report.get("error", "error")), "consequence": consequence})
+                          "error": str(report.get("error", "error")), "consequence": consequence,
+                          **({"detail": str(report["detail"])} if report.get("detail") else {})})
     return found
 
 
