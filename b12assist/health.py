@@ -4,8 +4,8 @@
   the disclaimer repeats and forms lose their context) by writing `var/health/tracker_store.json`
   (see b12assist.serve.rasa_cli); it counts as failing for `FAILURE_WINDOW` seconds after the last error.
 - The Rasa server's watchdog (b12assist.serve.nluwatch) writes `var/health/nlu_worker.json` while one
-  message keeps the NLU worker busy longer than B12_NLU_STUCK_SECONDS (30), and removes it when the
-  worker is free again.
+  message keeps the NLU worker busy longer than B12_NLU_STUCK_SECONDS (30), re-written every 2 s
+  (it counts for 15 s), and removes it when the worker is free again.
 - The web server's GET /health checks the Rasa server, the action server and the project database,
   reads that report, and answers 200 when all is well, 503 otherwise.
 """
@@ -22,6 +22,9 @@ from b12assist import settings
 
 logger = logging.getLogger(__name__)
 FAILURE_WINDOW = 600.0
+# The NLU watchdog re-writes its report every 2 s while the worker is stuck: a report older than this
+# is from a process that is gone or a worker that is free again.
+WINDOWS = {"nlu_worker": 15.0}
 CONSEQUENCES = {
     "tracker_store": "conversations are kept in memory only until it works again",
     "lock_store": "messages get 'please try again' (red flags: the emergency guidance) until it works again",
@@ -36,8 +39,9 @@ def _report_file(component: str) -> Path:
 def mark_failure(component: str, error: BaseException, detail: str | None = None) -> None:
     """Record that `component` failed now (the error's type, and a `detail` without patient data)."""
     path = _report_file(component)
-    first = not path.exists()
+    first = False
     try:
+        first = not path.exists()
         path.parent.mkdir(parents=True, exist_ok=True)
         report = {"at": time.time(), "error": type(error).__name__}
         if detail:
@@ -68,7 +72,7 @@ def recent_failure(component: str, now: float | None = None) -> dict | None:
     except (OSError, ValueError):
         return None
     now = time.time() if now is None else now
-    return report if now - float(report.get("at", 0)) <= FAILURE_WINDOW else None
+    return report if now - float(report.get("at", 0)) <= WINDOWS.get(component, FAILURE_WINDOW) else None
 
 
 def failing_stores(now: float | None = None) -> list[dict]:

@@ -105,8 +105,7 @@ async def handle(req: inputcheck.Request, output: OutputChannel, on_new_message:
         if req.too_long(limit):
             await _handle_too_long(req, out, on_new_message, input_channel, limit)
             return
-        message = UserMessage(req.text, output, sender, input_channel=input_channel, metadata=req.metadata,
-                              message_id=req.message_id)
+        message = UserMessage(req.text, output, sender, input_channel=input_channel, metadata=req.metadata)
         try:
             await on_new_message(message)
         except Exception:
@@ -142,7 +141,6 @@ async def _handle_too_long(req: inputcheck.Request, out: _Tracking,
         metadata = dict(req.metadata or {})
         metadata["b12_oversized"] = {"chars": found.length, "excerpt_chars": len(excerpt)}
         message = UserMessage(excerpt, out.inner, sender, input_channel=input_channel, metadata=metadata,
-                              message_id=req.message_id,
                               parse_data=_red_flag_parse_data(excerpt, found.level, found.category))
         with logredact.registered(excerpt):
             try:

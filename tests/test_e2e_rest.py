@@ -353,6 +353,31 @@ def test_a_message_sent_again_with_its_id_is_answered_once(stack):
     assert _user_texts(stack, sender)[2:] == ["thanks", "thanks"]
 
 
+def test_a_client_id_used_again_for_new_messages_never_merges_them(stack):
+    """A widget that restarts its counter after a reload sends old ids with new messages: only the
+    conversation's latest message can be a retry, and each red flag gets its own escalation record."""
+    import time
+
+    sender = new_sender()
+    _say_with_id(stack, sender, "my lips are swelling after the injection", "w-1")
+    _say_with_id(stack, sender, "how long until it works?", "w-2")
+    second = _say_with_id(stack, sender, "now my throat feels tight and I can't breathe", "w-1")
+    assert second[0]["text"].startswith("⚠️")
+    _say_with_id(stack, sender, "how long until it works?", "w-2")   # asked again, not the latest
+    assert _user_texts(stack, sender) == ["my lips are swelling after the injection", "how long until it works?",
+                                          "now my throat feels tight and I can't breathe", "how long until it works?"]
+    engine = create_engine(stack.env["B12_DATABASE_URL"])
+    deadline, rows = time.monotonic() + 20, []
+    while time.monotonic() < deadline:
+        with engine.connect() as con:
+            rows = con.execute(text("select message from escalations where conversation_id=:s"), {"s": sender}).fetchall()
+        if len(rows) >= 2:
+            break
+        time.sleep(0.5)
+    engine.dispose()
+    assert len(rows) == 2, rows
+
+
 @pytest.mark.parametrize("message_id", ["", "a" * 65, "bad id", 7, None])
 def test_an_invalid_message_id_is_refused(stack, message_id):
     with pytest.raises(urllib.error.HTTPError) as err:

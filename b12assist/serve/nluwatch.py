@@ -23,6 +23,7 @@ until the worker is free again.
 """
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from typing import Callable
@@ -73,7 +74,10 @@ def start(check: Check, every: float = 2.0) -> threading.Event:
 
     def loop() -> None:
         while not stop.wait(every):
-            check()
+            try:
+                check()
+            except Exception:  # noqa: BLE001  (a failing report must not end the watch)
+                logging.getLogger(__name__).exception("the NLU watchdog could not report")
 
     threading.Thread(target=loop, name="nlu-watchdog", daemon=True).start()
     return stop

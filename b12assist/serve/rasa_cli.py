@@ -20,7 +20,8 @@ arguments of `rasa`.
    /health.
 5. The NLU pipeline runs on one worker thread, off the event loop (see parse_off_the_event_loop).
 6. A message sent again with the same `metadata.message_id` (the client lost the reply) gets the
-   stored replies of the first attempt; it is not stored or handled twice (b12assist.serve.retry).
+   stored replies of the first attempt when that attempt was stored; it is not stored or handled
+   twice (b12assist.serve.retry).
 """
 from __future__ import annotations
 
@@ -221,7 +222,10 @@ def _watch_the_nlu_worker():
     from b12assist import health
     from b12assist.serve import nluwatch
 
-    limit = float(os.environ.get("B12_NLU_STUCK_SECONDS") or 30)
+    try:
+        limit = max(1.0, float(os.environ.get("B12_NLU_STUCK_SECONDS") or 30))
+    except ValueError:
+        limit = 30.0
     log = logging.getLogger("b12assist.nlu_worker")
 
     def on_stuck(seconds: float) -> None:
@@ -232,7 +236,6 @@ def _watch_the_nlu_worker():
 
     busy = nluwatch.Busy()
     check = nluwatch.Check(busy, limit, on_stuck, lambda: health.clear("nlu_worker"))
-    health.clear("nlu_worker")       # a report left by an earlier run of this server
     nluwatch.start(check, every=min(2.0, limit / 2))
     return busy
 
@@ -252,7 +255,7 @@ def answer_retries_once() -> None:
 
     async def handle_message(self, message):
         message_id = (message.metadata or {}).get("message_id")
-        if message_id and message_id == message.message_id:
+        if message_id:
             tracker = await self.tracker_store.retrieve(message.sender_id)
             replies = retry.replies_to(tracker.events if tracker else [], message_id, message.text)
             if replies is not None:

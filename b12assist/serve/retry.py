@@ -6,23 +6,32 @@ replies in the shared tracker store, handling it again would store it twice and 
 (an escalation, a schedule step) twice. A client that names each message (`metadata.message_id`,
 the same id on every attempt) gets the stored replies of the first attempt instead, and nothing is
 stored again. The check runs inside the conversation's lock (b12assist.serve.rasa_cli), so two
-attempts of one message never run side by side.
+attempts of one message hold the conversation's lock one after the other (for as long as the lock
+lives: TICKET_LOCK_LIFETIME).
 
-Events are Rasa's event objects, read by duck typing (`type_name`, `message_id`, `text`,
+Only the conversation's latest user message can be a retry: a client sends the next message after
+the reply to the one before, so an id (and text) seen earlier in the conversation, a widget that
+reuses its counter after a reload, a patient who types "yes" again, is a new message. The client's id
+stays in the message's metadata; Rasa keeps its own message id (the escalation record's key is built
+from Rasa's id, so two red flags never share one).
+
+Events are Rasa's event objects, read by duck typing (`type_name`, `metadata`, `text`,
 `message()`):
 
 >>> class E:
-...     def __init__(self, type_name, text, message_id=None):
-...         self.type_name, self.text, self.message_id = type_name, text, message_id
+...     def __init__(self, type_name, text, client_id=None):
+...         self.type_name, self.text, self.metadata = type_name, text, {"message_id": client_id}
 ...     def message(self):
 ...         return {"text": self.text}
->>> events = [E("user", "hi", "m1"), E("bot", "Hello!"), E("action", None), E("bot", "Ask me."),
-...           E("user", "dose?", "m2"), E("bot", "1 mg.")]
->>> replies_to(events, "m1", "hi")
+>>> events = [E("user", "yes", "m1"), E("bot", "Noted."), E("user", "hi", "m2"), E("bot", "Hello!"),
+...           E("action", None), E("bot", "Ask me.")]
+>>> replies_to(events, "m2", "hi")
 [{'text': 'Hello!'}, {'text': 'Ask me.'}]
->>> replies_to(events, "m3", "hi") is None        # never seen: handle it
+>>> replies_to(events, "m3", "hi") is None             # never seen: handle it
 True
->>> replies_to(events, "m1", "something else") is None   # same id, other text: a new message
+>>> replies_to(events, "m2", "something else") is None  # same id, other text: a new message
+True
+>>> replies_to(events, "m1", "yes") is None            # not the latest message: a new message
 True
 """
 from __future__ import annotations
@@ -31,23 +40,14 @@ from typing import Any, Iterable
 
 
 def replies_to(events: Iterable[Any], message_id: str, text: str | None) -> list[dict] | None:
-    """The bot messages that followed the user message `message_id` with this text (up to the next
-    user message), or None when the conversation holds no such message."""
+    """The bot messages after the conversation's latest user message when that message carries the
+    client id `message_id` and this text; None when it does not (the message is new)."""
     events = list(events)
-    start = None
-    for i in range(len(events) - 1, -1, -1):
-        e = events[i]
-        if getattr(e, "type_name", None) == "user" and getattr(e, "message_id", None) == message_id \
-                and getattr(e, "text", None) == text:
-            start = i
-            break
-    if start is None:
+    latest = next((i for i in range(len(events) - 1, -1, -1)
+                   if getattr(events[i], "type_name", None) == "user"), None)
+    if latest is None:
         return None
-    replies = []
-    for e in events[start + 1:]:
-        kind = getattr(e, "type_name", None)
-        if kind == "user":
-            break
-        if kind == "bot":
-            replies.append(e.message())
-    return replies
+    user = events[latest]
+    if (getattr(user, "metadata", None) or {}).get("message_id") != message_id or getattr(user, "text", None) != text:
+        return None
+    return [e.message() for e in events[latest + 1:] if getattr(e, "type_name", None) == "bot"]
