@@ -8,6 +8,9 @@ b12assist.inputcheck), registered in credentials.yml by module path. The public 
   a silent `200 []`: when Rasa itself fails the patient gets a short "please try again" reply.
 - socket.io: the same checks; an invalid `user_uttered` gets an error bot message.
 - NUL and control characters are stripped; an empty message gets a short reply.
+- No answer from Rasa within B12_REPLY_DEADLINE_SECONDS (25; a stuck NLU worker, a slow store):
+  the red-flag check answers alone (the guidance, or "I'm slow to answer right now" with the
+  emergency number) and Rasa goes on with the message in the background.
 - A message over B12_MAX_MESSAGE_CHARS (5,000) never reaches DIET: the red-flag detector reads all
   of it first. When it fires, an excerpt (at most the limit) goes into Rasa with the red-flag intent
   already set (`UserMessage.parse_data`, so the NLU pipeline does not run), the rule sends the
@@ -21,6 +24,7 @@ import asyncio
 import inspect
 import json
 import logging
+import os
 from pathlib import Path
 from typing import Any, Awaitable, Callable, Dict, Optional, Text, Union
 
@@ -43,6 +47,9 @@ ROOT = Path(__file__).resolve().parent.parent
 RED_FLAG_INTENTS = {"emergency": "red_flag_emergency", "urgent": "red_flag_urgent"}
 TRY_AGAIN = ("Sorry, something went wrong on my side and I could not read that message. Please send it "
              "again. If this is an emergency, call {number} now.")
+SLOW_REPLY = ("Sorry, I'm slow to answer right now. If this is an emergency, call {number} now. Otherwise, "
+              "please send your message again in a minute.")
+DETECT_DEADLINE = 5.0
 NO_REPLY = ("I don't have an answer for that. Could you say it another way? If this is an emergency, "
             "call {number} now.")
 
@@ -106,8 +113,17 @@ async def handle(req: inputcheck.Request, output: OutputChannel, on_new_message:
             await _handle_too_long(req, out, on_new_message, input_channel, limit)
             return
         message = UserMessage(req.text, output, sender, input_channel=input_channel, metadata=req.metadata)
+        # Rasa's answer within the deadline; after it, the red-flag check answers alone and Rasa goes on
+        # in the background (the message is still stored; a retry with its id gets the stored replies).
+        task = asyncio.ensure_future(_handled(on_new_message, message, req.text))
         try:
-            await on_new_message(message)
+            await asyncio.wait_for(asyncio.shield(task), reply_deadline())
+        except asyncio.TimeoutError:
+            logger.error("no answer within %.0f s (conversation %s): the red-flag check answers alone, the "
+                         "assistant goes on with the message", reply_deadline(), logredact.short_id(sender))
+            task.add_done_callback(_log_late_failure)
+            await _after_failure(req.text, out, sender, slow=True)
+            return
         except Exception:
             logger.exception("the assistant failed on a message (conversation %s)", logredact.short_id(sender))
             await _after_failure(req.text, out, sender)
@@ -117,9 +133,40 @@ async def handle(req: inputcheck.Request, output: OutputChannel, on_new_message:
             await _after_failure(req.text, out, sender, failed=False)
 
 
-async def _after_failure(text: str, out: _Tracking, sender: str, failed: bool = True) -> None:
-    """Rasa raised (or sent nothing): guidance when the message holds a red flag, else a short reply."""
-    assessment = await asyncio.to_thread(detect, text)
+def reply_deadline() -> float:
+    """B12_REPLY_DEADLINE_SECONDS (25): how long a patient waits for Rasa before the red-flag check
+    answers alone (below the REST clients' and Sanic's 60 s timeouts)."""
+    try:
+        return max(1.0, float(os.environ.get("B12_REPLY_DEADLINE_SECONDS") or 25))
+    except ValueError:
+        return 25.0
+
+
+async def _handled(on_new_message: Callable[[UserMessage], Awaitable[Any]], message: UserMessage, text: str) -> None:
+    with logredact.registered(text):   # still redacted when it finishes after the reply went out
+        await on_new_message(message)
+
+
+def _log_late_failure(task: "asyncio.Future[Any]") -> None:
+    if not task.cancelled() and task.exception() is not None:
+        logger.error("the assistant failed on a message after its deadline", exc_info=task.exception())
+
+
+async def _after_failure(text: str, out: _Tracking, sender: str, failed: bool = True, slow: bool = False) -> None:
+    """Rasa raised, sent nothing or is too slow: guidance when the message holds a red flag, else a
+    short reply that names the emergency number. A red-flag check that does not answer within
+    DETECT_DEADLINE gets the short reply too."""
+    try:
+        assessment = await asyncio.wait_for(asyncio.to_thread(detect, text), DETECT_DEADLINE)
+    except Exception:  # noqa: BLE001  (timed out or failed: the reply below still names the number)
+        logger.exception("red-flag check failed after the assistant did not answer")
+        assessment = None
+    if slow and not (assessment and assessment.level):
+        await out.inner.send_text_message(sender, SLOW_REPLY.format(number=settings.load().emergency_number))
+        return
+    if assessment is None:
+        await out.inner.send_text_message(sender, TRY_AGAIN.format(number=settings.load().emergency_number))
+        return
     if assessment.level and not out.escalation_sent:
         await out.inner.send_response(sender, {"text": _guidance(assessment.level),
                                                "custom": {"data": {"escalation": assessment.level,
@@ -142,12 +189,13 @@ async def _handle_too_long(req: inputcheck.Request, out: _Tracking,
         metadata["b12_oversized"] = {"chars": found.length, "excerpt_chars": len(excerpt)}
         message = UserMessage(excerpt, out.inner, sender, input_channel=input_channel, metadata=metadata,
                               parse_data=_red_flag_parse_data(excerpt, found.level, found.category))
-        with logredact.registered(excerpt):
-            try:
-                await on_new_message(message)
-            except Exception:
-                logger.exception("the assistant failed on an oversized red-flag message (conversation %s)",
-                                 logredact.short_id(sender))
+        task = asyncio.ensure_future(_handled(on_new_message, message, excerpt))
+        try:
+            await asyncio.wait_for(asyncio.shield(task), reply_deadline())
+        except Exception:   # failed or too slow (then it goes on in the background)
+            logger.exception("the assistant failed or was too slow on an oversized red-flag message "
+                             "(conversation %s)", logredact.short_id(sender))
+            task.add_done_callback(_log_late_failure)
         if not out.escalation_sent:   # Rasa failed: the guidance still goes out
             await out.inner.send_response(sender, {"text": _guidance(found.level),
                                                    "custom": {"data": {"escalation": found.level,

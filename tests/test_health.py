@@ -90,7 +90,8 @@ def stuck_stack(tmp_path_factory):
 
     stack = Stack(tmp_path_factory.mktemp("stuck"))
     stack.env.update({"PYTHONPATH": f"{ROOT / 'tests' / 'fault_injection'}:{ROOT}",
-                      "B12_TEST_STUCK_MARKER": "zq-stuck-zq", "B12_NLU_STUCK_SECONDS": "3"})
+                      "B12_TEST_STUCK_MARKER": "zq-stuck-zq", "B12_NLU_STUCK_SECONDS": "3",
+                      "B12_REPLY_DEADLINE_SECONDS": "4"})
     stack.start()
     yield stack
     stack.close()
@@ -99,8 +100,10 @@ def stuck_stack(tmp_path_factory):
 def test_a_stuck_nlu_worker_shows_on_health(stuck_stack):
     status, body = get_health(stuck_stack)
     assert status == 200 and body["nlu_worker"] == "ok", body
-    with pytest.raises((TimeoutError, urllib.error.URLError, OSError)):
-        stuck_stack.say("stuck-1", "how long until it works? zq-stuck-zq", timeout=5)
+    # The message that holds the worker: after the deadline (4 s here) the patient is told the
+    # assistant is slow, with the emergency number (the red-flag check on it never returns either).
+    slow = stuck_stack.say("stuck-1", "how long until it works? zq-stuck-zq", timeout=30)
+    assert "slow to answer right now" in slow[-1]["text"] and "call 911" in slow[-1]["text"], slow
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         status, body = get_health(stuck_stack)
@@ -112,6 +115,14 @@ def test_a_stuck_nlu_worker_shows_on_health(stuck_stack):
     assert body["rasa"] == "ok"        # the server itself still answers: only the watchdog shows it
     log = (stuck_stack.tmp / "rasa.log").read_text(errors="replace")
     assert "the NLU worker has been on one message for" in log
+    # Every later message waits behind it; a red flag still gets the emergency guidance in time.
+    t0 = time.monotonic()
+    red = stuck_stack.say("stuck-2", "my throat is closing up and I can't breathe", timeout=30)
+    print(f"red flag while the worker is stuck: answered in {time.monotonic() - t0:.1f} s: {red[0]['text'][:60]!r}")
+    assert red[0]["text"].startswith("⚠️ EMERGENCY")
+    assert any((m.get("custom") or {}).get("data", {}).get("escalation") == "emergency" for m in red), red
+    plain = stuck_stack.say("stuck-3", "how often are the maintenance shots?", timeout=30)
+    assert "slow to answer right now" in plain[-1]["text"]
 
 
 def test_the_nlu_worker_report_is_cleared_when_it_is_free(tmp_path, monkeypatch):
