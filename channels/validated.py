@@ -47,23 +47,33 @@ ROOT = Path(__file__).resolve().parent.parent
 RED_FLAG_INTENTS = {"emergency": "red_flag_emergency", "urgent": "red_flag_urgent"}
 TRY_AGAIN = ("Sorry, something went wrong on my side and I could not read that message. Please send it "
              "again. If this is an emergency, call {number} now.")
-SLOW_REPLY = ("Sorry, I'm slow to answer right now. If this is an emergency, call {number} now. Otherwise, "
-              "please send your message again in a minute.")
+SLOW_REPLY = "Sorry, I'm slow to answer right now. If this is an emergency, call {number} now."
+SEND_AGAIN = " Otherwise, please send your message again in a minute."   # REST: the late answer cannot reach it
 DETECT_DEADLINE = 5.0
 NO_REPLY = ("I don't have an answer for that. Could you say it another way? If this is an emergency, "
             "call {number} now.")
 
 
-def _guidance(level: str) -> str:
-    """The domain's own emergency/urgent text (domain/safety.yml), for when Rasa could not send it."""
+def _guidance(level: str, language: str = "en", category: Optional[str] = None) -> str:
+    """The domain's own emergency/urgent text (domain/safety_replies.yml), chosen as Rasa chooses a
+    conditional response: the first variant whose conditions (the `language` and `red_flag_category`
+    slots) all hold, else the one without conditions. For when Rasa could not send it."""
     import yaml
 
     number = settings.load().emergency_number
     try:
-        responses = yaml.safe_load((ROOT / "domain" / "safety.yml").read_text())["responses"]
-        text = responses["utter_emergency" if level == "emergency" else "utter_urgent"][0]["text"]
+        responses = yaml.safe_load((ROOT / "domain" / "safety_replies.yml").read_text(encoding="utf-8"))["responses"]
+        variants = responses["utter_emergency" if level == "emergency" else "utter_urgent"]
+        spoken = {c.get("value") for v in variants for c in v.get("condition") or [] if c.get("name") == "language"}
+        slots = {"language": language if language in spoken else "other", "red_flag_category": category}
+        text = next(v for v in variants
+                    if all(slots.get(c.get("name")) == c.get("value") for c in v.get("condition") or []))["text"]
     except Exception:  # the file is part of the project; never let a guidance reply fail on it
-        text = "⚠️ EMERGENCY: call {emergency_number} now."
+        logger.exception("could not read the guidance text: the short one is sent")
+        text = ("⚠️ EMERGENCY: call {emergency_number} now." if level == "emergency" else
+                "⚠️ Nerve symptoms that are getting worse need a clinician today: contact yours or an urgent "
+                "care service today. If you suddenly cannot speak, your face droops or you cannot move an arm "
+                "or leg, call {emergency_number} now.")
     return text.replace("{emergency_number}", number)
 
 
@@ -115,19 +125,19 @@ async def handle(req: inputcheck.Request, output: OutputChannel, on_new_message:
         message = UserMessage(req.text, output, sender, input_channel=input_channel, metadata=req.metadata)
         # Rasa's answer within the deadline; after it, the red-flag check answers alone and Rasa goes on
         # in the background (the message is still stored; a retry with its id gets the stored replies).
-        task = asyncio.ensure_future(_handled(on_new_message, message, req.text))
+        task = _start(on_new_message, message, req.text)
         try:
             await asyncio.wait_for(asyncio.shield(task), reply_deadline())
-        except asyncio.TimeoutError:
-            logger.error("no answer within %.0f s (conversation %s): the red-flag check answers alone, the "
-                         "assistant goes on with the message", reply_deadline(), logredact.short_id(sender))
-            task.add_done_callback(_log_late_failure)
-            await _after_failure(req.text, out, sender, slow=True)
-            return
         except Exception:
-            logger.exception("the assistant failed on a message (conversation %s)", logredact.short_id(sender))
-            await _after_failure(req.text, out, sender)
-            return
+            if not task.done():
+                logger.error("no answer within %.0f s (conversation %s): the red-flag check answers alone, "
+                             "the assistant goes on with the message", reply_deadline(), logredact.short_id(sender))
+                await _after_failure(req.text, out, sender, slow=True,
+                                     rest=isinstance(output, CollectingOutputChannel))
+                return
+            if task.cancelled() or task.exception() is not None:   # Rasa failed (logged in _handled)
+                await _after_failure(req.text, out, sender)
+                return
         if not out.sent_any:   # never a silent empty reply
             logger.warning("no reply for a message (conversation %s)", logredact.short_id(sender))
             await _after_failure(req.text, out, sender, failed=False)
@@ -143,32 +153,48 @@ def reply_deadline() -> float:
 
 
 async def _handled(on_new_message: Callable[[UserMessage], Awaitable[Any]], message: UserMessage, text: str) -> None:
-    with logredact.registered(text):   # still redacted when it finishes after the reply went out
-        await on_new_message(message)
+    """Rasa's handling of one message; a failure is logged here, while the message's text is still
+    registered for redaction (it may finish after the reply went out)."""
+    with logredact.registered(text):
+        try:
+            await on_new_message(message)
+        except Exception:
+            logger.exception("the assistant failed on a message (conversation %s)",
+                             logredact.short_id(message.sender_id))
+            raise
 
 
-def _log_late_failure(task: "asyncio.Future[Any]") -> None:
-    if not task.cancelled() and task.exception() is not None:
-        logger.error("the assistant failed on a message after its deadline", exc_info=task.exception())
+def _start(on_new_message: Callable[[UserMessage], Awaitable[Any]], message: UserMessage,
+           text: str) -> "asyncio.Task[None]":
+    task = asyncio.ensure_future(_handled(on_new_message, message, text))
+    # already logged in _handled: retrieve the exception on every path (deadline, disconnect, failure)
+    task.add_done_callback(lambda t: t.cancelled() or t.exception())
+    return task
 
 
-async def _after_failure(text: str, out: _Tracking, sender: str, failed: bool = True, slow: bool = False) -> None:
+async def _after_failure(text: str, out: _Tracking, sender: str, failed: bool = True, slow: bool = False,
+                         rest: bool = False) -> None:
     """Rasa raised, sent nothing or is too slow: guidance when the message holds a red flag, else a
     short reply that names the emergency number. A red-flag check that does not answer within
-    DETECT_DEADLINE gets the short reply too."""
+    DETECT_DEADLINE gets the short reply too. When Rasa is only slow and has already sent the
+    guidance, nothing more is said; when it has sent part of its answer, only the slow reply."""
+    if slow and out.escalation_sent:
+        return
     try:
         assessment = await asyncio.wait_for(asyncio.to_thread(detect, text), DETECT_DEADLINE)
     except Exception:  # noqa: BLE001  (timed out or failed: the reply below still names the number)
         logger.exception("red-flag check failed after the assistant did not answer")
         assessment = None
     if slow and not (assessment and assessment.level):
-        await out.inner.send_text_message(sender, SLOW_REPLY.format(number=settings.load().emergency_number))
+        await out.inner.send_text_message(sender, (SLOW_REPLY + (SEND_AGAIN if rest else "")).format(
+            number=settings.load().emergency_number))
         return
     if assessment is None:
         await out.inner.send_text_message(sender, TRY_AGAIN.format(number=settings.load().emergency_number))
         return
     if assessment.level and not out.escalation_sent:
-        await out.inner.send_response(sender, {"text": _guidance(assessment.level),
+        await out.inner.send_response(sender, {"text": _guidance(assessment.level, assessment.language,
+                                                                 getattr(assessment, "category", None)),
                                                "custom": {"data": {"escalation": assessment.level,
                                                                    "number": settings.load().emergency_number}}})
     else:
@@ -189,15 +215,15 @@ async def _handle_too_long(req: inputcheck.Request, out: _Tracking,
         metadata["b12_oversized"] = {"chars": found.length, "excerpt_chars": len(excerpt)}
         message = UserMessage(excerpt, out.inner, sender, input_channel=input_channel, metadata=metadata,
                               parse_data=_red_flag_parse_data(excerpt, found.level, found.category))
-        task = asyncio.ensure_future(_handled(on_new_message, message, excerpt))
+        task = _start(on_new_message, message, excerpt)
         try:
             await asyncio.wait_for(asyncio.shield(task), reply_deadline())
-        except Exception:   # failed or too slow (then it goes on in the background)
-            logger.exception("the assistant failed or was too slow on an oversized red-flag message "
-                             "(conversation %s)", logredact.short_id(sender))
-            task.add_done_callback(_log_late_failure)
+        except Exception:   # failed (logged in _handled) or too slow (it goes on in the background)
+            if not task.done():
+                logger.error("no answer within %.0f s on an oversized red-flag message (conversation %s)",
+                             reply_deadline(), logredact.short_id(sender))
         if not out.escalation_sent:   # Rasa failed: the guidance still goes out
-            await out.inner.send_response(sender, {"text": _guidance(found.level),
+            await out.inner.send_response(sender, {"text": _guidance(found.level, category=found.category),
                                                    "custom": {"data": {"escalation": found.level,
                                                                        "number": settings.load().emergency_number}}})
     await out.inner.send_text_message(sender, inputcheck.too_long_reply(found.length, limit))
