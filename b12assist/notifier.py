@@ -29,13 +29,6 @@ from b12assist.store.models import utcnow
 logger = logging.getLogger(__name__)
 
 
-def _env_float(name: str, default: float) -> float:
-    try:
-        return float(os.environ.get(name, default))
-    except ValueError:
-        return default
-
-
 @dataclass(frozen=True)
 class NotifyConfig:
     webhook_url: str = ""
@@ -57,15 +50,15 @@ class NotifyConfig:
     def from_env(cls) -> "NotifyConfig":
         cfg = settings.load()
         return cls(webhook_url=cfg.notify_webhook_url.strip(), secret=os.environ.get("B12_NOTIFY_SECRET", ""),
-                   clinic=cfg.clinic_name, timeout=_env_float("B12_NOTIFY_TIMEOUT", 5.0),
-                   max_attempts=max(1, int(_env_float("B12_NOTIFY_MAX_ATTEMPTS", 10))),
-                   retry_base=_env_float("B12_NOTIFY_RETRY_BASE", 2.0),
-                   retry_cap=_env_float("B12_NOTIFY_RETRY_CAP", 600.0),
-                   confirm_wait=_env_float("B12_NOTIFY_CONFIRM_WAIT", 2.0),
-                   tick=_env_float("B12_NOTIFY_TICK", 1.0), db_url=None,
-                   reconcile_every=_env_float("B12_RECONCILE_EVERY", 30.0),
-                   reconcile_grace=_env_float("B12_RECONCILE_GRACE", 60.0),
-                   reconcile_window=_env_float("B12_RECONCILE_WINDOW", 86400.0),
+                   clinic=cfg.clinic_name, timeout=settings.env_float("B12_NOTIFY_TIMEOUT", 5.0),
+                   max_attempts=max(1, int(settings.env_float("B12_NOTIFY_MAX_ATTEMPTS", 10))),
+                   retry_base=settings.env_float("B12_NOTIFY_RETRY_BASE", 2.0),
+                   retry_cap=settings.env_float("B12_NOTIFY_RETRY_CAP", 600.0),
+                   confirm_wait=settings.env_float("B12_NOTIFY_CONFIRM_WAIT", 2.0),
+                   tick=settings.env_float("B12_NOTIFY_TICK", 1.0), db_url=None,
+                   reconcile_every=settings.env_float("B12_RECONCILE_EVERY", 30.0),
+                   reconcile_grace=settings.env_float("B12_RECONCILE_GRACE", 60.0),
+                   reconcile_window=settings.env_float("B12_RECONCILE_WINDOW", 86400.0),
                    tracker_url=os.environ.get("B12_TRACKER_DATABASE_URL") or None)
 
     @property

@@ -55,6 +55,14 @@ class Settings:
         return ", ".join(parts) + f" ({self.clinic_hours})"
 
 
+def env_float(name: str, default: float) -> float:
+    """A number from the environment; the default when it is unset, empty or not a number."""
+    try:
+        return float(os.environ.get(name) or default)
+    except ValueError:
+        return default
+
+
 def normalise_db_url(url: str) -> str:
     """Accept the common `postgres://` spelling; SQLAlchemy 1.4 wants `postgresql://`."""
     if url.startswith("postgres://"):

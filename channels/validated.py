@@ -24,7 +24,7 @@ import asyncio
 import inspect
 import json
 import logging
-import os
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Awaitable, Callable, Dict, Optional, Text, Union
 
@@ -54,16 +54,21 @@ NO_REPLY = ("I don't have an answer for that. Could you say it another way? If t
             "call {number} now.")
 
 
+@lru_cache(maxsize=1)
+def _safety_replies() -> Dict[str, list]:
+    """domain/safety_replies.yml's responses, read once (a failed read is not cached: it raises)."""
+    import yaml
+
+    return yaml.safe_load((ROOT / "domain" / "safety_replies.yml").read_text(encoding="utf-8"))["responses"]
+
+
 def _guidance(level: str, language: str = "en", category: Optional[str] = None) -> str:
     """The domain's own emergency/urgent text (domain/safety_replies.yml), chosen as Rasa chooses a
     conditional response: the first variant whose conditions (the `language` and `red_flag_category`
     slots) all hold, else the one without conditions. For when Rasa could not send it."""
-    import yaml
-
     number = settings.load().emergency_number
     try:
-        responses = yaml.safe_load((ROOT / "domain" / "safety_replies.yml").read_text(encoding="utf-8"))["responses"]
-        variants = responses["utter_emergency" if level == "emergency" else "utter_urgent"]
+        variants = _safety_replies()["utter_emergency" if level == "emergency" else "utter_urgent"]
         spoken = {c.get("value") for v in variants for c in v.get("condition") or [] if c.get("name") == "language"}
         slots = {"language": language if language in spoken else "other", "red_flag_category": category}
         text = next(v for v in variants
@@ -125,19 +130,15 @@ async def handle(req: inputcheck.Request, output: OutputChannel, on_new_message:
         message = UserMessage(req.text, output, sender, input_channel=input_channel, metadata=req.metadata)
         # Rasa's answer within the deadline; after it, the red-flag check answers alone and Rasa goes on
         # in the background (the message is still stored; a retry with its id gets the stored replies).
-        task = _start(on_new_message, message, req.text)
-        try:
-            await asyncio.wait_for(asyncio.shield(task), reply_deadline())
-        except Exception:
-            if not task.done():
-                logger.error("no answer within %.0f s (conversation %s): the red-flag check answers alone, "
-                             "the assistant goes on with the message", reply_deadline(), logredact.short_id(sender))
-                await _after_failure(req.text, out, sender, slow=True,
-                                     rest=isinstance(output, CollectingOutputChannel))
-                return
-            if task.cancelled() or task.exception() is not None:   # Rasa failed (logged in _handled)
-                await _after_failure(req.text, out, sender)
-                return
+        task = await _within_deadline(on_new_message, message, req.text)
+        if not task.done():
+            logger.error("no answer within %.0f s (conversation %s): the red-flag check answers alone, "
+                         "the assistant goes on with the message", reply_deadline(), logredact.short_id(sender))
+            await _after_failure(req.text, out, sender, slow=True, rest=isinstance(output, CollectingOutputChannel))
+            return
+        if task.cancelled() or task.exception() is not None:   # Rasa failed (logged in _handled)
+            await _after_failure(req.text, out, sender)
+            return
         if not out.sent_any:   # never a silent empty reply
             logger.warning("no reply for a message (conversation %s)", logredact.short_id(sender))
             await _after_failure(req.text, out, sender, failed=False)
@@ -146,10 +147,7 @@ async def handle(req: inputcheck.Request, output: OutputChannel, on_new_message:
 def reply_deadline() -> float:
     """B12_REPLY_DEADLINE_SECONDS (25): how long a patient waits for Rasa before the red-flag check
     answers alone (below the REST clients' and Sanic's 60 s timeouts)."""
-    try:
-        return max(1.0, float(os.environ.get("B12_REPLY_DEADLINE_SECONDS") or 25))
-    except ValueError:
-        return 25.0
+    return max(1.0, settings.env_float("B12_REPLY_DEADLINE_SECONDS", 25.0))
 
 
 async def _handled(on_new_message: Callable[[UserMessage], Awaitable[Any]], message: UserMessage, text: str) -> None:
@@ -164,11 +162,18 @@ async def _handled(on_new_message: Callable[[UserMessage], Awaitable[Any]], mess
             raise
 
 
-def _start(on_new_message: Callable[[UserMessage], Awaitable[Any]], message: UserMessage,
-           text: str) -> "asyncio.Task[None]":
+async def _within_deadline(on_new_message: Callable[[UserMessage], Awaitable[Any]], message: UserMessage,
+                           text: str) -> "asyncio.Task[None]":
+    """Rasa's handling of the message, waited for up to reply_deadline(); never raises. The task is
+    returned: not done means too slow (it goes on in the background), done with an exception means
+    Rasa failed (logged in _handled)."""
     task = asyncio.ensure_future(_handled(on_new_message, message, text))
     # already logged in _handled: retrieve the exception on every path (deadline, disconnect, failure)
     task.add_done_callback(lambda t: t.cancelled() or t.exception())
+    try:
+        await asyncio.wait_for(asyncio.shield(task), reply_deadline())
+    except Exception:  # noqa: BLE001  (the caller reads the outcome from the task)
+        pass
     return task
 
 
@@ -194,7 +199,7 @@ async def _after_failure(text: str, out: _Tracking, sender: str, failed: bool = 
         return
     if assessment.level and not out.escalation_sent:
         await out.inner.send_response(sender, {"text": _guidance(assessment.level, assessment.language,
-                                                                 getattr(assessment, "category", None)),
+                                                                 assessment.category),
                                                "custom": {"data": {"escalation": assessment.level,
                                                                    "number": settings.load().emergency_number}}})
     else:
@@ -215,13 +220,10 @@ async def _handle_too_long(req: inputcheck.Request, out: _Tracking,
         metadata["b12_oversized"] = {"chars": found.length, "excerpt_chars": len(excerpt)}
         message = UserMessage(excerpt, out.inner, sender, input_channel=input_channel, metadata=metadata,
                               parse_data=_red_flag_parse_data(excerpt, found.level, found.category))
-        task = _start(on_new_message, message, excerpt)
-        try:
-            await asyncio.wait_for(asyncio.shield(task), reply_deadline())
-        except Exception:   # failed (logged in _handled) or too slow (it goes on in the background)
-            if not task.done():
-                logger.error("no answer within %.0f s on an oversized red-flag message (conversation %s)",
-                             reply_deadline(), logredact.short_id(sender))
+        task = await _within_deadline(on_new_message, message, excerpt)
+        if not task.done():
+            logger.error("no answer within %.0f s on an oversized red-flag message (conversation %s)",
+                         reply_deadline(), logredact.short_id(sender))
         if not out.escalation_sent:   # Rasa failed: the guidance still goes out
             await out.inner.send_response(sender, {"text": _guidance(found.level, category=found.category),
                                                    "custom": {"data": {"escalation": found.level,

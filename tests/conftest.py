@@ -113,8 +113,11 @@ class Stack:
         for name in list(self.procs):
             self.stop(name)
 
-    def say(self, sender: str, message, timeout: float = 60) -> list[dict]:
-        body = json.dumps({"sender": sender, "message": message}).encode()
+    def say(self, sender: str, message, timeout: float = 60, metadata: dict | None = None) -> list[dict]:
+        payload = {"sender": sender, "message": message}
+        if metadata is not None:
+            payload["metadata"] = metadata
+        body = json.dumps(payload).encode()
         req = urllib.request.Request(f"http://127.0.0.1:{self.rasa_port}/webhooks/rest/webhook", data=body,
                                      headers={"Content-Type": "application/json"})
         with urllib.request.urlopen(req, timeout=timeout) as resp:

@@ -4,7 +4,6 @@ from __future__ import annotations
 import csv
 import json
 import urllib.error
-import urllib.request
 import uuid
 from pathlib import Path
 
@@ -319,12 +318,8 @@ def test_no_patient_text_in_server_logs(stack):
         assert marker not in log, f"patient text found in the {name} server log"
 
 
-def _say_with_id(stack, sender: str, message: str, message_id: str) -> list[dict]:
-    body = json.dumps({"sender": sender, "message": message, "metadata": {"message_id": message_id}}).encode()
-    req = urllib.request.Request(f"http://127.0.0.1:{stack.rasa_port}/webhooks/rest/webhook", data=body,
-                                 headers={"Content-Type": "application/json"})
-    with urllib.request.urlopen(req, timeout=60) as resp:
-        return json.loads(resp.read())
+def _say_with_id(stack, sender: str, message: str, message_id) -> list[dict]:
+    return stack.say(sender, message, metadata={"message_id": message_id})
 
 
 def _user_texts(stack, sender: str) -> list[str]:

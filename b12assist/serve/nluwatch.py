@@ -1,11 +1,12 @@
 """A watchdog for the NLU worker thread (pure: no Rasa).
 
 The NLU pipeline runs on one worker thread (b12assist.serve.rasa_cli, patch 5). If one message kept
-it busy for ever (a clinic's red-flag pattern that backtracks without end, a bug), every later
-message would wait behind it while the server itself still answers `GET /`, so monitoring would see
-nothing. `Busy` times the job the worker is on; `watch` checks it every few seconds and reports a job
-busy for longer than the limit (b12assist.health marks `nlu_worker` failing, /health answers 503)
-until the worker is free again.
+it busy for ever (an endless loop in a component), every later message would wait behind it while
+the server itself still answers `GET /`, so monitoring would see nothing. (A regular expression that
+never ends holds the interpreter lock: then the whole server stops and `GET /` fails too.) `Busy`
+times the job the worker is on; `Check`, run every few seconds by `start`, reports a job busy for
+longer than the limit (b12assist.health marks `nlu_worker` failing, /health answers 503) until the
+worker is free again.
 
 >>> now = [100.0]
 >>> busy = Busy(clock=lambda: now[0])

@@ -219,13 +219,10 @@ def _watch_the_nlu_worker():
     """A watchdog (b12assist.serve.nluwatch) that marks `nlu_worker` failing for /health while one job
     keeps the NLU worker busy longer than B12_NLU_STUCK_SECONDS (default 30), with one ERROR log line,
     and clears it when the worker is free again."""
-    from b12assist import health
+    from b12assist import health, settings
     from b12assist.serve import nluwatch
 
-    try:
-        limit = max(1.0, float(os.environ.get("B12_NLU_STUCK_SECONDS") or 30))
-    except ValueError:
-        limit = 30.0
+    limit = max(1.0, settings.env_float("B12_NLU_STUCK_SECONDS", 30.0))
     log = logging.getLogger("b12assist.nlu_worker")
 
     def on_stuck(seconds: float) -> None:
@@ -241,10 +238,11 @@ def _watch_the_nlu_worker():
 
 
 def answer_retries_once() -> None:
-    """A message whose client id (`metadata.message_id`, see b12assist.inputcheck) is already in the
-    conversation is answered with the replies stored for it (b12assist.serve.retry). Rasa's Agent
-    calls handle_message inside the conversation's lock, so the check and the first attempt never
-    overlap; one extra tracker read, only for messages that carry an id."""
+    """A message whose client id (`metadata.message_id`, see b12assist.inputcheck) and text are those of
+    the conversation's latest message is answered with the replies stored for it
+    (b12assist.serve.retry). Rasa's Agent calls handle_message inside the conversation's lock, so the
+    check waits for the first attempt while the lock lives (TICKET_LOCK_LIFETIME); one extra tracker
+    read, only for messages that carry an id."""
     from rasa.core import processor
     from rasa.core.channels.channel import CollectingOutputChannel
     from rasa.core.processor import MessageProcessor
