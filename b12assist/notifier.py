@@ -108,9 +108,10 @@ class Notifier:
         ("database" | "file") and the record id when it has one."""
         for attempt in (1, 2):
             try:
+                # by key, once: the input channel may have left the same message's escalation in
+                # the file outbox already (leave_for_notifier), and the notifier may have moved it
                 rid = await asyncio.wait_for(asyncio.to_thread(
-                    escalations.record, esc.conversation_id, esc.level, esc.category, esc.message,
-                    self.db_url, esc.key, notify_status, esc.created_at), timeout=8)
+                    escalations.insert_if_absent, esc.entry(notify_status), self.db_url), timeout=8)
                 return "database", rid
             except Exception as exc:  # noqa: BLE001 - any failure: retry once, then the file outbox
                 logger.warning("escalation %s: database write failed (attempt %d): %s", esc.key, attempt,
@@ -131,6 +132,13 @@ class Notifier:
                     esc.category)
         if notify_status == "off":
             return "off", where, rid
+        if where == "database":   # recorded before (by the input channel): its delivery may be over
+            try:
+                row = await asyncio.to_thread(escalations.by_key, esc.key, self.db_url)
+                if row is not None and row.notify_status in ("sent", "failed"):
+                    return row.notify_status, where, rid
+            except Exception:  # noqa: BLE001 - then wait for the attempt as for a new record
+                pass
         future = asyncio.get_running_loop().create_future()
         self._waiters.setdefault(esc.key, []).append(future)
         self.wake()
@@ -333,6 +341,26 @@ class Notifier:
 
 
 _instance: Notifier | None = None
+
+
+def leave_for_notifier(esc: Escalation, db_url: str | None = None, outbox: FileOutbox | None = None) -> str:
+    """Record an escalation from a process that runs no notifier (the Rasa server's input channel,
+    when it had to send the guidance itself): into the project database (by key, one try, bounded by
+    the database's connect timeout), else into the local file outbox, which the notifier drains when
+    it runs on the same machine. The action server's notifier then notifies it like any other. The
+    key makes it one record with the action's, should Rasa still get to `action_escalate` for the
+    same message. Returns where it went ("database" | "file")."""
+    notify_status = "pending" if NotifyConfig.from_env().webhook_url else "off"
+    try:
+        rid = escalations.insert_if_absent(esc.entry(notify_status), db_url or settings.load().db_url)
+        logger.warning("escalation %s (%s) recorded by the input channel", rid, esc.level)
+        return "database"
+    except Exception as exc:  # noqa: BLE001 - the file outbox keeps it
+        box = outbox or FileOutbox()
+        box.append(esc.entry(notify_status))
+        logger.error("escalation %s (%s): project database unavailable (%s), left in the file outbox %s",
+                     esc.key, esc.level, type(exc).__name__, box.path)
+        return "file"
 
 
 def instance() -> Notifier:

@@ -39,10 +39,14 @@ class FileOutbox:
             finally:
                 fcntl.flock(lock, fcntl.LOCK_UN)
 
-    def append(self, entry: dict) -> None:
-        """Add one entry; returns only once it is on disk."""
+    def append(self, entry: dict) -> bool:
+        """Add one entry; returns only once it is on disk. An entry whose key is already in the file
+        is not added again (the channel and the action may both leave the same message's escalation
+        here; the first one's delivery state stands). Returns whether it was added."""
         line = json.dumps(entry, ensure_ascii=False) + "\n"
         with self._locked():
+            if entry.get("key") and any(e.get("key") == entry["key"] for e in self._read_unlocked()):
+                return False
             fd = os.open(self.path, os.O_RDWR | os.O_APPEND | os.O_CREAT, 0o600)
             try:
                 size = os.fstat(fd).st_size
@@ -53,6 +57,7 @@ class FileOutbox:
             finally:
                 os.close(fd)
             _fsync_dir(self.path.parent)
+        return True
 
     def _read_unlocked(self) -> list[dict]:
         try:

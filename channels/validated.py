@@ -11,6 +11,10 @@ b12assist.inputcheck), registered in credentials.yml by module path. The public 
 - No answer from Rasa within B12_REPLY_DEADLINE_SECONDS (25; a stuck NLU worker, a slow store):
   the red-flag check answers alone (the guidance, or "I'm slow to answer right now" with the
   emergency number) and Rasa goes on with the message in the background.
+- Whenever this channel sends the guidance itself (Rasa failed, said nothing or was too slow), it
+  also records the escalation (b12assist.notifier.leave_for_notifier: the project database, else the
+  local file outbox), keyed by Rasa's message id so that Rasa's own `action_escalate` for the same
+  message, should it still run, makes no second record; the action server's notifier notifies it.
 - A message over B12_MAX_MESSAGE_CHARS (5,000) never reaches DIET: the red-flag detector reads all
   of it first. When it fires, an excerpt (at most the limit) goes into Rasa with the red-flag intent
   already set (`UserMessage.parse_data`, so the NLU pipeline does not run), the rule sends the
@@ -37,8 +41,9 @@ from sanic.request import Request
 from sanic.response import HTTPResponse, ResponseStream
 from sanic_cors.core import SANIC_CORS_EVALUATED
 
-from b12assist import inputcheck, logredact, settings
+from b12assist import inputcheck, logredact, notifier, settings
 from b12assist.inputcheck import InputError
+from b12assist.reconcile import escalation_key
 from b12assist.safety.detector import detect
 from channels.socketio_origins import OriginCheckedSocketIOInput
 
@@ -134,14 +139,15 @@ async def handle(req: inputcheck.Request, output: OutputChannel, on_new_message:
         if not task.done():
             logger.error("no answer within %.0f s (conversation %s): the red-flag check answers alone, "
                          "the assistant goes on with the message", reply_deadline(), logredact.short_id(sender))
-            await _after_failure(req.text, out, sender, slow=True, rest=isinstance(output, CollectingOutputChannel))
+            await _after_failure(req.text, out, sender, message.message_id, slow=True,
+                                 rest=isinstance(output, CollectingOutputChannel))
             return
         if task.cancelled() or task.exception() is not None:   # Rasa failed (logged in _handled)
-            await _after_failure(req.text, out, sender)
+            await _after_failure(req.text, out, sender, message.message_id)
             return
         if not out.sent_any:   # never a silent empty reply
             logger.warning("no reply for a message (conversation %s)", logredact.short_id(sender))
-            await _after_failure(req.text, out, sender, failed=False)
+            await _after_failure(req.text, out, sender, message.message_id, failed=False)
 
 
 def reply_deadline() -> float:
@@ -177,8 +183,8 @@ async def _within_deadline(on_new_message: Callable[[UserMessage], Awaitable[Any
     return task
 
 
-async def _after_failure(text: str, out: _Tracking, sender: str, failed: bool = True, slow: bool = False,
-                         rest: bool = False) -> None:
+async def _after_failure(text: str, out: _Tracking, sender: str, message_id: Optional[str], failed: bool = True,
+                         slow: bool = False, rest: bool = False) -> None:
     """Rasa raised, sent nothing or is too slow: guidance when the message holds a red flag, else a
     short reply that names the emergency number. A red-flag check that does not answer within
     DETECT_DEADLINE gets the short reply too. When Rasa is only slow and has already sent the
@@ -202,9 +208,33 @@ async def _after_failure(text: str, out: _Tracking, sender: str, failed: bool = 
                                                                  assessment.category),
                                                "custom": {"data": {"escalation": assessment.level,
                                                                    "number": settings.load().emergency_number}}})
+        await _record(sender, message_id, assessment.level, assessment.category, text)
     else:
         await out.inner.send_text_message(sender, (TRY_AGAIN if failed else NO_REPLY).format(
             number=settings.load().emergency_number))
+
+
+RECORD_WAIT = 2.0          # the reply waits at most this long for the record; the write goes on after it
+_recording: set = set()   # records still being written after the reply went out
+
+
+async def _record(sender: str, message_id: Optional[str], level: str, category: Optional[str], text: str) -> None:
+    """Record the escalation of guidance this channel sent itself (b12assist.notifier.leave_for_notifier).
+    The REST reply waits for it at most RECORD_WAIT seconds; a failure is logged, never raised: the
+    patient already has the guidance."""
+    esc = notifier.Escalation(sender, level, category or "reported symptom", text,
+                              key=escalation_key(sender, message_id))
+
+    def write() -> None:
+        try:
+            notifier.leave_for_notifier(esc)
+        except Exception:  # noqa: BLE001
+            logger.exception("could not record the escalation (conversation %s)", logredact.short_id(sender))
+
+    task = asyncio.ensure_future(asyncio.to_thread(write))
+    _recording.add(task)
+    task.add_done_callback(_recording.discard)
+    await asyncio.wait({task}, timeout=RECORD_WAIT)
 
 
 async def _handle_too_long(req: inputcheck.Request, out: _Tracking,
@@ -228,6 +258,7 @@ async def _handle_too_long(req: inputcheck.Request, out: _Tracking,
             await out.inner.send_response(sender, {"text": _guidance(found.level, category=found.category),
                                                    "custom": {"data": {"escalation": found.level,
                                                                        "number": settings.load().emergency_number}}})
+            await _record(sender, message.message_id, found.level, found.category, excerpt)
     await out.inner.send_text_message(sender, inputcheck.too_long_reply(found.length, limit))
 
 

@@ -258,3 +258,30 @@ def test_outbox_skips_a_torn_last_line(tmp_path):
     assert len(outbox.entries()) == 1 and json.loads(outbox.path.read_text().splitlines()[0])["level"] == "emergency"
     outbox.append(esc().entry("pending"))
     assert len(outbox.entries()) == 2
+
+
+def test_an_escalation_the_channel_recorded_and_sent_is_one_record_and_told_as_sent(db_url, tmp_path, monkeypatch):
+    """The input channel recorded the message's escalation (it had sent the guidance itself) and the
+    notifier delivered it; Rasa then reaches action_escalate for the same message: no second record,
+    no second notification, and the patient is told what is true (sent), at once."""
+    monkeypatch.setenv("B12_NOTIFY_WEBHOOK_URL", "http://127.0.0.1:9/unused")   # the channel's process
+    first = esc(conv="patient-7")
+
+    async def go():
+        with Webhook() as hook:
+            assert notifier.leave_for_notifier(first, db_url=db_url) == "database"
+            n = Notifier(config(db_url, hook.url), FileOutbox(tmp_path / "outbox.jsonl"))
+            n.ensure_started()
+            assert await wait_for(lambda: len(hook.received) == 1)
+            again = dataclasses.replace(esc(conv="patient-7"), key=first.key)
+            t0 = time.monotonic()
+            status, where, _rid = await n.submit(again)
+            waited = time.monotonic() - t0
+            await asyncio.sleep(0.5)
+            await n.stop()
+            return status, where, waited, len(hook.received)
+    status, where, waited, sent = asyncio.run(go())
+    assert (status, where, sent) == ("sent", "database", 1)
+    assert waited < 1.5                          # not the confirm wait (2 s here) for an attempt that is over
+    rows = escalations.list_escalations(url=db_url)
+    assert [(r.key, r.notify_status) for r in rows] == [(first.key, "sent")]

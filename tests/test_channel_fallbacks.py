@@ -8,6 +8,10 @@ import pytest
 from rasa.core.channels.channel import CollectingOutputChannel
 
 from b12assist import inputcheck
+from b12assist.outbox import FileOutbox
+from b12assist.store import escalations
+from b12assist.reconcile import escalation_key
+from b12assist.safety.detector import detect
 from channels import validated
 
 
@@ -24,8 +28,26 @@ def escalation(messages: list[dict]):
 
 
 @pytest.fixture(autouse=True)
-def short_deadline(monkeypatch):
+def short_deadline(monkeypatch, tmp_path):
     monkeypatch.setenv("B12_REPLY_DEADLINE_SECONDS", "1")
+    monkeypatch.setenv("B12_VAR_DIR", str(tmp_path))      # the file outbox of this test
+    monkeypatch.setenv("B12_DATABASE_URL", f"sqlite:///{tmp_path / 'b12.db'}")
+    monkeypatch.delenv("B12_NOTIFY_WEBHOOK_URL", raising=False)
+
+
+def recorded() -> list:
+    return sorted(escalations.list_escalations(), key=lambda e: e.id)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def loaded_detector():
+    """The detector's rules loaded before the first test, as the server loads them with the model
+    (a cold load on a busy machine can outlast the channel's 5 s red-flag check)."""
+    detect("warm up")
+
+
+def left_for_notifier() -> list[dict]:
+    return FileOutbox().entries()
 
 
 def test_the_guidance_is_the_domains_text_for_the_level_and_language():
@@ -74,3 +96,52 @@ def test_a_failure_gets_try_again_and_a_failing_red_flag_the_guidance():
 
     assert run("how often are the maintenance shots?", broken)[-1]["text"].startswith("Sorry, something went wrong")
     assert escalation(run("my lips are swelling up fast", broken)) == "emergency"
+
+
+def test_guidance_the_channel_sent_itself_is_recorded_under_rasas_message_id():
+    seen = []
+
+    async def broken(message):
+        seen.append(message.message_id)
+        raise RuntimeError("store down")
+
+    async def stuck(message):
+        seen.append(message.message_id)
+        await asyncio.sleep(30)
+
+    assert escalation(run("my lips are swelling up fast", broken)) == "emergency"
+    assert escalation(run("the numbness in my feet is getting worse every week", stuck)) == "urgent"
+    rows = recorded()
+    assert [(r.level, r.conversation_id, r.notify_status) for r in rows] == \
+        [("emergency", "p1", "off"), ("urgent", "p1", "off")]
+    # the key the action and the tracker-store check use for the same message: one record, not two
+    assert [r.key for r in rows] == [escalation_key("p1", mid) for mid in seen]
+    assert rows[0].message == "my lips are swelling up fast" and rows[0].category == "swelling"
+    assert left_for_notifier() == []
+
+
+def test_with_the_database_down_the_record_waits_in_the_file_outbox_once(monkeypatch, tmp_path):
+    monkeypatch.setenv("B12_DATABASE_URL", f"sqlite:///{tmp_path / 'missing-dir' / 'b12.db'}")
+
+    async def broken(message):
+        raise RuntimeError("store down")
+
+    assert escalation(run("my lips are swelling up fast", broken)) == "emergency"
+    entries = left_for_notifier()
+    assert [(e["level"], e["category"]) for e in entries] == [("emergency", "swelling")]
+    assert FileOutbox().append(dict(entries[0], notify_status="pending")) is False   # same key: not twice
+    assert len(left_for_notifier()) == 1
+
+
+def test_nothing_is_recorded_when_rasa_sent_the_guidance_or_there_is_no_red_flag():
+    async def guidance_then_stall(message):
+        await message.output_channel.send_response(message.sender_id, {
+            "text": "⚠️ EMERGENCY: call 911 now.", "custom": {"data": {"escalation": "emergency"}}})
+        await asyncio.sleep(30)
+
+    async def broken(message):
+        raise RuntimeError("store down")
+
+    run("my throat is closing up and I can't breathe", guidance_then_stall)
+    run("how often are the maintenance shots?", broken)
+    assert recorded() == [] and left_for_notifier() == []

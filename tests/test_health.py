@@ -9,6 +9,7 @@ import urllib.request
 import pytest
 
 from b12assist import health
+from b12assist.store import escalations
 
 pytestmark = pytest.mark.server
 
@@ -121,6 +122,15 @@ def test_a_stuck_nlu_worker_shows_on_health(stuck_stack):
     print(f"red flag while the worker is stuck: answered in {time.monotonic() - t0:.1f} s: {red[0]['text'][:60]!r}")
     assert red[0]["text"].startswith("⚠️ EMERGENCY")
     assert any((m.get("custom") or {}).get("data", {}).get("escalation") == "emergency" for m in red), red
+    # Rasa never gets to action_escalate for it, yet the clinic's queue has it: the channel left it in
+    # the file outbox and the action server's notifier recorded it.
+    recorded, deadline = [], time.monotonic() + 20
+    while not recorded and time.monotonic() < deadline:
+        recorded = [(e.level, e.category) for e in escalations.list_escalations(url=stuck_stack.env["B12_DATABASE_URL"])
+                    if e.conversation_id == "stuck-2"]
+        time.sleep(0.5)
+    print(f"escalation recorded for the red flag the channel answered alone: {recorded}")
+    assert [level for level, _ in recorded] == ["emergency"], recorded
     plain = stuck_stack.say("stuck-3", "how often are the maintenance shots?", timeout=30)
     assert "slow to answer right now" in plain[-1]["text"]
 
