@@ -25,9 +25,15 @@ lane() { # lane NAME CMD...: run CMD in the background, its output in reports/NA
   echo "started: $name (log: $R/$name.log)"
 }
 FAILED=()
-killtree() { local c; for c in $(pgrep -P "$1" 2>/dev/null); do killtree "$c"; done; kill "$1" 2>/dev/null || true; }
-# a lane still running when this script ends early (a failed training, Ctrl-C) is stopped with it
-trap 'for p in "${LANE_PID[@]}"; do killtree "$p"; done' EXIT
+killtree() { # stop a process and everything under it (paused first, so it starts nothing new meanwhile)
+  local c
+  kill -STOP "$1" 2>/dev/null || return 0
+  for c in $(pgrep -P "$1" 2>/dev/null); do killtree "$c"; done
+  kill -TERM "$1" 2>/dev/null; kill -CONT "$1" 2>/dev/null || true
+}
+# what still runs when this script ends early (a failed training, Ctrl-C) is stopped with it: the
+# lanes and a foreground step (rasa data validate, rasa train)
+trap 'for p in "${LANE_PID[@]}" $(pgrep -P $$ 2>/dev/null); do killtree "$p"; done' EXIT
 finish() { # finish NAME: wait for the lane, show its last summary lines, or its tail when it failed
   local name="$1" rc=0
   wait "${LANE_PID[$name]}" || rc=$?
@@ -35,7 +41,8 @@ finish() { # finish NAME: wait for the lane, show its last summary lines, or its
   local took=$(( $(date +%s) - ${LANE_T0[$name]} ))
   if [ "$rc" -eq 0 ]; then
     echo "-- $name: passed in ${took} s"
-    grep -E '^(=+ .*(passed|failed).* =+|[0-9]+ passed.*|test stories: .*|NLU gate: .*|.*macro F1.*)$' "$R/$name.log" | tail -n 4 | sed 's/^/   /'
+    { grep -E '^(=+ .*(passed|failed).* =+|[0-9]+ passed.*|test stories: .*|.*macro F1.*)$' "$R/$name.log" || true; } \
+      | tail -n 4 | sed 's/^/   /'
   else
     echo "-- $name: FAILED after ${took} s (exit $rc); the end of $R/$name.log:"
     tail -n 80 "$R/$name.log"
@@ -72,7 +79,9 @@ model_checks() { # the trained model on its own: pytest -m trained, rasa test co
 
 postgres_pass() { # store, staff, actions, runner and REST tests again on a throwaway local PostgreSQL
   set -e
-  eval "$(bash scripts/throwaway-postgres.sh start)"
+  local env
+  env=$(bash scripts/throwaway-postgres.sh start)     # a failed start fails the lane here
+  eval "$env"
   trap 'bash scripts/throwaway-postgres.sh stop "$B12_PG_DIR"' EXIT TERM
   $PY -m pytest -q -m "not browser and not shell and not trained and not cluster" -k "store or staff or actions or runner or e2e_rest" \
     --junitxml="$R/pytest-postgres.xml"
