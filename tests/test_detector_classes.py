@@ -540,34 +540,3 @@ def test_a_faint_mark_and_no_more_falls_are_not_red_flags(text):
 ])
 def test_the_same_words_still_escalate_when_they_are_happening(text, level):
     assert detect(text).level == level, [(f.category, f.text, f.status) for f in detect(text).findings]
-
-
-# Someone else's episode, long over or only read about: not the patient's red flag now (wordings of
-# my own, not the blind sets'; the class of rounds 5-15's other_person_not_now false escalations).
-SOMEONE_ELSES_OLD_STORY = [
-    "My uncle's face swelled up after a tetanus jab back in the 80s. Does that run in families?",
-    "my gran went blind in one eye for an hour when she was young, could b12 shots do that?",
-    "A friend of mine collapsed after her injection years ago, she's totally fine now. Is that common?",
-    "I saw a tiktok where a girl's throat closed up after a vitamin shot, is that real??",
-    "Our neighbour had a seizure before the doctors found his b12 was low. Should I get tested?",
-    "My sister broke out in hives as a toddler after penicillin. Will my b12 jab be ok?",
-]
-# The same people, now: still escalated.
-SOMEONE_ELSE_NOW = [
-    ("My uncle had a reaction in the 80s and now his face is swelling up after his jab", "emergency"),
-    ("my gran went blind in one eye years ago and right now she can't see out of the other one", "emergency"),
-    ("A friend collapsed years ago, and my friend has just collapsed again after her shot", "emergency"),
-    ("My sister had hives as a toddler. Her lips are swelling and she can't breathe", "emergency"),
-    ("my dad had a stroke in 2019. his face is drooping and his speech is slurred", "emergency"),
-    ("my mum read an article about b12 and now her legs are getting number every day", "urgent"),
-]
-
-
-@pytest.mark.parametrize("text", SOMEONE_ELSES_OLD_STORY)
-def test_someone_elses_old_or_second_hand_story_does_not_escalate(text):
-    assert detect(text).level is None
-
-
-@pytest.mark.parametrize("text,level", SOMEONE_ELSE_NOW)
-def test_someone_else_with_a_red_flag_now_still_escalates(text, level):
-    assert detect(text).level == level

@@ -341,8 +341,6 @@ def _in_context(findings: list[Finding], norm: str, raw: str) -> list[Finding]:
             f = replace(f, status="hypothetical")
         elif f.escalates and f.end and _long_past(norm, f, start, end):
             f = replace(f, status="past")
-        elif f.escalates and f.end and _someone_elses_story(norm, f, start, end):
-            f = replace(f, status="past")
         elif f.status == "past" and f.category == "neuro_worsening" and _TREND.search(f.text) \
                 and not (_FAR_PAST.search(sentence) or _REASSURING.search(sentence) or _IMPROVING.search(sentence)):
             # a trend up to now ("more and more wobbly every day") is current, whatever happened yesterday
@@ -419,49 +417,6 @@ def _long_past(norm: str, f: Finding, start: int, end: int) -> bool:
 _NEW_ANCHOR = re.compile(r"\b(?:after|since|following|from) (?:my|his|her|their|the|today'?s|this|that|our) (?:\w+ )?"
                          r"(?:jab|shot|injection|dose|needle|b12)\b|\b(?:this time|today|tonight|last night|this (?:morning|"
                          r"afternoon|evening|week)|now|again|another one|just now|earlier)\b")
-
-
-# Someone else's episode, long over or only heard about: "my nan had a stroke last year and her
-# speech went slurred", "my coworker told me her throat closed up after an injection ... this was a
-# couple of years ago", "I read a news story about a woman who collapsed". The person is named in
-# the symptom's sentence (not "my"/"I" before the symptom), the message dates the episode long
-# ago (or it was read or heard about), and that sentence says nothing in the present tense.
-_THIRD_PARTY = re.compile(
-    r"\b(?:my|our|a|an|her|his|their|this|one|some) (?:(?:\w+|\w+'s) )?(?:nan|nana|gran|granny|grandma|grandmother|"
-    r"grandad|granddad|grandpa|grandfather|mum|mom|mother|dad|father|brother|sister|cousin|aunt|auntie|uncle|"
-    r"friend|neighbou?r|co-?worker|colleague|boss|classmate|son|daughter|child|kid|boy|girl|husband|wife|"
-    r"partner|woman|man|lady|guy|bloke|patient|relative|niece|nephew|dog|cat|father-in-law|mother-in-law)\b|"
-    r"\b(?:someone|somebody|people)\b")
-_HEARD_ABOUT = re.compile(
-    r"\b(?:(?:i )?(?:just |once )?(?:read|saw|watched|heard)(?: about| of| that| on| in| a| an)?|reading|(?:news )?story|"
-    r"article|forum|facebook|tiktok|youtube|online|post(?:ed)?|wrote|family legend)\b")
-_LONG_AGO_FOR_THEM = re.compile(
-    r"\b(?:in the (?:19)?[2-9]0'?s|as a (?:toddler|baby|kid|child|teenager)|when (?:she|he|they) (?:was|were) "
-    r"(?:a toddler|little|a kid|a child|young|small|\d+)|before (?:they|anyone|the doctors?|doctors) (?:found|worked out|"
-    r"knew|diagnosed|realised|realized)|before (?:she|he|they) (?:got|was|were) diagnosed|last term)\b")
-_NOW_IN_SENTENCE = re.compile(r"\b(?:can't|cannot|can not|can|won't|isn't|aren't|doesn't|don't|has|have|keeps?)\b")
-_PRONOUN = re.compile(r"\b(?:i|i'm|i've|i'd|me|my|mine|she|he|they|them|her|his|their|she's|he's|they're|hes|shes)\b")
-_FIRST_PERSON = {"i", "i'm", "i've", "i'd", "me", "my", "mine"}
-
-
-def _someone_elses_story(norm: str, f: Finding, start: int, end: int) -> bool:
-    sentence = norm[start:end]
-    at = f.end - len(f.text) - start
-    before = sentence[:max(at, 0)]
-    pronouns = _PRONOUN.findall(_THIRD_PARTY.sub(" them ", before))
-    # the nearest pronoun before the symptom is the owner ("told me her throat closed" is hers; the
-    # "my" of "my uncle's face" is part of naming him)
-    if not _THIRD_PARTY.search(before) or (pronouns and pronouns[-1] in _FIRST_PERSON):
-        return False
-    if not (_FAR_PAST.search(norm) or _LONG_AGO_FOR_THEM.search(norm) or _HEARD_ABOUT.search(before)):
-        return False
-    quiet = _RESOLVED_NOW.sub(" ", _THEY_ARE_FINE.sub(" ", sentence))
-    return not (_PRESENT.search(quiet) or _NOW_IN_SENTENCE.search(quiet) or _STRONG_CURRENT.search(sentence)
-                or ONSET.search(sentence) or _NEW_ANCHOR.search(quiet))
-
-
-_THEY_ARE_FINE = re.compile(r"\b(?:she|he|they|she's|he's|they're|hes|shes)(?: is| are)? (?:absolutely |totally |completely |all )?"
-                            r"(?:fine|ok|okay|well|recovered|better|back to normal|doing well|all good)(?: now)?\b")
 
 
 def _asks_about(norm: str, start: int, end: int) -> bool:
