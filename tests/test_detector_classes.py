@@ -540,3 +540,67 @@ def test_a_faint_mark_and_no_more_falls_are_not_red_flags(text):
 ])
 def test_the_same_words_still_escalate_when_they_are_happening(text, level):
     assert detect(text).level == level, [(f.category, f.text, f.status) for f in detect(text).findings]
+
+
+# A reviewer's current red flags told by a carer in the past tense, next to an old date, an article
+# or another person (2026-11-26): a rule that read "someone else's old story" as past (349d628,
+# reverted) silenced all of these. The rules must escalate every one.
+CARER_STORIES_NOW = [
+    "I saw my husband's face droop on one side and he was slurring his words. He has had b12 shots for years, never had a problem",
+    "I saw a tiktok about b12 shots causing reactions so I was watching my daughter closely and her lips swelled up like balloons",
+    "My son's friend's mum said her son had a reaction last year. my son had his b12 jab and his face swelled up and he was covered in a rash",
+    "my husband had his jab at the clinic and on the way home he lost sight in one eye and his speech went funny. he was diagnosed in 2019",
+    "A lady in the waiting room said she had a reaction years back. Then my husband had his shot and his lips swelled and he went faint",
+    "my daughter saw her brother collapse in the garden, he had his b12 jab at lunch. he was diagnosed last year",
+    "my son had his b12 jab and a friend saw him pass out in the playground. his b12 was low last year",
+    "i was reading an article while my husband had his b12 and his lips went blue and he was gasping",
+    "Our son had b12 at the hospital. Our son went limp and fainted on the way out, he was diagnosed in 2022",
+    "I saw the nurse give my husband his b12 and he had a seizure in the chair. he had epilepsy as a child",
+    "my wife was diagnosed before the doctors worked out it was pernicious anaemia, she had her b12 jab and broke out in hives all over and her throat was tight",
+    "My husband had his b12 jab then I saw his face droop and he dropped his cup. He was diagnosed before his diagnosis of ms last year",
+    "my husband was reading online about b12 and his arm went numb and weak and his mouth drooped. he was diagnosed years ago",
+    "my 6yo had her b12 jab at the gp n a girl in the waiting room saw her come out in hives everywhere and her lips went fat. she was diagnosed last year",
+    "my dad had his b12 jab then his friend saw him slur his words and his arm went floppy. dad had a stroke in 2016",
+    "We were at the GP for my son's b12 jab and someone in the waiting room saw him turn blue and collapse. he was diagnosed in 2021",
+]
+
+
+@pytest.mark.parametrize("text", CARER_STORIES_NOW)
+def test_a_carers_past_tense_story_of_a_red_flag_escalates(text):
+    assert detect(text).level == "emergency"
+
+
+# Someone who does not respond, in everyday words, is an emergency; a clinic, an app or a symptom
+# that is "not responding" (to emails, to the injections) is not.
+UNRESPONSIVE = [
+    "i saw my nan slump in her chair after her b12 shot and she was not responding",
+    "my husband is not responding to me, he collapsed after the jab",
+    "she slumped over in her seat and isnt responding",
+    "dad slumped forward at the table and he's not responding",
+    "MY WIFE IS SHAKING ALL OVER AND NOT RESPONDING ON THE FLOOR",
+]
+RESPONDING_TO_SOMETHING = [
+    "the clinic is not responding to my emails about the next jab",
+    "my gp surgery isnt responding to calls",
+    "the booking app is not responding",
+    "my numbness is not responding to the injections yet",
+    "she is not responding to the b12 tablets so they are switching her to jabs",
+    "sales slump in the shop this month",
+]
+# A date that is the diagnosis's, told after a current symptom, does not make the symptom past.
+DIAGNOSIS_DATED_SYMPTOM_NOW = [
+    "my husbands tongue swelled up after his b12 jab he was diagnosed with pernicious anemia in 2017",
+    "her lips are swelling after the injection she was diagnosed years ago",
+    "i came out in hives all over after my jab, diagnosed with PA back in 2019",
+    "my face is puffing up since the shot and I was diagnosed with low b12 last year",
+]
+
+
+@pytest.mark.parametrize("text", UNRESPONSIVE + DIAGNOSIS_DATED_SYMPTOM_NOW)
+def test_unresponsive_and_diagnosis_dated_symptoms_escalate(text):
+    assert detect(text).level == "emergency"
+
+
+@pytest.mark.parametrize("text", RESPONDING_TO_SOMETHING)
+def test_not_responding_to_a_thing_is_not_a_red_flag(text):
+    assert detect(text).level is None

@@ -217,7 +217,7 @@ def _soft_past(ent, historical: list, hard_breaks: list[int]) -> bool:
     if not _PAST_REPORT.search(before):
         return False
     for start, end in historical:
-        if start < sent.start or end > sent.end:
+        if start < sent.start or end > sent.end or (start >= ent.end and _dates_the_diagnosis(ent.doc, ent.end, start)):
             continue
         lo, hi = (end, ent.start) if end <= ent.start else (ent.end, start)
         if not any(lo <= b < hi for b in hard_breaks):
@@ -225,11 +225,19 @@ def _soft_past(ent, historical: list, hard_breaks: list[int]) -> bool:
     return False
 
 
+def _dates_the_diagnosis(doc, symptom_end: int, token: int) -> bool:
+    """The time at this token dates a diagnosis told between the symptom and it ("her lips are
+    swelling after the injection, she was diagnosed years ago"), not the symptom."""
+    return bool(_DATES_THE_DIAGNOSIS.search(doc[symptom_end:token].text))
+
+
 def _status(ent, whole_text: str, breaks: list[int], hard_breaks: list[int],
             historical: list) -> tuple[str, str, str]:
     from .context_rules import CONDITIONAL_LITERALS, FAMILY, HISTORICAL, HYPOTHETICAL, NEGATED, POSSIBLE
 
-    modifiers = [m for m in ent._.modifiers if _applies(m, ent, breaks)]
+    modifiers = [m for m in ent._.modifiers if _applies(m, ent, breaks)
+                 and not (m.category == HISTORICAL and m.modifier_span[0] >= ent.end
+                          and _dates_the_diagnosis(ent.doc, ent.end, m.modifier_span[0]))]
     cats = {m.category for m in modifiers}
     experiencer = "other" if FAMILY in cats else "patient"
     certainty = "possible" if POSSIBLE in cats else "certain"
@@ -407,8 +415,18 @@ def _long_past(norm: str, f: Finding, start: int, end: int) -> bool:
         return False
     at, after = f.end - len(f.text) - start, f.end - start
     return any((m.start() < at and not _NEW_ANCHOR.search(sentence[m.end():at]))
-               or (m.start() >= after and not re.search(r"[,;:]| - | but ", sentence[after:m.start()]))
-               for m in _FAR_PAST.finditer(sentence))
+               or (m.start() >= after and not re.search(r"[,;:]| - | but ", sentence[after:m.start()])
+                   and not _NEW_ANCHOR.search(sentence[after:m.start()]))
+               for m in _FAR_PAST.finditer(sentence)
+               if not (m.start() >= after and _DATES_THE_DIAGNOSIS.search(sentence[after:m.start()])))
+
+
+# A time long past that dates the diagnosis, not the symptom ("his tongue swelled
+# up after his jab, he was diagnosed with pernicious anaemia in 2017"): it says nothing about when
+# the symptom happened.
+_DATES_THE_DIAGNOSIS = re.compile(r"(?<!when i was )(?<!when i got )(?<!when he was )(?<!when she was )(?<!when they were )"
+                                  r"(?<!when i was first )(?<!when he was first )(?<!when she was first )"
+                                  r"\bdiagnosed\b[^,.;:!?]{0,60}$")
 
 
 # A new point in time between an old episode and the symptom ("reacted to penicillin years ago, and

@@ -190,10 +190,14 @@ TARGETS: list[Target] = [
     _t("fainting", "passed out", r"\bpass(?:ed|ing|es)? out\b|\bblack(?:ed|ing)? out\b|\bblackout\b"),
     _t("fainting", "collapse", r"\bcollaps\w*|\bkeel\w* over\b|\bfell over\b|\bfell down\b|\bdropped to the floor\b|"
        r"\bwent down on the (?:floor|ground)\b|(?<!jaw )(?<!jaws )\bhit the (?:floor|ground|deck)\b|\bended up on the (?:floor|ground)\b|"
-       r"\bfound (?:him|her|them|me) on the (?:floor|ground)\b|\bslumped\b|\bcrumpled\b|\bwent out like a light\b|"
+       r"\bfound (?:him|her|them|me) on the (?:floor|ground)\b|\bslumped\b|\bslump(?:ing|s)? (?:in|on|into) (?:his|her|my|their|the|a) (?:chair|seat|bed|sofa|couch|desk|wheelchair)\b|\bslump(?:ing|s)? (?:over|forward|sideways)\b|\bcrumpled\b|\bwent out like a light\b|"
        r"\bslid off (?:his|her|my|the) chair\b"),
     _t("fainting", "unconscious",
        r"\b(?:unconscious|unresponsive|lost consciousness|losing consciousness|not waking up|"
+       r"(?:he|she|they|mum|mom|mother|dad|father|husband|wife|son|daughter|baby|child|nan|gran|granny|grandma|"
+       r"grandad|grandpa|partner|friend|and)(?: is| was|'s)? (?:not|isn't|wasn't|stopped) responding"
+       r"(?! to (?:the |my |his |her |our |any |their )?(?:\w+ )?(?:emails?|calls?|messages?|texts?|letters?|"
+       r"treatment|injections?|jabs?|shots?|b12|tablets?|medication|medicine|therapy|antibiotics?|doses?))|"
        r"will not wake up|cannot wake (?:him|her|them)|cannot be woken)\b"),
     _t("fainting", "dizziness", r"\b(?:dizz\w*|light ?headed\w*|woozy|vertigo|room (?:is )?spinning|head (?:is )?spinning(?! (?:with|from|trying|over|about)\b))\b"),
     _t("fainting", "seizure", r"\b(?:seizure\w*|convuls\w*|having a fit|had a fit)\b"),
