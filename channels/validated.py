@@ -204,14 +204,21 @@ async def _after_failure(text: str, out: _Tracking, sender: str, message_id: Opt
         await out.inner.send_text_message(sender, TRY_AGAIN.format(number=settings.load().emergency_number))
         return
     if assessment.level and not out.escalation_sent:
-        await out.inner.send_response(sender, {"text": _guidance(assessment.level, assessment.language,
-                                                                 assessment.category),
-                                               "custom": {"data": {"escalation": assessment.level,
-                                                                   "number": settings.load().emergency_number}}})
-        await _record(sender, message_id, assessment.level, assessment.category, text)
+        await _send_guidance(out, sender, message_id, text, assessment.level, assessment.category,
+                             assessment.language)
     else:
         await out.inner.send_text_message(sender, (TRY_AGAIN if failed else NO_REPLY).format(
             number=settings.load().emergency_number))
+
+
+async def _send_guidance(out: _Tracking, sender: str, message_id: Optional[str], text: str, level: str,
+                         category: Optional[str], language: str = "en") -> None:
+    """The channel sends the red-flag guidance itself (Rasa failed or did not send it) and records the
+    escalation, as action_escalate would have."""
+    await out.inner.send_response(sender, {"text": _guidance(level, language, category),
+                                           "custom": {"data": {"escalation": level,
+                                                               "number": settings.load().emergency_number}}})
+    await _record(sender, message_id, level, category, text)
 
 
 RECORD_WAIT = 2.0          # the reply waits at most this long for the record; the write goes on after it
@@ -255,10 +262,7 @@ async def _handle_too_long(req: inputcheck.Request, out: _Tracking,
             logger.error("no answer within %.0f s on an oversized red-flag message (conversation %s)",
                          reply_deadline(), logredact.short_id(sender))
         if not out.escalation_sent:   # Rasa failed: the guidance still goes out
-            await out.inner.send_response(sender, {"text": _guidance(found.level, category=found.category),
-                                                   "custom": {"data": {"escalation": found.level,
-                                                                       "number": settings.load().emergency_number}}})
-            await _record(sender, message.message_id, found.level, found.category, excerpt)
+            await _send_guidance(out, sender, message.message_id, excerpt, found.level, found.category)
     await out.inner.send_text_message(sender, inputcheck.too_long_reply(found.length, limit))
 
 
