@@ -92,53 +92,6 @@ def test_nlu_and_policy_prediction_run_off_the_event_loop():
     assert len(fake.threads) == 2 and all(name.startswith("nlu") for name in fake.threads), fake.threads
 
 
-class _OrderedFakeProcessor(_FakeProcessor):
-    """Records which graph runs the worker did, in order; the parse of "block" holds the worker until
-    `release` is set."""
-
-    def __init__(self):
-        import threading
-        super().__init__()
-        self.order = []
-        self.release = threading.Event()
-
-    def _parse_message_with_graph(self, message, tracker, only_output_properties=True):
-        if message.text == "block":
-            assert self.release.wait(5)
-        self.order.append(f"parse {message.text}")
-        return super()._parse_message_with_graph(message, tracker, only_output_properties)
-
-    def predict_next_with_tracker_if_should(self, tracker):
-        self.order.append(f"predict {tracker}")
-        return super().predict_next_with_tracker_if_should(tracker)
-
-
-def test_a_message_in_progress_goes_before_newer_messages_on_the_worker():
-    """Message a has been parsed and waits for its next prediction (as after an action call) while
-    the worker is busy and message b arrives: a's prediction runs before b's parse, so a message is not
-    queued again behind every newer message after each of its actions."""
-    import asyncio
-
-    from rasa.core.channels.channel import UserMessage
-    from rasa.core.processor import MessageProcessor
-
-    fake = _OrderedFakeProcessor()
-
-    async def scenario():
-        await MessageProcessor.parse_message(fake, UserMessage("a", sender_id="a"))   # a arrives first
-        blocker = asyncio.ensure_future(MessageProcessor.parse_message(fake, UserMessage("block", sender_id="c")))
-        await asyncio.sleep(0.05)
-        newer = asyncio.ensure_future(MessageProcessor.parse_message(fake, UserMessage("b", sender_id="b")))
-        await asyncio.sleep(0.05)
-        a_next = asyncio.ensure_future(MessageProcessor._run_prediction_loop(fake, None, "a"))
-        await asyncio.sleep(0.05)
-        fake.release.set()
-        await asyncio.gather(blocker, newer, a_next)
-
-    asyncio.run(scenario())
-    assert fake.order == ["parse a", "parse block", "predict a", "parse b"], fake.order
-
-
 def test_the_copied_rasa_methods_are_still_rasas():
     """parse_off_the_event_loop copies MessageProcessor.parse_message and _run_prediction_loop of
     Rasa 3.6.21 with one line changed each, and only patches that version: a Rasa upgrade must fail

@@ -148,11 +148,8 @@ def parse_off_the_event_loop() -> None:
     one event loop. Under load every answer that waits for the action server then waits again, after
     the reply, behind the NLU work of every other conversation (bench: about 400 ms per action call at
     16 conversations). Here the pipeline runs on one worker thread instead: NLU stays one message at a
-    time, and the loop is free to finish conversations whose action reply came back. The worker takes
-    the job of the oldest message first (b12assist.serve.oldest_first), so a message that needs several
-    predictions is not queued again behind newer messages after each action; B12_NLU_ORDER=jobs keeps
-    one queue of jobs in submission order instead. B12_NLU_THREAD=0 keeps Rasa's own behaviour (both
-    for comparison in `make bench`)."""
+    time, in arrival order, and the loop is free to finish conversations whose action reply came back.
+    B12_NLU_THREAD=0 keeps Rasa's own behaviour (for comparison in `make bench`)."""
     if os.environ.get("B12_NLU_THREAD", "1") == "0":
         return
     import rasa
@@ -163,28 +160,16 @@ def parse_off_the_event_loop() -> None:
                                             rasa.__version__, TESTED_RASA)
         return
     import asyncio
-    import contextvars
     import copy
-    import time
+    from concurrent.futures import ThreadPoolExecutor
 
     from rasa.core import processor
     from rasa.core.processor import MessageProcessor
     from rasa.exceptions import ActionLimitReached
     from rasa.shared.core.trackers import DialogueStateTracker
 
-    from b12assist.serve.oldest_first import OldestFirst
-
-    pool = OldestFirst(name="nlu")
+    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="nlu")
     busy = _watch_the_nlu_worker()
-    by_message = os.environ.get("B12_NLU_ORDER", "oldest") != "jobs"
-    # when the message being handled arrived (set by its parse, cleared when its last action ran)
-    arrived: contextvars.ContextVar[float | None] = contextvars.ContextVar("b12_message_arrived", default=None)
-
-    def on_worker(fn, *args):
-        now = time.monotonic()
-        since = (arrived.get() or now) if by_message else now
-        return asyncio.wrap_future(pool.submit(since, busy.run, fn, *args))
-
     rasa_parse_message = MessageProcessor.parse_message
 
     async def parse_message(self, message, tracker=None, only_output_properties=True):
@@ -192,8 +177,9 @@ def parse_off_the_event_loop() -> None:
             return await rasa_parse_message(self, message, tracker, only_output_properties)
         if tracker is None:
             tracker = DialogueStateTracker.from_events(message.sender_id, [])
-        arrived.set(time.monotonic())
-        parse_data = await on_worker(self._parse_message_with_graph, message, tracker, only_output_properties)
+        loop = asyncio.get_running_loop()
+        parse_data = await loop.run_in_executor(pool, busy.run, self._parse_message_with_graph, message, tracker,
+                                                only_output_properties)
         # the rest of Rasa's parse_message, unchanged
         self._update_full_retrieval_intent(parse_data)
         processor.structlogger.debug("processor.message.parse", parse_data_text=copy.deepcopy(parse_data["text"]),
@@ -205,16 +191,12 @@ def parse_off_the_event_loop() -> None:
     async def run_prediction_loop(self, output_channel, tracker):
         # Rasa's _run_prediction_loop, with the policies' prediction (a graph run too) on the same
         # worker thread; actions, tracker writes and replies stay on the event loop.
-        try:
-            await rasa_prediction_steps(self, output_channel, tracker)
-        finally:
-            arrived.set(None)
-
-    async def rasa_prediction_steps(self, output_channel, tracker):
+        loop = asyncio.get_running_loop()
         should_predict_another_action = True
         while should_predict_another_action and self._should_handle_message(tracker):
             try:
-                action, prediction = await on_worker(self.predict_next_with_tracker_if_should, tracker)
+                action, prediction = await loop.run_in_executor(
+                    pool, busy.run, self.predict_next_with_tracker_if_should, tracker)
             except ActionLimitReached:
                 processor.logger.warning(
                     "Circuit breaker tripped. Stopped predicting more actions for sender '%s'.", tracker.sender_id)
