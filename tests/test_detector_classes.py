@@ -604,3 +604,44 @@ def test_unresponsive_and_diagnosis_dated_symptoms_escalate(text):
 @pytest.mark.parametrize("text", RESPONDING_TO_SOMETHING)
 def test_not_responding_to_a_thing_is_not_a_red_flag(text):
     assert detect(text).level is None
+
+
+# An old episode told as an aside after a past-tense symptom, a question about how likely a symptom
+# would be, and an earlier episode told with its end: none of them is happening now.
+OVER_OR_ASKED = [
+    "my lips swelled once, years ago, from peanuts",
+    "I fainted at the dentist, about ten years ago.",
+    "my throat swelled up after a bee sting, when I was a kid. will b12 do that?",
+    "I passed out having a blood test, back in 2015. is that a problem for the jabs?",
+    "does that mean I'm likely to faint during the jab?",
+    "am I more at risk of a rash with cyanocobalamin?",
+    "are older people more prone to swelling of the face after the shot?",
+    "At my last jab my lips swelled a bit but it went down within an hour and has not come back.",
+    "I had hives after my injection last March, they cleared up in a day and I've been fine since",
+    "three weeks ago I felt like I couldn't breathe in the waiting room, it passed once I got some air. any tips for friday?",
+]
+# The same shapes with something that makes them now: they still escalate.
+NOW_AFTER_ALL = [
+    ("my face swelled up, years ago I reacted to penicillin too", "emergency"),
+    ("my lips swelled up after the jab, years ago I had hives too", "emergency"),
+    ("my lips are swelling, years ago the same happened", "emergency"),
+    ("I'm likely to faint any second, everything is spinning", "emergency"),
+    ("am I likely to be ok? my throat is closing right now", "emergency"),
+    ("Last month after my shot my throat felt tight and it passed, but it came back tonight and I can't swallow", "emergency"),
+    ("at my last jab my lips swelled and it went down, now they are swelling again after today's one", "emergency"),
+    ("I had a rash after my jab last week, it went away but it's back and spreading all over", "emergency"),
+    ("my legs gave way two weeks ago, it passed, but my balance is getting worse every day", "urgent"),
+    ("I had hives last month, they went away, but they're back tonight", "emergency"),
+    ("my throat felt tight at my last jab and settled, and it's happening again", "emergency"),
+    ("my face swelled after my last injection and went down, but the swelling is back", "emergency"),
+]
+
+
+@pytest.mark.parametrize("text", OVER_OR_ASKED)
+def test_an_old_episode_or_a_likelihood_question_is_not_escalated(text):
+    assert detect(text).level is None, [(f.category, f.text, f.status) for f in detect(text).findings]
+
+
+@pytest.mark.parametrize("text, level", NOW_AFTER_ALL)
+def test_the_same_shapes_with_something_now_still_escalate(text, level):
+    assert detect(text).level == level, [(f.category, f.text, f.status) for f in detect(text).findings]
