@@ -34,6 +34,7 @@ help:
 	@echo "make cluster-test  the cluster under load: duplicates, a replica SIGKILLed, red flags, Redis stopped"
 
 $(STAMP): pyproject.toml constraints.txt
+	@bash scripts/check-space.sh
 	@PYBIN=$$(scripts/find-python.sh) && \
 	  if [ ! -x $(PY) ] || ! $(PY) -c 'import sys; sys.exit(sys.version_info[:2] != (3, 10))'; then \
 	    rm -rf $(VENV); echo "creating $(VENV) with $$PYBIN"; $$PYBIN -m venv $(VENV); fi
