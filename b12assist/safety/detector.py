@@ -217,7 +217,7 @@ def _soft_past(ent, historical: list, hard_breaks: list[int]) -> bool:
     if not _PAST_REPORT.search(before):
         return False
     for start, end in historical:
-        if start < sent.start or end > sent.end or (start >= ent.end and _dates_the_diagnosis(ent.doc, ent.end, start)):
+        if start < sent.start or end > sent.end or (start >= ent.end and _dates_the_diagnosis(ent.doc[ent.end:start].text)):
             continue
         lo, hi = (end, ent.start) if end <= ent.start else (ent.end, start)
         if not any(lo <= b < hi for b in hard_breaks):
@@ -225,10 +225,11 @@ def _soft_past(ent, historical: list, hard_breaks: list[int]) -> bool:
     return False
 
 
-def _dates_the_diagnosis(doc, symptom_end: int, token: int) -> bool:
-    """The time at this token dates a diagnosis told between the symptom and it ("her lips are
-    swelling after the injection, she was diagnosed years ago"), not the symptom."""
-    return bool(_DATES_THE_DIAGNOSIS.search(doc[symptom_end:token].text))
+def _dates_the_diagnosis(between: str) -> bool:
+    """`between` is the text from the symptom to a time told after it: the time dates a diagnosis told
+    there ("her lips are swelling after the injection, she was diagnosed years ago"), not the symptom.
+    Used for medspacy's historical cues and for the long-past and soft-past readings alike."""
+    return bool(_DATES_THE_DIAGNOSIS.search(between))
 
 
 def _status(ent, whole_text: str, breaks: list[int], hard_breaks: list[int],
@@ -237,7 +238,7 @@ def _status(ent, whole_text: str, breaks: list[int], hard_breaks: list[int],
 
     modifiers = [m for m in ent._.modifiers if _applies(m, ent, breaks)
                  and not (m.category == HISTORICAL and m.modifier_span[0] >= ent.end
-                          and _dates_the_diagnosis(ent.doc, ent.end, m.modifier_span[0]))]
+                          and _dates_the_diagnosis(ent.doc[ent.end:m.modifier_span[0]].text))]
     cats = {m.category for m in modifiers}
     experiencer = "other" if FAMILY in cats else "patient"
     certainty = "possible" if POSSIBLE in cats else "certain"
@@ -430,7 +431,7 @@ def _long_past(norm: str, f: Finding, start: int, end: int) -> bool:
                or (m.start() >= after and not re.search(r"[,;:]| - | but ", sentence[after:m.start()])
                    and not _NEW_ANCHOR.search(sentence[after:m.start()]))
                for m in _FAR_PAST.finditer(sentence)
-               if not (m.start() >= after and _DATES_THE_DIAGNOSIS.search(sentence[after:m.start()])))
+               if not (m.start() >= after and _dates_the_diagnosis(sentence[after:m.start()])))
 
 
 # A symptom told in the past tense ("my lips swelled", "fainted", "passed out") ...
