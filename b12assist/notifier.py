@@ -103,16 +103,16 @@ class Notifier:
 
     # ---- the action's side ---------------------------------------------------------------------
 
-    async def record(self, esc: Escalation, notify_status: str) -> tuple[str, int | None]:
+    async def record(self, esc: Escalation, notify_status: str) -> tuple[str, escalations.Recorded | None]:
         """Write the escalation: database (one retry), else the file outbox. Returns where it went
-        ("database" | "file") and the record id when it has one."""
+        ("database" | "file") and, in the database, its record (id and notification status)."""
         for attempt in (1, 2):
             try:
                 # by key, once: the input channel may have left the same message's escalation in
                 # the file outbox already (leave_for_notifier), and the notifier may have moved it
-                rid = await asyncio.wait_for(asyncio.to_thread(
+                recorded = await asyncio.wait_for(asyncio.to_thread(
                     escalations.insert_if_absent, esc.entry(notify_status), self.db_url), timeout=8)
-                return "database", rid
+                return "database", recorded
             except Exception as exc:  # noqa: BLE001 - any failure: retry once, then the file outbox
                 logger.warning("escalation %s: database write failed (attempt %d): %s", esc.key, attempt,
                                type(exc).__name__)
@@ -127,18 +127,14 @@ class Notifier:
         """Record, then wait for the first delivery attempt. Returns (notify status, where, id)."""
         self.ensure_started()
         notify_status = "pending" if self.config.webhook_url else "off"
-        where, rid = await self.record(esc, notify_status)
+        where, recorded = await self.record(esc, notify_status)
+        rid = recorded.id if recorded else None
         logger.info("escalation %s recorded in the %s: level=%s category=%s", rid or esc.key, where, esc.level,
                     esc.category)
         if notify_status == "off":
             return "off", where, rid
-        if where == "database":   # recorded before (by the input channel): its delivery may be over
-            try:
-                row = await asyncio.to_thread(escalations.by_key, esc.key, self.db_url)
-                if row is not None and row.notify_status in ("sent", "failed"):
-                    return row.notify_status, where, rid
-            except Exception:  # noqa: BLE001 - then wait for the attempt as for a new record
-                pass
+        if recorded is not None and recorded.notify_status in ("sent", "failed"):
+            return recorded.notify_status, where, rid   # recorded (by the input channel) and delivered before
         future = asyncio.get_running_loop().create_future()
         self._waiters.setdefault(esc.key, []).append(future)
         self.wake()
@@ -236,7 +232,7 @@ class Notifier:
             for entry in entries:
                 if entry["key"] in in_file:
                     continue           # recorded in the file outbox, not yet drained
-                rid = await asyncio.to_thread(escalations.insert_if_absent, entry, self.db_url)
+                rid = (await asyncio.to_thread(escalations.insert_if_absent, entry, self.db_url)).id
                 logger.error("escalation %s: red flag (%s) in conversation %s at %s UTC was never recorded (action "
                              "server unavailable?): recorded now", rid, entry["level"], entry["conversation_id"],
                              entry["created_at"][:19])
@@ -269,7 +265,7 @@ class Notifier:
             if entry["key"] in self._in_flight:
                 continue            # being sent from the file right now: drain it next time
             try:
-                rid = await asyncio.to_thread(escalations.insert_if_absent, entry, self.db_url)
+                rid = (await asyncio.to_thread(escalations.insert_if_absent, entry, self.db_url)).id
             except Exception as exc:  # noqa: BLE001
                 self._note_db(False, exc)
                 break
@@ -352,7 +348,7 @@ def leave_for_notifier(esc: Escalation, db_url: str | None = None, outbox: FileO
     same message. Returns where it went ("database" | "file")."""
     notify_status = "pending" if NotifyConfig.from_env().webhook_url else "off"
     try:
-        rid = escalations.insert_if_absent(esc.entry(notify_status), db_url or settings.load().db_url)
+        rid = escalations.insert_if_absent(esc.entry(notify_status), db_url or settings.load().db_url).id
         logger.warning("escalation %s (%s) recorded by the input channel", rid, esc.level)
         return "database"
     except Exception as exc:  # noqa: BLE001 - the file outbox keeps it

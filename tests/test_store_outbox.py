@@ -30,7 +30,10 @@ def test_an_existing_database_is_upgraded_and_keeps_its_rows(db_url):
         assert "unique" in str(exc).lower() or "duplicate" in str(exc).lower()
     entry = {"key": "k-1", "conversation_id": "c", "level": "emergency", "category": "breathing", "message": "x",
              "created_at": "2026-11-25T01:00:00", "notify_status": "sent", "notify_attempts": 1}
-    assert escalations.insert_if_absent(entry, db_url) == escalations.by_key("k-1", db_url).id
-    assert escalations.by_key("k-1", db_url).notify_status == "sent"   # delivery state merged, no duplicate
+    row = escalations.by_key("k-1", db_url)
+    assert row.notify_status == "pending"
+    # the existing record, with the delivery state the entry brought merged in, and no duplicate
+    assert escalations.insert_if_absent(entry, db_url) == (row.id, "sent")
+    assert escalations.by_key("k-1", db_url).notify_status == "sent"
     command.downgrade(cfg, "0001")
     command.upgrade(cfg, "head")

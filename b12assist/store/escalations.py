@@ -8,6 +8,7 @@ could not be written reach the table later from the local file outbox (`insert_i
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from typing import NamedTuple
 
 from sqlalchemy import or_, select, update
 from sqlalchemy.exc import IntegrityError
@@ -34,17 +35,24 @@ def by_key(key: str, url: str | None = None) -> Escalation | None:
         return s.scalars(select(Escalation).where(Escalation.key == key)).first()
 
 
-def insert_if_absent(entry: dict, url: str | None = None) -> int:
+class Recorded(NamedTuple):
+    """The record an entry is in, and how far its notification has got."""
+    id: int
+    notify_status: str
+
+
+def insert_if_absent(entry: dict, url: str | None = None) -> Recorded:
     """Insert an entry of the file outbox (b12assist.outbox) unless its key is already there (the
     first write may have succeeded after all). Delivery state the entry gathered while it waited is
-    kept: a notification sent from the file is not sent again. Returns the record's id."""
+    kept: a notification sent from the file is not sent again. Returns the record's id and its
+    notification status (an existing record's may already be "sent" or "failed")."""
     try:
         return _insert_if_absent(entry, url)
     except IntegrityError:               # inserted meanwhile by another process: keep that one
         return _insert_if_absent(entry, url)
 
 
-def _insert_if_absent(entry: dict, url: str | None) -> int:
+def _insert_if_absent(entry: dict, url: str | None) -> Recorded:
     with session(url) as s, s.begin():
         row = s.scalars(select(Escalation).where(Escalation.key == entry["key"])).first()
         if row is None:
@@ -63,7 +71,7 @@ def _insert_if_absent(entry: dict, url: str | None) -> int:
         elif entry.get("notify_status") == "sent" and row.notify_status != "sent":
             row.notify_status, row.notify_sent_at = "sent", utcnow()
             row.notify_attempts = max(row.notify_attempts, entry.get("notify_attempts", 1))
-        return row.id
+        return Recorded(row.id, row.notify_status)
 
 
 def claim_due(now: datetime, lease: timedelta, limit: int = 20, url: str | None = None) -> list[Escalation]:
