@@ -348,9 +348,7 @@ def _in_context(findings: list[Finding], norm: str, raw: str) -> list[Finding]:
             f = replace(f, status="hypothetical")
         elif f.escalates and f.end and _asks_about(norm, start, end):
             f = replace(f, status="hypothetical")
-        elif f.escalates and f.end and _asks_likelihood(norm, f, start, end):
-            f = replace(f, status="hypothetical")
-        elif f.escalates and f.end and (_long_past(norm, f, start, end) or _resolved_before(norm, f, start, end)):
+        elif f.escalates and f.end and _long_past(norm, f, start, end):
             f = replace(f, status="past")
         elif f.status == "past" and f.category == "neuro_worsening" and _TREND.search(f.text) \
                 and not (_FAR_PAST.search(sentence) or _REASSURING.search(sentence) or _IMPROVING.search(sentence)):
@@ -365,7 +363,7 @@ def _in_context(findings: list[Finding], norm: str, raw: str) -> list[Finding]:
         out.append(f)
     # An earlier episode the message then says has come back ("it went away but it's back and
     # spreading") is happening again now.
-    out = [replace(f, status="current") if f.status == "past" and f.end and _RECURS.search(norm, f.end) else f
+    out = [replace(f, status="current") if f.status == "past" and f.end and _happens_again(norm[f.end:]) else f
            for f in out]
     # A dizzy spell the message then says is over ("felt dizzy after, but I was right as rain after a
     # cup of tea"), with nothing after that turns it round or sounds worse.
@@ -384,7 +382,22 @@ def _in_context(findings: list[Finding], norm: str, raw: str) -> list[Finding]:
 
 _RECURS = re.compile(r"(?<!never )(?<!not )(?<!n't )\b(?:it|they|the (?:rash|swelling|hives|itch\w*|wheez\w*|tightness|"
                      r"numbness|tingling|dizziness|spots|bumps|welts|puffiness))(?:'s| is| are|'re| has| have)?(?: come| came|"
-                     r" coming)? back\b(?! to normal)|\b(?:started|starting|happening|flar\w+(?: up)?|came on|coming on|back) again\b")
+                     r" coming)? back\b(?! to normal)|\b(?:started|starting|happening|happened|flar\w+(?: up)?|came on|"
+                     r"coming on|back|doing it|did it|got it|same) again\b(?<!never happened again)(?<!not happened again)"
+                     r"(?<!n't happened again)|\bhere we go again\b|(?<!never )(?<!not )(?<!n't )"
+                     r"\b(?:has |have |it |they )(?:returned|reappeared)\b")
+# "exactly that", "the same thing", "just like that", told with a time of today or the last hours.
+_SAME = re.compile(r"\b(?:exactly|just) (?:like )?(?:that|this|the same)\b|\bthe (?:same|very same) (?:thing|way|feeling|reaction)\b|"
+                   r"\blike that (?:again|now)\b")
+_TODAY = re.compile(r"\b(?:today'?s?|tonight|this (?:morning|afternoon|evening)|right now|now)\b")
+
+
+def _happens_again(after: str) -> bool:
+    """The text after an earlier episode says it is back ("it went away but it's back and spreading",
+    "here we go again"), or that the same thing is happening today ("felt exactly that twenty minutes
+    after today's injection")."""
+    return bool(_RECURS.search(after) or (_SAME.search(after) and (ONSET.search(after) or _TODAY.search(after)
+                                                                  or _STRONG_CURRENT.search(after))))
 _DIZZY = re.compile(r"^(?:dizz\w*|light ?headed\w*|woozy|a bit dizzy|a little dizzy)$")
 _A_FALL = re.compile(r"^(?:fell|falls?|falling|fallen)(?: over| down)?$")
 
@@ -424,25 +437,11 @@ def _long_past(norm: str, f: Finding, start: int, end: int) -> bool:
     if _PRESENT.search(_RESOLVED_NOW.sub(" ", sentence)) or _STRONG_CURRENT.search(sentence) or ONSET.search(sentence):
         return False
     at, after = f.end - len(f.text) - start, f.end - start
-    if _PAST_SYMPTOM.search(f.text) and _FAR_PAST_ASIDE.match(sentence[after:]) \
-            and not _NEW_ANCHOR.search(sentence[after:]):
-        return True
     return any((m.start() < at and not _NEW_ANCHOR.search(sentence[m.end():at]))
                or (m.start() >= after and not re.search(r"[,;:]| - | but ", sentence[after:m.start()])
                    and not _NEW_ANCHOR.search(sentence[after:m.start()]))
                for m in _FAR_PAST.finditer(sentence)
                if not (m.start() >= after and _dates_the_diagnosis(sentence[after:m.start()])))
-
-
-# A symptom told in the past tense ("my lips swelled", "fainted", "passed out") ...
-_PAST_SYMPTOM = re.compile(r"\b(?:swelled|swole|fainted|collapsed|passed|blacked|broke|came|had|went|got|was|were|felt|gave|"
-                           r"reacted|keeled|fell|lost|couldn'?t|could not)\b")
-# ... with a time long past told as an aside after it, standing alone up to the next punctuation
-# ("my lips swelled once, years ago, from peanuts"; "fainted after eating prawns, about ten years
-# ago."), not the start of a new clause ("my face swelled up, years ago I reacted too" is about now).
-_FAR_PAST_ASIDE = re.compile(r"^[^,;:.!?]{0,60}, (?:about |around |roughly |maybe |like |oh |some |so )?"
-                             r"(?:(?:a|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|\d+|a few|many|several|"
-                             r"a couple of|couple of|good|over|more than) ){0,2}(?:" + _FAR_PAST.pattern + r")(?: or so)?\s*(?:[,;.!?]|$)")
 
 
 # A time long past that dates the diagnosis, not the symptom ("his tongue swelled
@@ -459,49 +458,6 @@ _DATES_THE_DIAGNOSIS = re.compile(r"(?<!when i was )(?<!when i got )(?<!when he 
 _NEW_ANCHOR = re.compile(r"\b(?:after|since|following|from) (?:my|his|her|their|the|today'?s|this|that|our) (?:\w+ )?"
                          r"(?:jab|shot|injection|dose|needle|b12)\b|\b(?:this time|today|tonight|last night|this (?:morning|"
                          r"afternoon|evening|week)|now|again|another one|just now|earlier)\b")
-
-
-# How likely a symptom would be ("does that mean I'm likely to faint with b12 jabs?", "am I more at
-# risk of a rash?"): asked about, not had.
-_LIKELIHOOD = re.compile(r"\b(?:likely|likelier|prone|at risk|risk of|risks of|chances? of|odds of|mean i'?ll|mean i will|"
-                         r"mean i'?m going to|mean i am going to)\b")
-
-
-def _asks_likelihood(norm: str, f: Finding, start: int, end: int) -> bool:
-    """The symptom's sentence is a question about how likely it would be, said before it."""
-    sentence = norm[start:end]
-    at = f.end - len(f.text) - start
-    return (end < len(norm) and norm[end] == "?" and bool(_LIKELIHOOD.search(sentence[:max(at, 0)]))
-            and not (_STRONG_CURRENT.search(sentence) or ONSET.search(sentence)))
-
-
-# An earlier episode ("at my last jab", "last March", "three weeks ago") told with its end ("it went
-# away within a day", "it passed once I got outside", "fine since"), and nothing after that brings it
-# back: it is over.
-_MONTHS = r"january|february|march|april|may|june|july|august|september|october|november|december"
-_PREVIOUS = re.compile(r"\blast (?:time|month|year|spring|summer|autumn|fall|winter|jab|shot|injection|dose|appointment|one|"
-                       + _MONTHS + r")\b|\b(?:a|one|two|three|four|five|six|\d+|a few|several|a couple of) (?:weeks|months) ago\b|"
-                       r"\ba (?:week|month) ago\b|\b(?:at|after|with) my (?:last|previous) (?:jab|shot|injection|dose|"
-                       r"appointment|one)\b|\b(?:previous|earlier) (?:jab|shot|injection|dose)\b")
-_ENDED = re.compile(r"\b(?:went away|gone away|passed|settled|cleared(?: up)?|calmed down|recovered|came round|faded|wore off|"
-                    r"died down|went down|never (?:happened|came back|returned)|(?:has|have|had)(?:n'?t| not)(?: ever)? "
-                    r"(?:happened|come back|returned)|not happened since|fine (?:ever )?since|been fine|gone since|long gone|"
-                    r"right as rain|back to normal)\b")
-_BACK = re.compile(r"(?<!never )(?<!not )(?<!n't )(?<!never come )(?<!not come )(?<!n't come )(?<!never came )"
-                   r"\b(?:back(?! to normal| then| in)|returned|again|this time|right now|still|worse|getting|spread\w*)\b")
-
-
-def _resolved_before(norm: str, f: Finding, start: int, end: int) -> bool:
-    """An episode dated before (norm[start:end] is its sentence) whose end the message tells next."""
-    sentence = norm[start:end]
-    if not _PREVIOUS.search(sentence) or _STRONG_CURRENT.search(sentence) or ONSET.search(sentence):
-        return False
-    if not (_PAST_SYMPTOM.search(f.text) or _PAST_REPORT.search(sentence[:max(f.end - len(f.text) - start, 0)])):
-        return False
-    nxt = [i for i in (norm.find(c, end + 1) for c in ".!?") if i >= 0]
-    after = norm[f.end:(min(nxt) if nxt else len(norm))]
-    ended = _ENDED.search(after)
-    return bool(ended) and not _BACK.search(after[ended.end():]) and not _BACK.search(after[:ended.start()])
 
 
 def _asks_about(norm: str, start: int, end: int) -> bool:
