@@ -411,6 +411,24 @@ def test_round6_other_language_classes(text, level):
     assert detect(text).level == level, [(f.category, f.text, f.status) for f in detect(text).findings]
 
 
+# --- German subordinate clauses put the verb last ("dass ihr Hals zu ist"): a class the rules
+# only knew in main-clause order ("ihr Hals ist zu"); from the reviewer's probe set (2026-11-26) ------
+@pytest.mark.parametrize("text,level", [
+    ("Meine Tochter hat gesagt, dass ihr Hals zu ist nach der Spritze", "emergency"),
+    ("ich glaube dass mein hals gerade zugeht", "emergency"),
+    ("ich merke, dass meine Lippen anschwellen seit der Spritze", "emergency"),
+    ("Hilfe, ich habe das Gefühl dass meine Zunge anschwillt", "emergency"),
+    ("mein Mann sagt dass er kaum Luft bekommt", "emergency"),
+    ("ich schreibe weil ich gerade nicht richtig atmen kann", "emergency"),
+    ("keine Schwellung, der Hals ist nicht zu", None),
+    ("was passiert, wenn der Hals zu ist?", None),
+    ("vor zwei Jahren war mein Hals zu nach einem Wespenstich", None),
+    ("ich bekomme keine Schwellung und keine Atemnot, alles gut", None),
+])
+def test_german_verb_last_clauses(text, level):
+    assert detect(text).level == level, [(f.category, f.text, f.status) for f in detect(text).findings]
+
+
 # --- classes from round 5 read as a development set (2026-11-26), new wordings ----------------------
 @pytest.mark.parametrize("text,level", [
     ("my boyfriend's whole body is shaking and jerking on the floor", "emergency"),
