@@ -669,3 +669,58 @@ def test_the_reviewers_old_episode_probes_escalate():
     assert len(current) == 80
     missed = {text for text in current if detect(text).level is None}
     assert missed <= REVIEW6_KNOWN_RULE_MISSES, sorted(missed - REVIEW6_KNOWN_RULE_MISSES)
+
+
+# --- an idiom covers its own words, or (a tone-setting one: laughter, "figuratively") its own
+# sentence; never a later sentence (2026-11-26: "this paperwork is giving me hives. my tongue is
+# swelling right now" was silenced) ---------------------------------------------------------------
+@pytest.mark.parametrize("text,level", [
+    ("this paperwork is giving me hives. my tongue is swelling right now", "emergency"),
+    ("I died laughing at the nurse's joke. 10 minutes later my face started swelling", "emergency"),
+    ("the bill nearly gave me a heart attack. since the jab my lips are puffing up", "emergency"),
+    ("my kids are giving me a headache lol. but seriously my throat is closing up", "emergency"),
+    ("figuratively speaking I'm drowning in forms. Now, for real, I can't breathe properly since my shot", "emergency"),
+    ("drowning at work, feel like I can't breathe with the deadlines", None),
+    ("I nearly passed out laughing when the nurse told me the joke", None),
+    ("was crying with laughter at the cat, couldn't breathe", None),
+    ("choked on my words when the nurse asked my weight", None),
+    ("I'm about to collapse into bed, what a day. can I move my shot to tomorrow?", None),
+    ("she collapsed on the bed and is not responding", "emergency"),
+    ("I'm about to collapse, everything is spinning", "emergency"),
+])
+def test_an_idiom_covers_its_own_words_not_later_sentences(text, level):
+    assert detect(text).level == level, [(f.category, f.text, f.status) for f in detect(text).findings]
+
+
+# --- "do I need an EpiPen?" asks; "I need my EpiPen" reports --------------------------------------
+@pytest.mark.parametrize("text,level", [
+    ("wat happens if my lips swell up after the jab, do i need an epipen", None),
+    ("should i have an epipen at home just in case?", None),
+    ("will i need an epipen for the loading doses?", None),
+    ("I need my epipen, my throat is closing", "emergency"),
+    ("she needed her epipen twenty minutes after the shot", "emergency"),
+])
+def test_asking_whether_an_epipen_is_needed(text, level):
+    assert detect(text).level == level, [(f.category, f.text, f.status) for f in detect(text).findings]
+
+
+def _review7() -> list[dict]:
+    path = Path(__file__).parent / "data" / "red_flags_review7_probes.tsv"
+    lines = [line for line in path.open(encoding="utf-8") if not line.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def test_the_reviewers_idiom_and_word_probes():
+    """A reviewer wrote 80 current red flags to break the idiom, EpiPen-question and dictionary-word
+    changes: every one the rules escalated before still escalates, and the rules miss fewer than
+    before (the rest are left to the learned model and DIET); of the 20 negatives at most one escalates."""
+    rows = _review7()
+    current = [r for r in rows if r["expected"] != "none"]
+    assert len(current) == 80
+    lost = [r["text"] for r in current if r["rules_before"] != "-" and detect(r["text"]).level is None]
+    assert lost == []
+    missed_before = sum(r["rules_before"] == "-" for r in current)
+    missed_now = sum(detect(r["text"]).level is None for r in current)
+    assert missed_now < missed_before, (missed_now, missed_before)
+    negatives = [r["text"] for r in rows if r["expected"] == "none"]
+    assert sum(detect(text).level is not None for text in negatives) <= 1

@@ -338,8 +338,8 @@ def _in_context(findings: list[Finding], norm: str, raw: str) -> list[Finding]:
     onset = bool(ONSET.search(norm))
     asking = _asks_only(norm)
     jest = bool(_JEST.search(norm) and _LAUGH.search(raw))
-    idiom_sentences = [norm[max(norm.rfind(c, 0, m.start()) for c in ".!?") + 1:] for m in _IDIOM.finditer(norm)]
-    figurative = bool(_FIGURATIVE.search(norm))
+    idioms = _idiom_spans(norm)
+    figurative = [m.start() for m in _FIGURATIVE.finditer(norm)]   # "drowning in paperwork": its sentence only
     out = []
     for f in findings:
         start, end = _sentence_bounds(norm, f)
@@ -354,8 +354,8 @@ def _in_context(findings: list[Finding], norm: str, raw: str) -> list[Finding]:
                 and not (_FAR_PAST.search(sentence) or _REASSURING.search(sentence) or _IMPROVING.search(sentence)):
             # a trend up to now ("more and more wobbly every day") is current, whatever happened yesterday
             f = replace(f, status="current")
-        elif f.escalates and ((jest and f.category == "fainting") or (figurative and f.category == "breathing")
-                              or any(sentence.strip() and sentence.strip() in s for s in idiom_sentences)):
+        elif f.escalates and ((jest and f.category == "fainting") or (f.category == "breathing" and any(start <= a < end for a in figurative))
+                              or (f.end and _in_idiom(idioms, f.end - len(f.text), f.end, start, end))):
             f = replace(f, status="mild")
         elif f.escalates and ((f.category == "neuro_deficit" and onset) or
                               (f.category == "neuro_worsening" and ONSET_SHORT.search(norm))):
@@ -478,7 +478,9 @@ _IDIOM = re.compile(r"\b(?:nearly|almost|would have|would've) (?:had|have|has) a
                     r"meltdown)\b|\bgiv\w* me (?:a )?(?:hives|seizure|heart attack|headache|rash|a fit)\b|"
                     r"\bleft me (?:\w+ )?dizzy\b|\bmaking (?:me|my head) (?:dizzy|faint|spin)\b|\bwould (?:faint|collapse|have a fit|die) if\b|"
                     r"\bcollapse in a heap\b|\balways (?:faints|passes out|gets dizzy|goes dizzy)\b|\b(?:nearly|almost) (?:made|make|makes) me (?:\w+ )?(?:faint|collapse|pass out)\b|"
-                    r"\b(?:collaps\w*|died|dying|crying) (?:with |from )?laugh\w*\b|\bin stitches\b|"
+                    r"\b(?:collaps\w*|died|dying|crying|pass\w* out|fainted|fainting|keel\w* over|fell over|falling over) "
+                    r"(?:with |from )?laugh\w*\b|\bin stitches\b|\bcollaps\w* (?:in)?to (?:my |the |our |his |her )?bed\b|"
+                    r"\bchok\w* (?:on|over) (?:my|his|her|their|your|the) (?:own )?words\b|"
                     r"\b(?:brain|head|mind)\b[a-z' ]{0,20}\b(?:numb|mush|fried|frazzled)\b (?:from|with|after|reading|trying)\b|"
                     r"\b(?:nearly|almost|practically) (?:fainted|passed out|collapsed|had a heart attack|died|fell over)\b[a-z' ]{0,20}"
                     r"\b(?:when i (?:saw|heard|read|got|was told|opened)|at the (?:bill|price|cost|news)|from (?:shock|surprise))\b|"
@@ -490,12 +492,37 @@ _IDIOM = re.compile(r"\b(?:nearly|almost|would have|would've) (?:had|have|has) a
                     r"\b(?:tighten\w*|tight|burn\w*|boil\w*|shak\w*) (?:up )?(?:with|from) (?:rage|anger|fury|frustration|annoyance)\b")
 
 
+# An idiom that sets the tone of its whole sentence ("figuratively", "money-wise, I mean", "crying
+# with laughter, couldn't breathe", "drowning at work, feel like I can't breathe"): it covers that
+# sentence; the other idioms cover their own words ("giving me hives"), and so does a fall or a faint
+# while laughing, which can be real ("passed out laughing and he's still on the floor").
+_IDIOM_MARKER = re.compile(r"\b(?:figuratively|metaphorically|not literally)\b|\b\w+ ?wise,? i mean\b|"
+                           r"\b(?:cry\w*|cried|died|dying|die) (?:with |from |of )?laugh\w*$|\bin stitches\b|"
+                           r"\bdrowning (?:at|in) work\b")
+
+
+def _idiom_spans(norm: str) -> list[tuple[int, int, bool]]:
+    """(start, end, marks its whole sentence) of every idiom in the text."""
+    return [(m.start(), m.end(), bool(_IDIOM_MARKER.search(m.group(0)))) for m in _IDIOM.finditer(norm)]
+
+
+def _in_idiom(idioms: list[tuple[int, int, bool]], f_start: int, f_end: int, s_start: int, s_end: int) -> bool:
+    """A finding (f_start:f_end, in the sentence s_start:s_end) is the idiom's own words, or sits in
+    the sentence of a marker idiom. An idiom never covers another sentence ("this paperwork is
+    giving me hives. my tongue is swelling right now" is a red flag)."""
+    return any((a < f_end and f_start < b) or (whole and s_start <= a < s_end) for a, b, whole in idioms)
+
+
 def _safety_net(findings: list[Finding], norm: str, raw: str) -> list[Finding]:
     """The message-level net (cooccurrence.py) when no phrase rule escalated: skipped when the
     message asks, jokes or uses an idiom, and for a symptom whose sentence the phrase rules already
     read as negated, past, asked about or mild."""
-    if _asks_only(norm) or _LAUGH.search(raw) or _FIGURATIVE.search(norm) or _IDIOM.search(norm):
+    if _asks_only(norm) or _LAUGH.search(raw) or _FIGURATIVE.search(norm):
         return []
+    if any(whole for _, _, whole in _idiom_spans(norm)):
+        return []
+    # an idiom's own words are not symptoms; the rest of the message still counts
+    norm = _IDIOM.sub(lambda m: " " * len(m.group(0)), norm)
     explained = {_sentence_of(norm, f) for f in findings if f.end and not f.escalates}
     out = []
     for hit in (cooccurrence.acute_now(norm), cooccurrence.nerves_worsening(norm)):

@@ -95,7 +95,24 @@ _PROTECTED = {
     "confession", "conclusion", "confusion", "weekness", "dullness", "fullness", "illness",
     "wellness", "numbers", "sweating", "sweeping", "weaning", "wearing", "wheeling", "thread",
     "brought", "breakfast", "breaking", "reacting", "breathy",
+    # Dictionary words (GCIDE, through the english-words package; tests/test_normalise_words.py) that the
+    # fuzzy step would turn into a symptom word: "reading" -> "spreading", "stinging" -> "tingling",
+    # "contusion" -> "confusion", "conscious" -> "unconscious", "bathing" -> "breathing".
+    "abreaction", "arefaction", "balancer", "bathing", "beating", "breasting", "breathed",
+    "breather", "confusedly", "conscious", "contused", "contusion", "creation", "erection", "exaction",
+    "fraction", "inbreathe", "inconfused", "inconfusion", "inconscious", "jingling", "lightness",
+    "preaction", "reading", "rebreathe", "rection", "redaction", "reenaction", "refaction", "refraction",
+    "relation", "retraction", "rightness", "spreadingly", "stinging", "subconscious",
+    "tinkling", "tongued", "traction", "unbreathing", "unconfused", "unfainting", "upbreathe",
 }
+# Dictionary words near a symptom word that are far likelier a typo of it: still corrected.
+CORRECTED_ON_PURPOSE = frozenset({"dumbness", "numbless", "numbedness", "faintling", "twinling", "kingling",
+                                  "allergenic", "throaty"})   # "an allergenic reaction", "my throaty is closing"
+# "reading" is a word, but after a symptom and before a direction it is "spreading" that lost its
+# first letters ("the numbness is reading up my legs").
+_SPREADING = re.compile(r"\b(numb\w*|tingl\w*|needles|rash|hives|swelling|redness|blotches|welts|it|they)"
+                        r"((?: is| are| has been| have been| keeps?| just| now| slowly)*) reading "
+                        r"(up|down|across|over|along|to|into|onto)\b")
 
 _GLUED_PUNCTUATION = re.compile(r"(?<=[^\W\d_])[^\w\s',]+(?=[^\W\d_])")
 _WORD_RE = re.compile(r"[a-z0-9']+|[^a-z0-9'\s]+|\s+")
@@ -145,6 +162,7 @@ def normalise(text: str) -> str:
     text = _fold(text)
     text = re.sub(r"(\w)\1{2,}", r"\1\1", text)  # "soooo" -> "soo", "breathhhh" -> "breathh"
     text = "".join(_correct(tok) if tok[:1].isalnum() else tok for tok in _WORD_RE.findall(text))
+    text = _SPREADING.sub(r"\1\2 spreading \3", text)
     for pattern, replacement in _CONTRACTIONS_RE:
         text = pattern.sub(replacement, text)
     return re.sub(r"[ \t]+", " ", text).strip()

@@ -157,7 +157,10 @@ TARGETS: list[Target] = [
     _t("anaphylaxis", "anaphylaxis",
        r"\b(?:anaphyla\w*|allergic reaction|allergic shock|having a reaction|severe reaction|"
        r"bad reaction|serious reaction|reacting badly)\b|"
-       r"\b(?:used|using|use|gave|give|giving|given|injected|inject|need(?:ed)?(?: to use)?|grab\w*|had to use) "
+       r"\b(?:used|using|use|gave|give|giving|given|injected|inject|"
+       # "do I need an EpiPen?" asks; "I need my EpiPen" reports
+       r"(?<!do i )(?<!will i )(?<!would i )(?<!should i )(?<!shall i )(?<!do you )(?<!does he )(?<!does she )"
+       r"(?<!do people )(?<!would you )(?<!will you )need(?:ed)?(?: to use)?|grab\w*|had to use) "
        r"(?:my |his |her |the |an |their |our )?(?:epi ?pen\w*|adrenaline|epinephrine)\b"),
     # --- chest -----------------------------------------------------------------------------
     _t("chest", "chest tightness",
@@ -194,6 +197,8 @@ TARGETS: list[Target] = [
        r"\bslid off (?:his|her|my|the) chair\b"),
     _t("fainting", "unconscious",
        r"\b(?:unconscious|unresponsive|lost consciousness|losing consciousness|not waking up|"
+       r"(?:barely|hardly|only just|semi|half|not fully|not really) ?-?conscious|(?:drifting |going )?in and out of consciousness|"
+       r"(?:still|floor|ground|bed|there) (?:and )?(?:is )?not responding(?! to)|"
        r"(?:he|she|they|mum|mom|mother|dad|father|husband|wife|son|daughter|baby|child|nan|gran|granny|grandma|"
        r"grandad|grandpa|partner|friend|and)(?: is| was|'s)? (?:not|isn't|wasn't|stopped) responding"
        r"(?! to (?:the |my |his |her |our |any |their )?(?:\w+ )?(?:emails?|calls?|messages?|texts?|letters?|"
