@@ -683,6 +683,7 @@ def test_the_reviewers_old_episode_probes_escalate():
     ("drowning at work, feel like I can't breathe with the deadlines", None),
     ("I nearly passed out laughing when the nurse told me the joke", None),
     ("was crying with laughter at the cat, couldn't breathe", None),
+    ("We were all crying with laughter and then Gran keeled over and she's not responding", "emergency"),
     ("choked on my words when the nurse asked my weight", None),
     ("I'm about to collapse into bed, what a day. can I move my shot to tomorrow?", None),
     ("she collapsed on the bed and is not responding", "emergency"),

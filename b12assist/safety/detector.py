@@ -355,7 +355,7 @@ def _in_context(findings: list[Finding], norm: str, raw: str) -> list[Finding]:
             # a trend up to now ("more and more wobbly every day") is current, whatever happened yesterday
             f = replace(f, status="current")
         elif f.escalates and ((jest and f.category == "fainting") or (f.category == "breathing" and any(start <= a < end for a in figurative))
-                              or (f.end and _in_idiom(idioms, f.end - len(f.text), f.end, start, end))):
+                              or (f.end and _in_idiom(idioms, f, start, end))):
             f = replace(f, status="mild")
         elif f.escalates and ((f.category == "neuro_deficit" and onset) or
                               (f.category == "neuro_worsening" and ONSET_SHORT.search(norm))):
@@ -492,25 +492,33 @@ _IDIOM = re.compile(r"\b(?:nearly|almost|would have|would've) (?:had|have|has) a
                     r"\b(?:tighten\w*|tight|burn\w*|boil\w*|shak\w*) (?:up )?(?:with|from) (?:rage|anger|fury|frustration|annoyance)\b")
 
 
-# An idiom that sets the tone of its whole sentence ("figuratively", "money-wise, I mean", "crying
-# with laughter, couldn't breathe", "drowning at work, feel like I can't breathe"): it covers that
-# sentence; the other idioms cover their own words ("giving me hives"), and so does a fall or a faint
-# while laughing, which can be real ("passed out laughing and he's still on the floor").
-_IDIOM_MARKER = re.compile(r"\b(?:figuratively|metaphorically|not literally)\b|\b\w+ ?wise,? i mean\b|"
-                           r"\b(?:cry\w*|cried|died|dying|die) (?:with |from |of )?laugh\w*$|\bin stitches\b|"
+# An idiom that sets the tone of its whole sentence ("figuratively", "money-wise, I mean"): it covers
+# that sentence. Laughing or being swamped ("crying with laughter, couldn't breathe", "drowning at
+# work, feel like I can't breathe") covers the breathing words of its sentence only ("crying with
+# laughter and then Gran keeled over and she's not responding" is a red flag). The other idioms cover
+# their own words ("giving me hives"), and so does a fall or a faint while laughing, which can be
+# real ("passed out laughing and he's still on the floor").
+_IDIOM_TONE = re.compile(r"\b(?:figuratively|metaphorically|not literally)\b|\b\w+ ?wise,? i mean\b")
+_IDIOM_BREATH = re.compile(r"\b(?:cry\w*|cried|died|dying|die) (?:with |from |of )?laugh\w*$|\bin stitches\b|"
                            r"\bdrowning (?:at|in) work\b")
 
 
-def _idiom_spans(norm: str) -> list[tuple[int, int, bool]]:
-    """(start, end, marks its whole sentence) of every idiom in the text."""
-    return [(m.start(), m.end(), bool(_IDIOM_MARKER.search(m.group(0)))) for m in _IDIOM.finditer(norm)]
+def _idiom_spans(norm: str) -> list[tuple[int, int, str]]:
+    """(start, end, what it covers: "own" words, its "sentence", or the "breathing" words of its
+    sentence) of every idiom in the text."""
+    def kind(idiom: str) -> str:
+        return "sentence" if _IDIOM_TONE.search(idiom) else "breathing" if _IDIOM_BREATH.search(idiom) else "own"
+    return [(m.start(), m.end(), kind(m.group(0))) for m in _IDIOM.finditer(norm)]
 
 
-def _in_idiom(idioms: list[tuple[int, int, bool]], f_start: int, f_end: int, s_start: int, s_end: int) -> bool:
-    """A finding (f_start:f_end, in the sentence s_start:s_end) is the idiom's own words, or sits in
-    the sentence of a marker idiom. An idiom never covers another sentence ("this paperwork is
-    giving me hives. my tongue is swelling right now" is a red flag)."""
-    return any((a < f_end and f_start < b) or (whole and s_start <= a < s_end) for a, b, whole in idioms)
+def _in_idiom(idioms: list[tuple[int, int, str]], f: Finding, s_start: int, s_end: int) -> bool:
+    """A finding (in the sentence s_start:s_end) is the idiom's own words, or sits in the sentence of
+    an idiom that covers it. An idiom never covers another sentence ("this paperwork is giving me
+    hives. my tongue is swelling right now" is a red flag)."""
+    f_start, f_end = f.end - len(f.text), f.end
+    return any((a < f_end and f_start < b)
+               or (s_start <= a < s_end and (covers == "sentence" or (covers == "breathing" and f.category == "breathing")))
+               for a, b, covers in idioms)
 
 
 def _safety_net(findings: list[Finding], norm: str, raw: str) -> list[Finding]:
@@ -519,7 +527,7 @@ def _safety_net(findings: list[Finding], norm: str, raw: str) -> list[Finding]:
     read as negated, past, asked about or mild."""
     if _asks_only(norm) or _LAUGH.search(raw) or _FIGURATIVE.search(norm):
         return []
-    if any(whole for _, _, whole in _idiom_spans(norm)):
+    if any(covers != "own" for _, _, covers in _idiom_spans(norm)):
         return []
     # an idiom's own words are not symptoms; the rest of the message still counts
     norm = _IDIOM.sub(lambda m: " " * len(m.group(0)), norm)
