@@ -111,3 +111,13 @@ def test_the_reviewers_current_red_flags_are_escalated_over_rest(stack):
     from test_detector_classes import review_probes
     missed = [text for _, text in review_probes() if escalation(stack.say(new_sender(), text)) is None]
     assert len(missed) <= 1, missed
+
+
+def test_the_reviewers_idiom_and_word_probes_are_escalated_over_rest(stack):
+    """The reviewer's 80 current red flags for the idiom, EpiPen-question and dictionary-word rules
+    (tests/data/red_flags_review7_probes.tsv), through the real servers: every one is escalated (the
+    rules alone miss 9; DIET and the learned model take those)."""
+    from test_detector_classes import _review7
+    current = [r["text"] for r in _review7() if r["expected"] != "none"]
+    missed = [text for text in current if escalation(stack.say(new_sender(), text)) is None]
+    assert missed == []
