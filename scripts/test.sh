@@ -88,12 +88,18 @@ postgres_pass() { # store, staff, actions, runner and REST tests again on a thro
 }
 
 step "the trained model: pytest -m trained, rasa test (stories, held-out NLU gate); end-to-end on real Rasa + action servers (REST, red-flag and schedule gates, shell, Chromium, review loop); the PostgreSQL pass"
+# The end-to-end suite waits on replies far more than it computes (one conversation at a time), so
+# it runs as two lanes, each with its own servers: the review loop (a fine-tuned retrain) with the
+# blind red-flag gate, and everything else.
+E2E_SLOW=(tests/test_review_e2e.py tests/test_blind_redflags.py)
+lane e2e-slow $PY -m pytest -q -m "server or browser or shell" "${E2E_SLOW[@]}" --junitxml="$R/pytest-e2e-slow.xml"
+lane e2e $PY -m pytest -q -m "server or browser or shell" "${E2E_SLOW[@]/#/--ignore=}" --junitxml="$R/pytest-e2e.xml"
 lane model-checks model_checks
 lane postgres postgres_pass
-lane e2e $PY -m pytest -q -m "server or browser or shell" --junitxml="$R/pytest-e2e.xml"
 finish model-checks
 finish postgres
 finish e2e
+finish e2e-slow
 
 echo
 if [ "${#FAILED[@]}" -gt 0 ]; then

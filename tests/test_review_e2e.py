@@ -27,7 +27,7 @@ SHOTS = ROOT / "reports" / "screenshots"
 CANDIDATES = ["can i go in the sauna after my b12 injection", "am i allowed a sauna after my b12 injection",
               "can i use the sauna after the b12 injection", "sauna after my injection, is that ok",
               "is a sauna ok after the b12 injection", "sauna straight after my b12 injection?"]
-EPOCH_FRACTION = "0.3"    # of config.yml's DIET epochs
+EPOCH_FRACTION = "0.1"    # of config.yml's DIET epochs
 TOPIC = "ask_safety"      # the general safety answer (the wine questions this test used first are now
                           # understood, since the blind round-1 messages were folded into training)
 
