@@ -725,3 +725,25 @@ def test_the_reviewers_idiom_and_word_probes():
     assert missed_now < missed_before, (missed_now, missed_before)
     negatives = [r["text"] for r in rows if r["expected"] == "none"]
     assert sum(detect(text).level is not None for text in negatives) <= 1
+
+
+# --- round 21 read as a development set (2026-11-27) ----------------------------------------------
+@pytest.mark.parametrize("text,level", [
+    # a negation right before the swelling or rash word inside the matched words
+    ("I sat with her for half an hour, face and tongue not swollen at all, she's chatting away", None),
+    ("30 minutes after the jab: lips and eyes not puffy, no hives", None),
+    ("face and tongue not swollen but my throat is closing right now", "emergency"),
+    ("my throat is not closing but my lips are swollen since the jab", "emergency"),
+    ("lips not swollen, tongue swelling up fast since the shot", "emergency"),
+    # seasons and holidays long past
+    ("Two summers ago at a wedding I went all wobbly and hit the floor, never happened again. Can I move my shot?", None),
+    ("three christmases ago my lips swelled up from nuts, what should I watch for with b12?", None),
+    ("two summers ago I fainted at a wedding and today after the shot I fainted again", "emergency"),
+    # worsening feared, not reported
+    ("the burning has gone from a 7 to a 2, but I'm nervous the pins and needles will creep back if I go 3-monthly", None),
+    ("My consultant has mentioned that, given my numbness, the injections may be given more often. Could you explain why?", None),
+    ("I'm worried it's getting worse, the numbness is spreading up my legs more every week", "urgent"),
+    ("the tingling will get worse if I stop, but right now the numbness is spreading up my legs every day", "urgent"),
+])
+def test_round21_classes(text, level):
+    assert detect(text).level == level, [(f.category, f.text, f.status) for f in detect(text).findings]

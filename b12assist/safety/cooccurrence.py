@@ -110,6 +110,12 @@ def _not_negated(text: str, start: int) -> bool:
     return not _NEGATION.search(text[max(0, start - 25):start])
 
 
+# "face and tongue not swollen at all": a match that spans a negation right before its swelling or
+# rash word (two words at most in between; "throat not closing but lips swollen" is not one).
+NEGATED_AT_END = re.compile(r"\b(?:not|no|never|nor|without|no longer)\b(?: (?!but\b|and\b)\w+){0,2}$")
+_NEGATABLE = ("swelling", "rash")
+
+
 _SEVERE_HEAD = re.compile(r"\b(?:headache|head pain|pain in (?:my|the|his|her) head|thunderclap)\b")
 _SEVERE_HOW = re.compile(r"\b(?:worst|out of nowhere|thunderclap|hit (?:with|by)|explod\w*|like being hit|"
                          r"never had (?:a |anything )?(?:\w+ ){0,5}(?:this|so|near|anywhere near) bad)\b")
@@ -125,14 +131,20 @@ def acute_now(text: str) -> Hit | None:
         return None
     for key, rx in _ACUTE_RE.items():
         for m in rx.finditer(text):
-            if _not_negated(text, m.start()) and not _NEG_INSIDE.search(m.group(0)):
+            if _not_negated(text, m.start()) and not _NEG_INSIDE.search(m.group(0)) \
+                    and not (CATEGORY[key] in _NEGATABLE and NEGATED_AT_END.search(m.group(0))):
                 return Hit(CATEGORY[key], "emergency", m.group(0), m.end())
     return None
 
 
+# Worsening feared or supposed, not reported ("I'm nervous the pins and needles will creep back").
+_FEARED = re.compile(r"\b(?:will|would|might|may|could|going to|gonna)\b(?: \w+){0,2} ?$|"
+                     r"\b(?:nervous|worried|scared|afraid|frightened|fear|in case)\b(?: \w+){0,5} ?$")
+
+
 def nerves_worsening(text: str) -> Hit | None:
     """A nerve symptom word in a message that says it is getting worse over days or weeks."""
-    worse = _GETTING_WORSE.search(text)
+    worse = [m for m in _GETTING_WORSE.finditer(text) if not _FEARED.search(text[max(0, m.start() - 40):m.start()])]
     if not worse or _IMPROVING.search(text):
         return None
     for m in _NERVE.finditer(text):

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from . import cooccurrence, language, multilingual
 from .normalise import normalise, variants
-from .targets import EMERGENCY, LEVELS, NON_ESCALATING, NOT_ABOUT_SOMEONE, RECENT_WINDOW, TARGETS, URGENT
+from .targets import _SWELL, EMERGENCY, LEVELS, NON_ESCALATING, NOT_ABOUT_SOMEONE, RECENT_WINDOW, TARGETS, URGENT
 
 MAX_CHARS = 5000  # longer messages are read in windows of this size (see detect)
 
@@ -348,6 +348,9 @@ def _in_context(findings: list[Finding], norm: str, raw: str) -> list[Finding]:
             f = replace(f, status="hypothetical")
         elif f.escalates and f.end and _asks_about(norm, start, end):
             f = replace(f, status="hypothetical")
+        elif f.escalates and f.category in ("swelling", "rash") and cooccurrence.NEGATED_AT_END.search(f.text) \
+                and not _SWELLING_AFTER.search(norm[f.end:end]):
+            f = replace(f, status="negated")
         elif f.escalates and f.end and _long_past(norm, f, start, end):
             f = replace(f, status="past")
         elif f.status == "past" and f.category == "neuro_worsening" and _TREND.search(f.text) \
@@ -402,12 +405,18 @@ _DIZZY = re.compile(r"^(?:dizz\w*|light ?headed\w*|woozy|a bit dizzy|a little di
 _A_FALL = re.compile(r"^(?:fell|falls?|falling|fallen)(?: over| down)?$")
 
 
+# Swelling or a rash named again later in the sentence of a negated one ("I thought my lips were not
+# swollen but they are definitely swelling now"): the negation does not hold.
+_SWELLING_AFTER = re.compile(rf"\b{_SWELL}\b|\b(?:hives|rash|welts|blotch\w*)\b")
+
+
 # A time long past in the symptom's sentence ("as a child", "years ago", "in 2021", "before my diagnosis"),
 # with nothing in that sentence in the present tense or dated to now: the episode is over.
 _FAR_PAST = re.compile(
     r"\b(?:as a (?:kid|child|teen\w*|baby|youngster)|when (?:i|he|she) (?:was|were) (?:young|little|a kid|a child|"
     r"younger|small|a teenager|\d+)|(?:many |several |a few |some |two |three |\d+ )?years? (?:ago|back|before)|"
     r"(?:a few |several |some |a couple of |couple of |\d+ |two |three )?(?:months|weeks) back|a (?:month|year) back|"
+    r"(?:two|three|four|five|several|a few|some|\d+|many) (?:summers|winters|springs|autumns|christmases|easters) ago|"
     r"(?:back )?in (?:19|20)\d\d|last year|when (?:i|he|she|we) (?:first )?(?:started|began)|"
     r"(?:in|at) (?:high school|secondary school|primary school|college|uni|university)|(?:a )?long time ago|ages ago|in my (?:teens|twenties|thirties|childhood|youth)|"
     r"before (?:my |the |i was |being )?(?:diagnosis|diagnosed))\b")
