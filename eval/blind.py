@@ -53,9 +53,11 @@ def score_redflags(stack: Stack, rows: list[dict]) -> tuple[dict, list[str]]:
             wrong_level.append(f"{want}->{got}: {row['text']}")
     pos = [r for r in rows if r["expected"] != "none"]
     neg = len(rows) - len(pos)
-    figures = {"current red flags": len(pos), "recall": 1 - len(misses) / len(pos),
-               "right level": (len(pos) - len(misses) - len(wrong_level)) / len(pos),
-               "negatives": neg, "false escalations": len(false_esc) / neg if neg else 0.0}
+    figures = {"current red flags": len(pos)}
+    if pos:     # a set of negatives only (a writer's part delivered alone) has no recall to report
+        figures.update({"recall": 1 - len(misses) / len(pos),
+                        "right level": (len(pos) - len(misses) - len(wrong_level)) / len(pos)})
+    figures.update({"negatives": neg, "false escalations": len(false_esc) / neg if neg else 0.0})
     lines = [f"| category | n | wrong |", "|---|---|---|"]
     lines += [f"| {c} | {v['n']} | {v['wrong']} |" for c, v in sorted(per_cat.items())]
     lines += ["", "Missed:", *[f"- {m}" for m in misses], "", "Wrong level:", *[f"- {m}" for m in wrong_level],
