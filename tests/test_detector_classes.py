@@ -747,3 +747,16 @@ def test_the_reviewers_idiom_and_word_probes():
 ])
 def test_round21_classes(text, level):
     assert detect(text).level == level, [(f.category, f.text, f.status) for f in detect(text).findings]
+
+
+def test_the_reviewers_negation_season_and_fear_probes():
+    """A reviewer wrote 60 current red flags to break e633572 ("hives wont stop spreading", "not only
+    spreading", "my memory just wont stop getting worse" were silenced by it, then fixed): every one
+    the rules escalated before it still escalates."""
+    path = Path(__file__).parent / "data" / "red_flags_review8_probes.tsv"
+    lines = [line for line in path.open(encoding="utf-8") if not line.startswith("#")]
+    rows = list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+    current = [r for r in rows if r["expected"] != "none"]
+    assert len(current) == 60
+    lost = [r["text"] for r in current if r["rules_before"] != "-" and detect(r["text"]).level is None]
+    assert lost == []

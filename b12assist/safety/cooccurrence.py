@@ -112,7 +112,9 @@ def _not_negated(text: str, start: int) -> bool:
 
 # "face and tongue not swollen at all": a match that spans a negation right before its swelling or
 # rash word (two words at most in between; "throat not closing but lips swollen" is not one).
-NEGATED_AT_END = re.compile(r"\b(?:not|no|never|nor|without|no longer)\b(?: (?!but\b|and\b)\w+){0,2}$")
+# A negation that says it goes on ("will not stop spreading", "not only spreading", "no end to it") is not one.
+NEGATED_AT_END = re.compile(r"\b(?:not|no|never|nor|without|no longer)\b(?! (?:only|just|stop\w*|end\w*|quit\w*|go\w* away|"
+                            r"settl\w*|calm\w*|eas\w*|let\w* up|improv\w*|better)\b)(?: (?!but\b|and\b)\w+){0,2}$")
 _NEGATABLE = ("swelling", "rash")
 
 
@@ -142,9 +144,14 @@ _FEARED = re.compile(r"\b(?:will|would|might|may|could|going to|gonna)\b(?: \w+)
                      r"\b(?:nervous|worried|scared|afraid|frightened|fear|in case)\b(?: \w+){0,5} ?$")
 
 
+# ... unless it says the worsening goes on ("my memory will not stop getting worse").
+_GOES_ON = re.compile(r"\b(?:not|never) (?:\w+ )?(?:stop\w*|end\w*|quit\w*|let\w* up)\b|\bkeeps?\b|\bcontinu\w*\b")
+
+
 def nerves_worsening(text: str) -> Hit | None:
     """A nerve symptom word in a message that says it is getting worse over days or weeks."""
-    worse = [m for m in _GETTING_WORSE.finditer(text) if not _FEARED.search(text[max(0, m.start() - 40):m.start()])]
+    worse = [m for m in _GETTING_WORSE.finditer(text) if not _FEARED.search(text[max(0, m.start() - 40):m.start()])
+             or _GOES_ON.search(text[max(0, m.start() - 40):m.start()])]
     if not worse or _IMPROVING.search(text):
         return None
     for m in _NERVE.finditer(text):
