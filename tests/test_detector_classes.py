@@ -519,12 +519,16 @@ def test_a_carers_report_of_now_escalates(text):
     assert detect(text).level == "emergency", [(f.category, f.text, f.status) for f in detect(text).findings]
 
 
+def probe_rows(name: str) -> list[dict]:
+    """The rows of a reviewer's probe file in tests/data/ (TSV with a header; "#" lines are comments)."""
+    with (Path(__file__).parent / "data" / name).open(encoding="utf-8") as handle:
+        lines = [line for line in handle if not line.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
 def review_probes() -> list[tuple[str, str]]:
     """(level the phrase rules give or "-", text) of tests/data/red_flags_review_probes.tsv."""
-    path = Path(__file__).parent / "data" / "red_flags_review_probes.tsv"
-    with path.open(encoding="utf-8") as handle:
-        lines = [line for line in handle if not line.startswith("#")]
-    return [(row["rules"], row["text"]) for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)]
+    return [(row["rules"], row["text"]) for row in probe_rows("red_flags_review_probes.tsv")]
 
 
 def test_the_reviewers_current_red_flag_probes_keep_their_rule_level():
@@ -706,9 +710,7 @@ def test_asking_whether_an_epipen_is_needed(text, level):
 
 
 def _review7() -> list[dict]:
-    path = Path(__file__).parent / "data" / "red_flags_review7_probes.tsv"
-    lines = [line for line in path.open(encoding="utf-8") if not line.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+    return probe_rows("red_flags_review7_probes.tsv")
 
 
 def test_the_reviewers_idiom_and_word_probes():
@@ -753,9 +755,7 @@ def test_the_reviewers_negation_season_and_fear_probes():
     """A reviewer wrote 60 current red flags to break e633572 ("hives wont stop spreading", "not only
     spreading", "my memory just wont stop getting worse" were silenced by it, then fixed): every one
     the rules escalated before it still escalates."""
-    path = Path(__file__).parent / "data" / "red_flags_review8_probes.tsv"
-    lines = [line for line in path.open(encoding="utf-8") if not line.startswith("#")]
-    rows = list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+    rows = probe_rows("red_flags_review8_probes.tsv")
     current = [r for r in rows if r["expected"] != "none"]
     assert len(current) == 60
     lost = [r["text"] for r in current if r["rules_before"] != "-" and detect(r["text"]).level is None]

@@ -115,7 +115,7 @@ def _not_negated(text: str, start: int) -> bool:
 # A negation that says it goes on ("will not stop spreading", "not only spreading", "no end to it") is not one.
 NEGATED_AT_END = re.compile(r"\b(?:not|no|never|nor|without|no longer)\b(?! (?:only|just|stop\w*|end\w*|quit\w*|go\w* away|"
                             r"settl\w*|calm\w*|eas\w*|let\w* up|improv\w*|better)\b)(?: (?!but\b|and\b)\w+){0,2}$")
-_NEGATABLE = ("swelling", "rash")
+NEGATABLE = ("swelling", "rash")   # the categories NEGATED_AT_END applies to
 
 
 _SEVERE_HEAD = re.compile(r"\b(?:headache|head pain|pain in (?:my|the|his|her) head|thunderclap)\b")
@@ -134,7 +134,7 @@ def acute_now(text: str) -> Hit | None:
     for key, rx in _ACUTE_RE.items():
         for m in rx.finditer(text):
             if _not_negated(text, m.start()) and not _NEG_INSIDE.search(m.group(0)) \
-                    and not (CATEGORY[key] in _NEGATABLE and NEGATED_AT_END.search(m.group(0))):
+                    and not (CATEGORY[key] in NEGATABLE and NEGATED_AT_END.search(m.group(0))):
                 return Hit(CATEGORY[key], "emergency", m.group(0), m.end())
     return None
 
@@ -148,10 +148,14 @@ _FEARED = re.compile(r"\b(?:will|would|might|may|could|going to|gonna)\b(?: \w+)
 _GOES_ON = re.compile(r"\b(?:not|never) (?:\w+ )?(?:stop\w*|end\w*|quit\w*|let\w* up)\b|\bkeeps?\b|\bcontinu\w*\b")
 
 
+def _feared(before: str) -> bool:
+    """The words before a worsening word fear or suppose it, and do not say it goes on."""
+    return bool(_FEARED.search(before)) and not _GOES_ON.search(before)
+
+
 def nerves_worsening(text: str) -> Hit | None:
     """A nerve symptom word in a message that says it is getting worse over days or weeks."""
-    worse = [m for m in _GETTING_WORSE.finditer(text) if not _FEARED.search(text[max(0, m.start() - 40):m.start()])
-             or _GOES_ON.search(text[max(0, m.start() - 40):m.start()])]
+    worse = [m for m in _GETTING_WORSE.finditer(text) if not _feared(text[max(0, m.start() - 40):m.start()])]
     if not worse or _IMPROVING.search(text):
         return None
     for m in _NERVE.finditer(text):

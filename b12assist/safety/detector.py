@@ -348,7 +348,7 @@ def _in_context(findings: list[Finding], norm: str, raw: str) -> list[Finding]:
             f = replace(f, status="hypothetical")
         elif f.escalates and f.end and _asks_about(norm, start, end):
             f = replace(f, status="hypothetical")
-        elif f.escalates and f.category in ("swelling", "rash") and cooccurrence.NEGATED_AT_END.search(f.text) \
+        elif f.escalates and f.category in cooccurrence.NEGATABLE and cooccurrence.NEGATED_AT_END.search(f.text) \
                 and not _SWELLING_AFTER.search(norm[f.end:end]):
             f = replace(f, status="negated")
         elif f.escalates and f.end and _long_past(norm, f, start, end):
@@ -536,10 +536,12 @@ def _safety_net(findings: list[Finding], norm: str, raw: str) -> list[Finding]:
     read as negated, past, asked about or mild."""
     if _asks_only(norm) or _LAUGH.search(raw) or _FIGURATIVE.search(norm):
         return []
-    if any(covers != "own" for _, _, covers in _idiom_spans(norm)):
+    idioms = _idiom_spans(norm)
+    if any(covers != "own" for _, _, covers in idioms):
         return []
     # an idiom's own words are not symptoms; the rest of the message still counts
-    norm = _IDIOM.sub(lambda m: " " * len(m.group(0)), norm)
+    for a, b, _ in idioms:
+        norm = norm[:a] + " " * (b - a) + norm[b:]
     explained = {_sentence_of(norm, f) for f in findings if f.end and not f.escalates}
     out = []
     for hit in (cooccurrence.acute_now(norm), cooccurrence.nerves_worsening(norm)):
