@@ -760,3 +760,68 @@ def test_the_reviewers_negation_season_and_fear_probes():
     assert len(current) == 60
     lost = [r["text"] for r in current if r["rules_before"] != "-" and detect(r["text"]).level is None]
     assert lost == []
+
+
+# --- round 23 read as a development set (2026-11-27) ----------------------------------------------
+@pytest.mark.parametrize("text,level", [
+    # an episode dated to the past, then said to be over
+    ("My face went red and blotchy after the jab last month, it settled within the hour and I've been fine since. Anything for next time?", None),
+    ("back in june he fainted after his shot, he came round and was fine. should he lie down this time?", None),
+    ("Two weeks ago I had tingling in my lips after the shot, it calmed down and hasn't happened since", None),
+    ("my lips swelled up after the jab last week, it went down but now my throat is tight", "emergency"),
+    ("last week I felt faint after the jab, it passed, but today I passed out in the car park", "emergency"),
+    ("my lips swelled up after the jab last week, it went down and now it's swelling up again", "emergency"),
+    ("I fainted 10 minutes ago after my jab, I'm fine now", "emergency"),
+    ("Her tongue swelled up last month and it went away, she is here with me and it is happening again", "emergency"),
+    # told second hand about someone who is not there, in the past tense
+    ("a woman at my surgery told me she lost her speech for a day after B12, can that happen?", None),
+    ("my friend's dad apparently collapsed after his first jab, should I worry?", None),
+    ("someone on a forum said their throat closed up after hydroxocobalamin, how rare is that?", None),
+    ("my friend says she can't breathe after her jab and she is on her way here", "emergency"),
+    ("my neighbour said her throat closed up after her jab and she is here with me now", "emergency"),
+    ("my colleague told me her face swelled up after her injection this morning", "emergency"),
+    ("my friend told me she had a rash after hers. I have hives all over my chest right now", "emergency"),
+    # a time long past said last in its sentence, after a comma
+    ("passed out once at the dentist, years ago. does it matter?", None),
+    ("my lips swelled up, years ago, from nuts, and the same thing is happening right now", "emergency"),
+    # asking how common or how serious
+    ("is swelling a rare reaction or a common one?", None),
+    ("is a small itchy patch the same as a rash all over?", None),
+    ("is dizziness a common side effect? because I'm very dizzy right now and can't stand up", "emergency"),
+    # idioms of shock and needle fear
+    ("I nearly fainted when the nurse told me the price", None),
+    ("I feel like I could pass out just thinking about the needle", None),
+    ("I nearly fainted when the nurse told me to sit down, and now my lips are swelling", "emergency"),
+    # a sudden onset denied is not an onset
+    ("nothing sudden, but his walking has got more unsteady every week", "urgent"),
+    ("no sudden weakness, but my legs are getting weaker and wobblier each week", "urgent"),
+    ("it came on suddenly, her arm is weak and her face droops", "emergency"),
+    # "last yr"
+    ("my sister had hives last yr, she's starting b12 next month, is that ok", None),
+])
+def test_round23_classes(text, level):
+    assert detect(text).level == level, [(f.category, f.text, f.status) for f in detect(text).findings]
+
+
+@pytest.mark.parametrize("text,level", [
+    # "if one day ..." asks
+    ("se um dia eu tiver falta de ar depois da injeção, o que faço?", None),
+    ("si un día se me hincha la cara después de la inyección, qué hago?", None),
+    ("si un jour j'ai du mal à respirer après la piqûre, je fais quoi ?", None),
+    ("se un giorno mi si gonfia la lingua dopo la puntura cosa faccio?", None),
+    # "I have side effects: <a red flag>" reports, "side effects" alone asks
+    ("tenho efeitos colaterais: estou com falta de ar", "emergency"),
+    ("Tengo efectos secundarios de la inyección de B12: me cuesta respirar", "emergency"),
+    ("efectos secundarios como dificultad para respirar, es normal?", None),
+    # Italian negation ("niente", "senza") ends at "ma" / "però" / a comma
+    ("niente gonfiore alle labbra, niente fiato corto, solo un po' di bruciore. va bene così?", None),
+    ("senza febbre ma non riesco a respirare", "emergency"),
+    ("niente gonfiore ma la gola si chiude", "emergency"),
+    ("non ho febbre però la lingua è gonfia", "emergency"),
+    ("niente febbre, solo che adesso non respiro bene", "emergency"),
+    # a cue cut by the window's edge still counts; a new time does not carry it
+    ("Vor 10 Jahren bin ich beim Zahnarzt einmal umgekippt, seitdem nie wieder. Soll ich mich hinlegen?", None),
+    ("Vor 10 Jahren hatte ich nichts, aber heute nach der Spritze bin ich umgekippt", "emergency"),
+])
+def test_round23_language_classes(text, level):
+    assert detect(text).level == level, [(f.category, f.text, f.status) for f in detect(text).findings]

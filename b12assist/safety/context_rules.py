@@ -108,7 +108,7 @@ def rules() -> list[ConTextRule]:
         out.append(_r(lit, HYPOTHETICAL, "BACKWARD", max_scope=3))
     # --- past or resolved ------------------------------------------------------------------
     out.append(_r("time in the past", HISTORICAL, "BIDIRECTIONAL", max_scope=10,
-                  pattern=r"\b(?:last (?:year|month|week|winter|summer|spring|autumn|fall|time|course)|"
+                  pattern=r"\b(?:last (?:year|yr|month|week|winter|summer|spring|autumn|fall|time|course)|"
                           r"last wk|(?:years?|yrs?|months?|mths?|weeks?|wks?) ago|a (?:year|month|week|few weeks|few months) ago|"
                           r"in the past|used? to|history of|once had|previously|back when|my late \w+|"
                           r"back in (?:college|school|uni|university|the day|my (?:teens|twenties|thirties))|"

@@ -53,7 +53,9 @@ INFO_QUESTION = re.compile(
     r"signs|symptoms)|(?:can|could|do|does|will) (?:b12|it|they|this|these|the (?:jab|shot|injection)s?|"
     r"injections?|shots?|jabs?) (?:\w+ )?(?:cause|make|give|trigger)|side effects?|"
     r"effets secondaires|efectos secundarios|efeitos (?:secundarios|colaterais)|skutki uboczne|nebenwirkungen|"
-    r"effetti collaterali)\b")
+    r"effetti collaterali|is (?:\w+ ){1,3}(?:a )?(?:common|rare|usual|typical|known) (?:reaction|side effect|thing)|"
+    r"(?:common|rare) or (?:super |very |really )?(?:rare|common)|the same (?:thing )?as|in terms of seriousness|"
+    r"how serious (?:is|are))\b")
 # Said in jest ("the bill nearly made me collapse lol"): "nearly"/"almost" with a laugh.
 _JEST = re.compile(r"\b(?:nearly|almost)\b.{0,40}\b(?:faint\w*|collaps\w*|pass\w* out|died|heart attack)\b")
 _FIGURATIVE = re.compile(r"\b(?:drowning|buried|snowed under|swamped|choking) (?:in|with|on) (?:all )?(?:this |the |that |these |my )?"
@@ -335,7 +337,8 @@ def _in_context(findings: list[Finding], norm: str, raw: str) -> list[Finding]:
     - a neurological deficit dated to the last minutes or hours is a sudden one (emergency);
     - a message that only asks for information, with nothing dated to now, asks about its symptoms;
     - "nearly fainted ... lol" is said in jest."""
-    onset = bool(ONSET.search(norm))
+    onset_text = _NO_ONSET.sub(" ", norm)    # "no sudden stuff, but my legs are weaker every week"
+    onset = bool(ONSET.search(onset_text))
     asking = _asks_only(norm)
     jest = bool(_JEST.search(norm) and _LAUGH.search(raw))
     idioms = _idiom_spans(norm)
@@ -361,7 +364,7 @@ def _in_context(findings: list[Finding], norm: str, raw: str) -> list[Finding]:
                               or (f.end and _in_idiom(idioms, f, start, end))):
             f = replace(f, status="mild")
         elif f.escalates and ((f.category == "neuro_deficit" and onset) or
-                              (f.category == "neuro_worsening" and ONSET_SHORT.search(norm))):
+                              (f.category == "neuro_worsening" and ONSET_SHORT.search(onset_text))):
             f = replace(f, category="neuro_sudden", level=EMERGENCY)
         out.append(f)
     # An earlier episode the message then says has come back ("it went away but it's back and
@@ -388,7 +391,11 @@ _RECURS = re.compile(r"(?<!never )(?<!not )(?<!n't )\b(?:it|they|the (?:rash|swe
                      r" coming)? back\b(?! to normal)|\b(?:started|starting|happening|happened|flar\w+(?: up)?|came on|"
                      r"coming on|back|doing it|did it|got it|same) again\b(?<!never happened again)(?<!not happened again)"
                      r"(?<!n't happened again)|\bhere we go again\b|(?<!never )(?<!not )(?<!n't )"
-                     r"\b(?:has |have |it |they )(?:returned|reappeared)\b")
+                     r"\b(?:has |have |it |they )(?:returned|reappeared)\b|"
+                     # "it went down and now it is swelling up again", "spreading again now"
+                     r"(?<!never )(?<!not )(?<!to )(?<!will )(?<!would )(?<!could )(?<!might )(?<!may )(?<!if )(?<!it )(?<!they )(?<!i )"
+                     r"(?<!not be )(?<!never be )\b(?:swell\w*|spread\w*|puff\w*|clos\w*|tighten\w*|flar\w*|break\w* out|broke out|com\w* up|came up|"
+                     r"itch\w*|wheez\w*|faint\w*|numb\w*|tingl\w*)(?: up| out| back)? again\b(?! (?:tomorrow|next|later|in|if|when))")
 # "exactly that", "the same thing", "just like that", told with a time of today or the last hours.
 _SAME = re.compile(r"\b(?:exactly|just) (?:like )?(?:that|this|the same)\b|\bthe (?:same|very same) (?:thing|way|feeling|reaction)\b|"
                    r"\blike that (?:again|now)\b")
@@ -417,7 +424,7 @@ _FAR_PAST = re.compile(
     r"younger|small|a teenager|\d+)|(?:many |several |a few |some |two |three |\d+ )?years? (?:ago|back|before)|"
     r"(?:a few |several |some |a couple of |couple of |\d+ |two |three )?(?:months|weeks) back|a (?:month|year) back|"
     r"(?:two|three|four|five|several|a few|some|\d+|many) (?:summers|winters|springs|autumns|christmases|easters) ago|"
-    r"(?:back )?in (?:19|20)\d\d|last year|when (?:i|he|she|we) (?:first )?(?:started|began)|"
+    r"(?:back )?in (?:19|20)\d\d|last (?:year|yr)|when (?:i|he|she|we) (?:first )?(?:started|began)|"
     r"(?:in|at) (?:high school|secondary school|primary school|college|uni|university)|(?:a )?long time ago|ages ago|in my (?:teens|twenties|thirties|childhood|youth)|"
     r"before (?:my |the |i was |being )?(?:diagnosis|diagnosed))\b")
 _PRESENT = re.compile(r"\b(?:is|are|am|i'm|it's|keeps?|keeping|feel|feels|feeling|have been|has been|still|now|today|"
@@ -439,6 +446,12 @@ _CONDITIONAL_QUESTION = re.compile(r"^(?:(?:so|and|but|also|then|please)[ ,]+)?"
 _SOMEONE_NOW = re.compile(r"\b(?:my|this|these|his|her|our|their|i am|i have|i'm|i've|he is|she is|he's|she's)\b")
 
 
+# A time said last in its sentence, after a comma ("passed out once after a blood test, ages ago."):
+# it dates what came before it (between commas it is an aside: "my lips swelled up, years ago, from
+# peanuts. Exactly the same thing is happening now").
+_CLOSES_CLAUSE = re.compile(r"\s*(?:$|[.!?])")
+
+
 def _long_past(norm: str, f: Finding, start: int, end: int) -> bool:
     """The time long past is said before the symptom in its sentence (norm[start:end]), or in the
     same clause after it ("my throat closing, years ago it happened too" is about now)."""
@@ -447,7 +460,8 @@ def _long_past(norm: str, f: Finding, start: int, end: int) -> bool:
         return False
     at, after = f.end - len(f.text) - start, f.end - start
     return any((m.start() < at and not _NEW_ANCHOR.search(sentence[m.end():at]))
-               or (m.start() >= after and not re.search(r"[,;:]| - | but ", sentence[after:m.start()])
+               or (m.start() >= after and (not re.search(r"[,;:]| - | but ", sentence[after:m.start()])
+                                           or _CLOSES_CLAUSE.match(sentence[m.end():]))
                    and not _NEW_ANCHOR.search(sentence[after:m.start()]))
                for m in _FAR_PAST.finditer(sentence)
                if not (m.start() >= after and _dates_the_diagnosis(sentence[after:m.start()])))
@@ -467,6 +481,70 @@ _DATES_THE_DIAGNOSIS = re.compile(r"(?<!when i was )(?<!when i got )(?<!when he 
 _NEW_ANCHOR = re.compile(r"\b(?:after|since|following|from) (?:my|his|her|their|the|today'?s|this|that|our) (?:\w+ )?"
                          r"(?:jab|shot|injection|dose|needle|b12)\b|\b(?:this time|today|tonight|last night|this (?:morning|"
                          r"afternoon|evening|week)|now|again|another one|just now|earlier)\b")
+
+
+# A sudden onset denied ("no sudden stuff, nothing like a stroke, but ..."): not an onset.
+_NO_ONSET = re.compile(r"\b(?:no|not|nothing|never|was not|is not|were not|did not come on)(?: so| very| really| at all)? "
+                       r"(?:sudden\w*|all of a sudden|out of (?:nowhere|the blue)|abrupt\w*)\b")
+# An episode over and done: dated to the past or told second hand, then said to be over ("felt
+# light-headed last week, it passed after a glass of water", "went blotchy back in January, it
+# settled within the hour", "apparently, ages ago, she is fine").
+_RESOLVED = re.compile(
+    r"\b(?:it|that|this|they|which|the (?:\w+ )?(?:rash|swelling|hives|itch\w*|dizziness|tightness|numbness|spots|blotches|"
+    r"reaction|episode|attack|feeling))(?: all| soon| quickly)? (?:passed|settled(?: down)?|went away|went down|cleared(?: up)?|"
+    r"calmed down|eased(?: off)?|wore off|stopped|subsided|resolved|disappeared|faded|was gone)\b|"
+    r"\b(?:i|he|she|they|we) (?:am|is|are|was|were|have been|has been|had been|felt|feel|feels|came round and was)"
+    r"(?: \w+)? (?:fine|ok|okay|alright|all right|well|normal|perfectly well|back to normal)\b|"
+    r"\b(?:fine|well|ok|okay|normal) (?:ever )?since\b")
+# A time in the past that dates the episode.
+_DATED_PAST = re.compile(_FAR_PAST.pattern + r"|\b(?:last (?:week|wk|month|time|year|yr|winter|summer|spring|autumn)|"
+                         r"(?:back )?in (?:january|february|march|april|may|june|july|august|september|october|november|"
+                         r"december)|yesterday|the other day|(?:a|one|two|three|few|couple of|\d+) (?:days|weeks|months) ago)\b")
+# Someone not with the patient, and a second-hand report of what happened to them.
+_DISTANT = re.compile(r"\b(?:friend|mate|colleague|co ?worker|neighbou?r|someone|somebody|a (?:woman|man|lady|guy|girl|bloke|"
+                      r"fellow|patient)|people|cousin|boss|acquaintance|classmate|forum|online|facebook|reddit|group|post)\b|"
+                      r"\b\w+'s (?:mum|mom|mother|dad|father|husband|wife|son|daughter|sister|brother|gran\w*|aunt\w*|uncle|"
+                      r"friend|partner|boyfriend|girlfriend)\b")
+_HEARSAY = re.compile(r"\b(?:reckons?|apparently|apparantly|apparenty|told me|tell me|tells me|telling me|said|says|"
+                      r"mentioned|posted|wrote|swears|claims?|was saying)\b")
+# A past-tense verb after the hearsay ("she had hives", "he passed out"), not "she can't breathe".
+_PAST_VERB = re.compile(r"\b(?:had|went|got|was|were|passed|fainted|collapsed|broke|came|swelled|lost|needed|ended up|"
+                        r"reacted|could not|cudnt|couldnt|blacked|keeled|developed|turned|started)\b")
+_NOW_DATED = re.compile(r"\b(?:today'?s?|tonight|this (?:morning|afternoon|evening)|right now|just now|at the moment|"
+                        r"currently|still|is here|are here|with me|next to me|beside me|in front of me)\b")
+
+# "for a few minutes" says how long, not when ("last week I felt light-headed for a few minutes").
+_DURATION = re.compile(r"(?:for|about|around) ")
+
+
+def _over_and_done(findings: list[Finding], norm: str) -> list[Finding]:
+    """An escalating finding whose episode the message dates to the past or tells second hand (a
+    friend, a colleague, "apparently"), with nothing dated to today, is over when the message then
+    says it passed or the person is fine, and nothing after that sounds bad. Told second hand about
+    someone who is not there ("my neighbour told me she had hives everywhere after hers"), in the
+    past tense, it is over too."""
+    now_free = _RESOLVED_NOW.sub(" ", norm)
+    onsets = [m for m in ONSET.finditer(_NO_ONSET.sub(" ", now_free)) if not _DURATION.match(m.group(0))]
+    if onsets or _STRONG_CURRENT.search(now_free) or _NOW_DATED.search(now_free):
+        return findings
+    out = []
+    for f in findings:
+        if f.escalates and f.end:
+            start, end = _sentence_bounds(norm, f)
+            sentence = norm[start:end]
+            f_start = f.end - len(f.text)
+            before = norm[start:f_start]
+            told = _DISTANT.search(before) and _HEARSAY.search(before) and \
+                _PAST_VERB.search(norm[_HEARSAY.search(before).end() + start:f.end])
+            present = _PRESENT.search(_RESOLVED.sub(" ", _RESOLVED_NOW.sub(" ", sentence)))
+            if not present and (told or _DATED_PAST.search(sentence)):
+                resolved = list(_RESOLVED.finditer(norm, f_start))
+                after = norm[resolved[-1].end():] if resolved else ""
+                if told or (resolved and not (_RED_FLAG_WORD.search(after) or _WORSENING.search(after)
+                                              or _RECURS.search(after))):
+                    f = replace(f, status="past")
+        out.append(f)
+    return out
 
 
 def _asks_about(norm: str, start: int, end: int) -> bool:
@@ -492,7 +570,10 @@ _IDIOM = re.compile(r"\b(?:nearly|almost|would have|would've) (?:had|have|has) a
                     r"\bchok\w* (?:on|over) (?:my|his|her|their|your|the) (?:own )?words\b|"
                     r"\b(?:brain|head|mind)\b[a-z' ]{0,20}\b(?:numb|mush|fried|frazzled)\b (?:from|with|after|reading|trying)\b|"
                     r"\b(?:nearly|almost|practically) (?:fainted|passed out|collapsed|had a heart attack|died|fell over)\b[a-z' ]{0,20}"
-                    r"\b(?:when i (?:saw|heard|read|got|was told|opened)|at the (?:bill|price|cost|news)|from (?:shock|surprise))\b|"
+                    r"\b(?:when i (?:saw|heard|read|got|was told|opened)|when (?:\w+ ){1,3}(?:told|said|rang|called|phoned|showed|sent) me|"
+                    r"at the (?:bill|price|cost|news)|from (?:shock|surprise))\b|"
+                    r"\b(?:faint\w*|pass\w* out|collaps\w*|keel over)\b(?: \w+){0,2}? (?:just )?(?:thinking about|at the (?:thought|sight) of|"
+                    r"looking at (?:the |a )?needles?)\b|"
                     r"\b(?:collapse|faint|pass out|die|keel over|fall over)\b[a-z' ]{0,6}\b(?:from|of|with) (?:sheer |pure )?"
                     r"(?:frustration|boredom|shock|embarrassment|exhaustion|laughter|laughing)\b|"
                     r"\b(?:gave|give|giving) way (?:laughing|with laughter|from laughing)\b|\b\w+ ?wise,? i mean\b|"
@@ -584,6 +665,7 @@ def detect(text: str | None) -> Assessment:
     findings = _in_context(findings, norm, text)
     if not any(f.escalates for f in findings):
         findings.extend(_safety_net(findings, norm, text))
+    findings = _over_and_done(findings, norm)
     guessed = language.guess(text)
     foreign = _other_languages(text, guessed)
     if guessed != "en":

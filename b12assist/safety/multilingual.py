@@ -1,7 +1,8 @@
 """Red flags in other languages, from one rule file per language (`languages/<code>.yml`).
 
 Each file lists target patterns per category and the cues (negated, hypothetical, past) that stop
-a symptom from counting when they come shortly before it in the same clause. A clinic extends the
+a symptom from counting when they come shortly before it in the same clause, and may add its own
+clause breaks (`breaks`). A clinic extends the
 rules with its own files in the folder named by B12_RED_FLAG_RULES_DIR: a file for a language that
 exists adds its patterns (and replies it names), a file for a new language adds that language.
 
@@ -23,6 +24,9 @@ import yaml
 
 RULES_DIR = Path(__file__).resolve().parent / "languages"
 CUE_KINDS = ("negated", "hypothetical", "past")
+# A language's own clause breaks (`cues: breaks:` in its file) add to the shared ones: Italian "ma"
+# ("but") cannot be shared, it is "has" in Polish.
+BREAKS = "breaks"
 _CUE_WINDOW = 40  # characters before a symptom that a cue may sit in (same clause only)
 _CLAUSE_BREAK = re.compile(r"\b(?:pero|mais|mas|ale|porem|sin embargo|cependant|jednak|y ahora|et maintenant|"
                            r"e agora|a teraz|ahora|maintenant|agora|teraz|aber|jetzt|adesso)\b|[.!?;,]")
@@ -92,7 +96,7 @@ def languages() -> dict[str, Language]:
         entry["replies"].update(data.get("replies") or {})
         for category, patterns in (data.get("targets") or {}).items():
             entry["targets"] += [(category, re.compile(p)) for p in patterns]
-        for kind in CUE_KINDS:
+        for kind in CUE_KINDS + (BREAKS,):
             entry["cues"].setdefault(kind, [])
             entry["cues"][kind] += [re.compile(p) for p in (data.get("cues") or {}).get(kind, [])]
     return {code: Language(code, e["name"], e["replies"], tuple(e["targets"]),
@@ -101,15 +105,20 @@ def languages() -> dict[str, Language]:
 
 
 def _status(lang: Language, text: str, start: int) -> str:
-    before = text[max(0, start - _CUE_WINDOW):start]
-    breaks = list(_CLAUSE_BREAK.finditer(before))
-    if breaks:
-        before = before[breaks[-1].end():]
-    anchors = list(_NOW_ANCHOR.finditer(before))
-    since_now = before[anchors[-1].end():] if anchors else before
+    lo = max(0, start - _CUE_WINDOW)
+    while 0 < lo and text[lo - 1] != " ":   # a cue cut by the window's edge ("vor 10 Jahren ...") still counts
+        lo -= 1
+    breaks = list(_CLAUSE_BREAK.finditer(text, lo, start))
+    breaks += [m for cue in lang.cues.get(BREAKS, ()) for m in cue.finditer(text, lo, start)]
+    breaks.sort(key=lambda m: m.end())
+    clause = breaks[-1].end() if breaks else lo
+    anchors = list(_NOW_ANCHOR.finditer(text, clause, start))
+    since_now = anchors[-1].end() if anchors else clause
+    # searched in place, so that a cue's look-behind sees the words before the window
+    # ("tengo efectos secundarios: ..." reports side effects, it does not ask about them)
     for kind in CUE_KINDS:
-        scope = before if kind == "hypothetical" else since_now
-        if any(cue.search(scope) for cue in lang.cues.get(kind, ())):
+        scope = clause if kind == "hypothetical" else since_now
+        if any(cue.search(text, scope, start) for cue in lang.cues.get(kind, ())):
             return kind
     return "current"
 
