@@ -782,7 +782,21 @@ def test_the_reviewers_negation_season_and_fear_probes():
     ("my colleague told me her face swelled up after her injection this morning", "emergency"),
     ("my friend told me she had a rash after hers. I have hives all over my chest right now", "emergency"),
     # a time long past said last in its sentence, after a comma
-    ("passed out once at the dentist, years ago. does it matter?", None),
+    # a time long past after a comma is an aside or a comparison, not the date of the symptom
+    ("Hives all over my tummy and spreading, had these once before, back in 2016.", "emergency"),
+    ("my speech has gone slurred and my right hand wont grip, mum had a stroke at 50, years ago.", "emergency"),
+    ("tight band round my chest like last yr with the covid booster, hurts to breathe in", "emergency"),
+    # second hand about me is mine ("she said I collapsed"); "I am not ok" and "otherwise well" are not over
+    ("My neighbour popped round and said my face looked like a balloon, my lips swelled right up after the injection", "emergency"),
+    ("My colleague found me, she said I collapsed by the printer and was out for a bit", "emergency"),
+    ("my mate said she got hives after hers and I've come out in them too, spreading down my arms", "emergency"),
+    ("Got my B12 shot yesterday and woke up wheezing and short of breath and I am not ok", "emergency"),
+    ("Throat went tight and my tongue swelled up after my jab 2 days ago and I haven't been ok since", "emergency"),
+    ("My legs have got weaker every week since last month and the pins and needles have spread, I am otherwise well.", "urgent"),
+    # fainting at the sight of the needle is real; a faint feared at the thought of it is not
+    ("My husband fainted at the sight of the needle and hasn't come round properly", "emergency"),
+    # asking how common, then saying what is happening, reports
+    ("Is an itchy rash a typical reaction? its gone from my arm to my whole back and face in about an hour", "emergency"),
     ("my lips swelled up, years ago, from nuts, and the same thing is happening right now", "emergency"),
     # asking how common or how serious
     ("is swelling a rare reaction or a common one?", None),
@@ -812,7 +826,15 @@ def test_round23_classes(text, level):
     # "I have side effects: <a red flag>" reports, "side effects" alone asks
     ("tenho efeitos colaterais: estou com falta de ar", "emergency"),
     ("Tengo efectos secundarios de la inyección de B12: me cuesta respirar", "emergency"),
-    ("efectos secundarios como dificultad para respirar, es normal?", None),
+    ("es normal tener dificultad para respirar como efecto secundario?", None),
+    ("Tengo muchos efectos secundarios: me cuesta respirar y se me hincha la cara", "emergency"),
+    ("to tendo efeitos colaterais fortes a língua inchada e a garganta fechando", "emergency"),
+    # "if one day" then "and look/and there": a report; "come se dovessi" (as if) reports; "nemmeno" is not a negation
+    ("Siempre me pregunté qué haría si un día me pasaba y mira me cuesta respirar", "emergency"),
+    ("sempre tive medo se um dia acontecesse e olha estou com falta de ar", "emergency"),
+    ("No meu caso eu tô com falta de ar e a garganta apertada desde a injeção", "emergency"),
+    ("Mi sento come se dovessi svenire da un momento all'altro dopo la puntura", "emergency"),
+    ("nn riesco nemmeno a parlare mi manca l aria dopo l iniezione", "emergency"),
     # Italian negation ("niente", "senza") ends at "ma" / "però" / a comma
     ("niente gonfiore alle labbra, niente fiato corto, solo un po' di bruciore. va bene così?", None),
     ("senza febbre ma non riesco a respirare", "emergency"),
@@ -825,3 +847,63 @@ def test_round23_classes(text, level):
 ])
 def test_round23_language_classes(text, level):
     assert detect(text).level == level, [(f.category, f.text, f.status) for f in detect(text).findings]
+
+
+# --- round 22 read as a development set (2026-11-27) ----------------------------------------------
+@pytest.mark.parametrize("text,level", [
+    # a condition opening the part after a dash, asking what to do
+    ("doing my own jabs from next month - if I went all wobbly and light-headed, what's the plan?", None),
+    ("doing my own jabs from next month - my lips are swelling, what's the plan?", "emergency"),
+    # "suddenly" inside a condition is imagined; a time of now still reports
+    ("If she suddenly couldn't find her words or her face dropped, would that be the B12?", None),
+    ("If he suddenly cannot lift his arm right now what do I do?", "emergency"),
+    ("he suddenly can't lift his arm, would that be the B12?", "emergency"),
+    # nerve symptoms better since the injections; "more often" of the injections
+    ("He's been confused for months, but since the injections he's much sharper. Should he have them more often?", None),
+    ("she is much sharper in the mornings but her legs are getting weaker every day", "urgent"),
+    ("his tingling comes more often and spreads up his legs each week", "urgent"),
+])
+def test_round22_classes(text, level):
+    assert detect(text).level == level, [(f.category, f.text, f.status) for f in detect(text).findings]
+
+
+@pytest.mark.parametrize("text,explained", [
+    # carrying on as normal after a negated symptom: the rules explain the message, so DIET alone
+    # cannot escalate it
+    ("kept an eye on her all afternoon - lips and face haven't swollen at all and she's chatting away as normal", True),
+    ("lips and face haven't swollen at all and she's chatting away as normal, but now she has a mild headache", False),
+])
+def test_carrying_on_as_normal_explains_the_message(text, explained):
+    assert detect(text).level is None
+    assert detect(text).explains_message is explained
+
+
+@pytest.mark.parametrize("text,level", [
+    # the reviewer's (review9) shapes: a present perfect is now; "fine after the first two" is about earlier
+    # doses; "last time that happened was in 2012" dates the earlier time; clutching the chest; "ma niente"
+    ("Mum's tongue swelled up after her jab yesterday and her voice has gone all hoarse, she was fine after the first two", "emergency"),
+    ("Just had my B12 jab and fainted in the chemist queue, last time that happened was in 2012.", "emergency"),
+    ("My friend who brought me said I went clammy and was clutching my chest in the car", "emergency"),
+    ("ho preso l antistaminico ma niente la gola mi si sta chiudendo", "emergency"),
+    ("my speech has gone slurred and my right hand wont grip, mum had a stroke at 50, years ago.", "emergency"),
+    ("my vision has gone hazy in both eyes and it's a bit worse every few days", "urgent"),
+    ("my voice went hoarse and croaky 10 minutes after the injection", "emergency"),
+    ("I have had a hoarse voice for weeks with a cold, is that ok with b12?", None),
+])
+def test_review9_classes(text, level):
+    assert detect(text).level == level, [(f.category, f.text, f.status) for f in detect(text).findings]
+
+
+def test_the_reviewers_past_hearsay_and_question_probes():
+    """A reviewer wrote 70 current red flags to break eb5b1f3 (episodes over, second-hand reports, a far-past
+    time after a comma, "how common" questions, idioms, "nothing sudden", other-language cues; 25 of them
+    were silenced by it, then fixed): every one the rules escalated before still escalates, the rules miss
+    fewer than before, and fewer of the 20 negatives escalate."""
+    rows = probe_rows("red_flags_review9_probes.tsv")
+    current = [r for r in rows if r["expected"] != "none"]
+    assert len(current) == 70
+    lost = [r["text"] for r in current if r["rules_before"] != "-" and detect(r["text"]).level is None]
+    assert lost == []
+    assert sum(detect(r["text"]).level is None for r in current) < sum(r["rules_before"] == "-" for r in current)
+    negatives = [r for r in rows if r["expected"] == "none"]
+    assert sum(detect(r["text"]).level is not None for r in negatives) < sum(r["rules_before"] != "-" for r in negatives)

@@ -129,7 +129,10 @@ def rules() -> list[ConTextRule]:
                   pattern=r"\b(?:has|have|is|are|it's) (?:all )?gone\b(?! (?:puffy|red|numb|blue|white|pale|grey|gray|swollen|"
                           r"stiff|weak|floppy|dead|limp|blotchy|blurry|funny|weird|strange|tight|all|really|very|so|"
                           r"completely|totally|bright|lumpy|bumpy|big|huge|massive|fat|dark|black|wobbly|droopy|crooked|"
-                          r"lopsided|up|down|to|from|out|into|over|worse)\b)"))
+                          r"lopsided|up|down|to|from|out|into|over|worse|slurred|slurry|garbled|muffled|mumbly|hoarse|croaky|husky|raspy|"
+                          r"quiet|heavy|hot|itchy|dizzy|faint|woozy|shaky|tingly|cold|clammy|sweaty|dim|double|odd|"
+                          r"patchy|hazy|misty|cloudy|fuzzy|dull|thick|swollen|puffy|raised|bumpy|wonky|slack|saggy|"
+                          r"droopy|confused|vague|muddled)\b)"))
     for lit in ["got better", "gotten better", "getting better", "is better", "are better", "went away",
                 "gone away", "cleared up", "cleared",
                 "settled", "settled down", "resolved", "subsided", "went down", "gone down", "has gone down",
@@ -157,6 +160,10 @@ def rules() -> list[ConTextRule]:
                   pattern=r"\bthan (?:last|a|the|in) (?:week|wk|month|year|time|weeks|months)(?: ago)?\b|"
                           r"\b(?:since|from) last (?:week|month)\b|\bthan (?:before|yesterday|usual)\b|"
                           r"\bas (?:\w+ )?as (?:i|it|he|she|they) (?:could|did|was|were|used to)(?: \w+){0,3} ago\b"))
+    # A comparison with an earlier episode is about now: "tight band round my chest like last yr".
+    out.append(_r("like last year", "PSEUDO", "PSEUDO",
+                  pattern=r"\b(?:like|same as|just like|as it was|as it did|as) last (?:year|yr|time|week|wk|month|winter|summer)\b|"
+                          r"\blast time (?:that|it|this) (?:happened|was)\b"))
     # A start point is not the past: "since my last injection six weeks ago my memory ...".
     out.append(_r("since my injection weeks ago", "PSEUDO", "PSEUDO",
                   pattern=r"\bsince (?:my|the|her|his) (?:last |first )?(?:injection|jab|shot|dose)(?: \w+){0,3} ago\b"))

@@ -80,7 +80,9 @@ _NERVE = re.compile(
     r"legs?|hands?|feet|toes|fingers|weak\w*|bouncy|sponge|cotton wool|stairs|recogni[sz]\w*|"
     r"asking the same|repeat\w*|same thing over|writing|handwriting|shaky)\b")
 _GETTING_WORSE = re.compile(
-    r"\b(?:worse|worsen\w*|getting (?:more|worse|harder|weaker|unstead\w*|wobbl\w*)|more and more|more often|"
+    r"\b(?:worse|worsen\w*|getting (?:more|worse|harder|weaker|unstead\w*|wobbl\w*)|more and more|"
+    # "more often" of a symptom, not of the injections ("every 2 months or more often?")
+    r"(?<!or )(?<!jabs )(?<!shots )(?<!injections )(?<!them )(?<!it )(?<!doses )more often|"
     r"(?:each|every) (?:day|week|morning|night)|day by day|week by week|by the day|from week to week|"
     r"than (?:last|a) (?:week|month|few weeks|couple of weeks)|than (?:i|it|they|she|he) (?:could|did|was|were|"
     r"used to)|(?:a few|some|couple of) weeks ago|spread\w*|creep\w*|now (?:up to|in|reaching)|up to my|"
@@ -91,7 +93,8 @@ _GETTING_WORSE = re.compile(
     r"(?:a lot |much |far )?more (?:often )?lately|downhill|deteriorat\w*|declin\w*|unsteadier|weaker|clumsier|blurrier|"
     r"(?:was|were) (?:just|only) (?:\w+ ){0,3}(?:last|a) (?:week|month)|used to (?:stop|be only|be just))\b")
 _IMPROVING = re.compile(r"\b(?:(?<!not )(?<!no )(?<!than )(?<!would get )(?<!should get )(?<!will get )(?<!to get )better|"
-                        r"improv\w*|less (?:numb|tingly|often)|settl\w*|eas\w+ off|"
+                        r"improv\w*|less (?:numb|tingly|often)|settl\w*|eas\w+ off|(?:much |a lot |far |so much )?(?:sharper|clearer|brighter|"
+                        r"more alert)|back to (?:her|him|my|them)sel(?:f|ves)|"
                         r"no worse|not worse|same as (?:it's|it is|its|it has|they have|they've) been|(?:way |much |a lot |far )?less than|not (?:got|gotten|getting|become|any) (?:any )?worse|exactly the same|the same for|same as (?:always|before|ever)|stable|unchanged|"
                         r"has not changed|without changing)\b")
 
@@ -151,6 +154,11 @@ _GOES_ON = re.compile(r"\b(?:not|never) (?:\w+ )?(?:stop\w*|end\w*|quit\w*|let\w
 def _feared(before: str) -> bool:
     """The words before a worsening word fear or suppose it, and do not say it goes on."""
     return bool(_FEARED.search(before)) and not _GOES_ON.search(before)
+
+
+def getting_worse(text: str) -> bool:
+    """The text says something is getting worse or spreading (not only feared to)."""
+    return any(not _feared(text[max(0, m.start() - 40):m.start()]) for m in _GETTING_WORSE.finditer(text))
 
 
 def nerves_worsening(text: str) -> Hit | None:

@@ -53,7 +53,11 @@ INFO_QUESTION = re.compile(
     r"signs|symptoms)|(?:can|could|do|does|will) (?:b12|it|they|this|these|the (?:jab|shot|injection)s?|"
     r"injections?|shots?|jabs?) (?:\w+ )?(?:cause|make|give|trigger)|side effects?|"
     r"effets secondaires|efectos secundarios|efeitos (?:secundarios|colaterais)|skutki uboczne|nebenwirkungen|"
-    r"effetti collaterali|is (?:\w+ ){1,3}(?:a )?(?:common|rare|usual|typical|known) (?:reaction|side effect|thing)|"
+    r"effetti collaterali)\b")
+# How common or how serious something is: asking, when nothing said after the question is a statement
+# ("is an itchy rash a typical reaction? it's gone from my arm to my whole back" reports).
+_HOW_COMMON = re.compile(
+    r"\b(?:is (?:\w+ ){1,3}(?:a )?(?:common|rare|usual|typical|known) (?:reaction|side effect|thing)|"
     r"(?:common|rare) or (?:super |very |really )?(?:rare|common)|the same (?:thing )?as|in terms of seriousness|"
     r"how serious (?:is|are))\b")
 # Said in jest ("the bill nearly made me collapse lol"): "nearly"/"almost" with a laugh.
@@ -76,6 +80,7 @@ _REASSURING = re.compile(
     r"feel(?:s|ing)? better|felt better|went away|gone away|going away|went down|gone down|going down|"
     r"cleared up|settled(?: down)?|resolved|subsided|disappeared|improv\w*|eased(?: off)?|"
     r"calmed down|back to normal|right as rain|back to (?:my|him|her)self|"
+    r"(?:chatting|talking|eating|walking|acting|behaving|carrying on|laughing)(?: away)? (?:as|like) (?:normal|usual)|"
     r"(?:felt|feel|feels|feeling|am|i'm|was|were|is|it's|everything is|all) "
     r"(?:totally |completely |absolutely |really |just |perfectly |quite |totally and )?"
     r"(?:fine|ok|okay|alright|all right|good|great|normal))\b")
@@ -221,10 +226,16 @@ def _soft_past(ent, historical: list, hard_breaks: list[int]) -> bool:
     for start, end in historical:
         if start < sent.start or end > sent.end or (start >= ent.end and _dates_the_diagnosis(ent.doc[ent.end:start].text)):
             continue
+        if start >= ent.end and _COMPARED.search(ent.doc[ent.end:start].text):
+            continue    # "fainted in the queue, last time that happened was in 2012": dates the earlier time
         lo, hi = (end, ent.start) if end <= ent.start else (ent.end, start)
         if not any(lo <= b < hi for b in hard_breaks):
             return True
     return False
+
+
+_COMPARED = re.compile(r"\b(?:last time|the time before|the other time|before that|previous(?:ly)?|like (?:the|that) time|"
+                       r"same as|just like)\b")
 
 
 def _dates_the_diagnosis(between: str) -> bool:
@@ -313,7 +324,18 @@ ONSET_SHORT = re.compile(r"\b(?:suddenly|sudden|all of a sudden|out of (?:nowher
 
 def _asks_only(norm: str) -> bool:
     """The message asks for information and dates nothing to now."""
-    return bool(INFO_QUESTION.search(norm)) and not (_STRONG_CURRENT.search(norm) or ONSET.search(norm))
+    return bool(INFO_QUESTION.search(norm) or _asks_how_common(norm)) and not (_STRONG_CURRENT.search(norm) or ONSET.search(norm))
+
+
+def _asks_how_common(norm: str) -> bool:
+    """The message asks how common or serious something is, and says nothing after that question."""
+    m = _HOW_COMMON.search(norm)
+    if not m:
+        return False
+    rest = norm[m.end():]
+    closing = rest.find("?")
+    after = rest[closing + 1:] if closing >= 0 else ""
+    return all(part.strip() == "" for part in re.split(r"[^.!?]*\?", after))
 
 
 def _sentence_bounds(norm: str, f: Finding) -> tuple[int, int]:
@@ -349,7 +371,7 @@ def _in_context(findings: list[Finding], norm: str, raw: str) -> list[Finding]:
         sentence = norm[start:end]
         if f.escalates and asking and not _CURRENT.search(_READING.sub(" ", sentence)):
             f = replace(f, status="hypothetical")
-        elif f.escalates and f.end and _asks_about(norm, start, end):
+        elif f.escalates and f.end and _asks_about(norm, start, end, f.end - len(f.text)):
             f = replace(f, status="hypothetical")
         elif f.escalates and f.category in cooccurrence.NEGATABLE and cooccurrence.NEGATED_AT_END.search(f.text) \
                 and not _SWELLING_AFTER.search(norm[f.end:end]):
@@ -363,6 +385,8 @@ def _in_context(findings: list[Finding], norm: str, raw: str) -> list[Finding]:
         elif f.escalates and ((jest and f.category == "fainting") or (f.category == "breathing" and any(start <= a < end for a in figurative))
                               or (f.end and _in_idiom(idioms, f, start, end))):
             f = replace(f, status="mild")
+        elif f.escalates and _HOARSE.search(f.text) and _HOARSE_CAUSE.search(sentence):
+            f = replace(f, status="mild")    # "a hoarse voice for weeks with a cold"
         elif f.escalates and ((f.category == "neuro_deficit" and onset) or
                               (f.category == "neuro_worsening" and ONSET_SHORT.search(onset_text))):
             f = replace(f, category="neuro_sudden", level=EMERGENCY)
@@ -424,7 +448,7 @@ _FAR_PAST = re.compile(
     r"younger|small|a teenager|\d+)|(?:many |several |a few |some |two |three |\d+ )?years? (?:ago|back|before)|"
     r"(?:a few |several |some |a couple of |couple of |\d+ |two |three )?(?:months|weeks) back|a (?:month|year) back|"
     r"(?:two|three|four|five|several|a few|some|\d+|many) (?:summers|winters|springs|autumns|christmases|easters) ago|"
-    r"(?:back )?in (?:19|20)\d\d|last (?:year|yr)|when (?:i|he|she|we) (?:first )?(?:started|began)|"
+    r"(?:back )?in (?:19|20)\d\d|(?<!like )(?<!as )last (?:year|yr)|when (?:i|he|she|we) (?:first )?(?:started|began)|"
     r"(?:in|at) (?:high school|secondary school|primary school|college|uni|university)|(?:a )?long time ago|ages ago|in my (?:teens|twenties|thirties|childhood|youth)|"
     r"before (?:my |the |i was |being )?(?:diagnosis|diagnosed))\b")
 _PRESENT = re.compile(r"\b(?:is|are|am|i'm|it's|keeps?|keeping|feel|feels|feeling|have been|has been|still|now|today|"
@@ -441,15 +465,9 @@ _ASKS_ABOUT = re.compile(
     r"^(?:(?:so|and|but|also|then|ok|okay|hi|hello|sorry|please|quick question)[ ,]+)?(?:what (?:kind|sort|type) of|what is|what are|what does|"
     r"which|is (?:it|that|this) (?:the|a|an|like|what)|would it be|how would|how do (?:you|they|people) know|"
     r"can (?:someone|anyone|you) (?:explain|tell)|" + _CONDITION_OPENING + r".*"
-    r"\b(?:would|could|should|will|must|do i do|to do)\b)")
+    r"\b(?:would|could|should|will|must|do i do|to do|what(?:'s| is) the plan|what then|who do i (?:ring|call))\b)")
 _CONDITIONAL_QUESTION = re.compile(r"^(?:(?:so|and|but|also|then|please)[ ,]+)?" + _CONDITION_OPENING)
 _SOMEONE_NOW = re.compile(r"\b(?:my|this|these|his|her|our|their|i am|i have|i'm|i've|he is|she is|he's|she's)\b")
-
-
-# A time said last in its sentence, after a comma ("passed out once after a blood test, ages ago."):
-# it dates what came before it (between commas it is an aside: "my lips swelled up, years ago, from
-# peanuts. Exactly the same thing is happening now").
-_CLOSES_CLAUSE = re.compile(r"\s*(?:$|[.!?])")
 
 
 def _long_past(norm: str, f: Finding, start: int, end: int) -> bool:
@@ -460,8 +478,7 @@ def _long_past(norm: str, f: Finding, start: int, end: int) -> bool:
         return False
     at, after = f.end - len(f.text) - start, f.end - start
     return any((m.start() < at and not _NEW_ANCHOR.search(sentence[m.end():at]))
-               or (m.start() >= after and (not re.search(r"[,;:]| - | but ", sentence[after:m.start()])
-                                           or _CLOSES_CLAUSE.match(sentence[m.end():]))
+               or (m.start() >= after and not re.search(r"[,;:]| - | but ", sentence[after:m.start()])
                    and not _NEW_ANCHOR.search(sentence[after:m.start()]))
                for m in _FAR_PAST.finditer(sentence)
                if not (m.start() >= after and _dates_the_diagnosis(sentence[after:m.start()])))
@@ -494,10 +511,11 @@ _RESOLVED = re.compile(
     r"reaction|episode|attack|feeling))(?: all| soon| quickly)? (?:passed|settled(?: down)?|went away|went down|cleared(?: up)?|"
     r"calmed down|eased(?: off)?|wore off|stopped|subsided|resolved|disappeared|faded|was gone)\b|"
     r"\b(?:i|he|she|they|we) (?:am|is|are|was|were|have been|has been|had been|felt|feel|feels|came round and was)"
-    r"(?: \w+)? (?:fine|ok|okay|alright|all right|well|normal|perfectly well|back to normal)\b|"
-    r"\b(?:fine|well|ok|okay|normal) (?:ever )?since\b")
+    r"(?: (?!not\b|never\b|otherwise\b|generally\b|mostly\b)\w+)? (?:fine|ok|okay|alright|all right|well|normal|perfectly well|"
+    r"back to normal)\b(?! (?:otherwise|apart from|except|in (?:my|him|her)sel))|"
+    r"(?<!not )(?<!never )(?<!not been )(?<!never been )\b(?:been )?(?:fine|well|ok|okay|normal) (?:ever )?since\b")
 # A time in the past that dates the episode.
-_DATED_PAST = re.compile(_FAR_PAST.pattern + r"|\b(?:last (?:week|wk|month|time|year|yr|winter|summer|spring|autumn)|"
+_DATED_PAST = re.compile(_FAR_PAST.pattern + r"|\b(?<!like )(?<!as )(?:last (?:week|wk|month|time|year|yr|winter|summer|spring|autumn)|"
                          r"(?:back )?in (?:january|february|march|april|may|june|july|august|september|october|november|"
                          r"december)|yesterday|the other day|(?:a|one|two|three|few|couple of|\d+) (?:days|weeks|months) ago)\b")
 # Someone not with the patient, and a second-hand report of what happened to them.
@@ -510,6 +528,11 @@ _HEARSAY = re.compile(r"\b(?:reckons?|apparently|apparantly|apparenty|told me|te
 # A past-tense verb after the hearsay ("she had hives", "he passed out"), not "she can't breathe".
 _PAST_VERB = re.compile(r"\b(?:had|went|got|was|were|passed|fainted|collapsed|broke|came|swelled|lost|needed|ended up|"
                         r"reacted|could not|cudnt|couldnt|blacked|keeled|developed|turned|started)\b")
+_BECOME = re.compile(r"\b(?:has|have|is|are) (?:now |just |suddenly )?(?:gone|got|gotten|become|turned)\b")
+# "she was fine after the first two": earlier doses, not this episode
+_EARLIER_DOSES = re.compile(r"\s*(?:after|with|for) (?:the|her|his|my|their|all the) (?:first|last|other|previous|earlier|\w+ other)\b")
+_THIRD = re.compile(r"\b(?:she|he|they|her|his|their|them|hers|him)\b")
+_FIRST = re.compile(r"\b(?:i|my|me|mine|i'm|i've|myself)\b")
 _NOW_DATED = re.compile(r"\b(?:today'?s?|tonight|this (?:morning|afternoon|evening)|right now|just now|at the moment|"
                         r"currently|still|is here|are here|with me|next to me|beside me|in front of me)\b")
 
@@ -525,7 +548,7 @@ def _over_and_done(findings: list[Finding], norm: str) -> list[Finding]:
     past tense, it is over too."""
     now_free = _RESOLVED_NOW.sub(" ", norm)
     onsets = [m for m in ONSET.finditer(_NO_ONSET.sub(" ", now_free)) if not _DURATION.match(m.group(0))]
-    if onsets or _STRONG_CURRENT.search(now_free) or _NOW_DATED.search(now_free):
+    if onsets or _STRONG_CURRENT.search(now_free) or _NOW_DATED.search(now_free) or cooccurrence.getting_worse(norm):
         return findings
     out = []
     for f in findings:
@@ -534,11 +557,14 @@ def _over_and_done(findings: list[Finding], norm: str) -> list[Finding]:
             sentence = norm[start:end]
             f_start = f.end - len(f.text)
             before = norm[start:f_start]
-            told = _DISTANT.search(before) and _HEARSAY.search(before) and \
-                _PAST_VERB.search(norm[_HEARSAY.search(before).end() + start:f.end])
-            present = _PRESENT.search(_RESOLVED.sub(" ", _RESOLVED_NOW.sub(" ", sentence)))
+            heard = _HEARSAY.search(before) if _DISTANT.search(before) else None
+            said = norm[start + heard.end():f.end] if heard else ""
+            told = heard and _PAST_VERB.search(said) and not _FIRST.search(said) \
+                and (_THIRD.search(said) or heard.group(0).startswith("appar")) \
+                and not _CURRENT.search(_RESOLVED.sub(" ", norm[f.end:]))
+            present = _PRESENT.search(_RESOLVED.sub(" ", _RESOLVED_NOW.sub(" ", sentence))) or _BECOME.search(sentence)
             if not present and (told or _DATED_PAST.search(sentence)):
-                resolved = list(_RESOLVED.finditer(norm, f_start))
+                resolved = [m for m in _RESOLVED.finditer(norm, f_start) if not _EARLIER_DOSES.match(norm, m.end())]
                 after = norm[resolved[-1].end():] if resolved else ""
                 if told or (resolved and not (_RED_FLAG_WORD.search(after) or _WORSENING.search(after)
                                               or _RECURS.search(after))):
@@ -547,13 +573,33 @@ def _over_and_done(findings: list[Finding], norm: str) -> list[Finding]:
     return out
 
 
-def _asks_about(norm: str, start: int, end: int) -> bool:
-    """The sentence norm[start:end] is a question about what something is or would be."""
+def _asks_about(norm: str, start: int, end: int, at: int | None = None) -> bool:
+    """The sentence norm[start:end] is a question about what something is or would be. The
+    question may open the part of the sentence after a dash, colon or semicolon that holds the
+    symptom at `at` ("doing them at home from next month - if I went all wobbly, what's the plan?").
+    In a condition, "suddenly" belongs to what is imagined ("if he suddenly couldn't get his words
+    out, would that be a stroke?"); a time of today still reports."""
+    if end >= len(norm) or norm[end] != "?":
+        return False
     sentence = norm[start:end].strip()
-    if end >= len(norm) or norm[end] != "?" or not _ASKS_ABOUT.search(sentence):
+    if at is not None:
+        cuts = [m.end() for m in _PART_BREAK.finditer(norm, start, at)]
+        if cuts:
+            part = norm[cuts[-1]:end].strip()
+            if _CONDITIONAL_QUESTION.match(part) and _ASKS_ABOUT.search(part):
+                sentence = part
+    if not _ASKS_ABOUT.search(sentence):
         return False
     conditional = bool(_CONDITIONAL_QUESTION.match(sentence))
-    return not (_STRONG_CURRENT.search(sentence) or ONSET.search(sentence)) and (conditional or not _SOMEONE_NOW.search(sentence))
+    onsets = [m for m in ONSET.finditer(sentence) if not (conditional and _SUDDEN.fullmatch(m.group(0)))]
+    return not (_STRONG_CURRENT.search(sentence) or onsets) and (conditional or not _SOMEONE_NOW.search(sentence))
+
+
+_HOARSE = re.compile(r"\b(?:hoarse|croaky|raspy|husky)\b")
+_HOARSE_CAUSE = re.compile(r"\b(?:cold|colds|flu|laryngitis|cough(?:ing)?|shout\w*|sing\w*|cheer\w*|talk\w* too much|always|"
+                           r"for (?:days|weeks|months|years|ages)|all (?:week|month|winter))\b")
+_PART_BREAK = re.compile(r" - |; |: ")
+_SUDDEN = re.compile(r"suddenly|sudden|all of a sudden|out of (?:nowhere|the blue)|without (?:any )?warning|abruptly")
 
 
 # A condition or a wish before the symptom in its sentence ("say I went dizzy", "should I ever get").
@@ -572,8 +618,8 @@ _IDIOM = re.compile(r"\b(?:nearly|almost|would have|would've) (?:had|have|has) a
                     r"\b(?:nearly|almost|practically) (?:fainted|passed out|collapsed|had a heart attack|died|fell over)\b[a-z' ]{0,20}"
                     r"\b(?:when i (?:saw|heard|read|got|was told|opened)|when (?:\w+ ){1,3}(?:told|said|rang|called|phoned|showed|sent) me|"
                     r"at the (?:bill|price|cost|news)|from (?:shock|surprise))\b|"
-                    r"\b(?:faint\w*|pass\w* out|collaps\w*|keel over)\b(?: \w+){0,2}? (?:just )?(?:thinking about|at the (?:thought|sight) of|"
-                    r"looking at (?:the |a )?needles?)\b|"
+                    r"\b(?:faint|feel faint|pass out|passing out|collapse|keel over)\b(?: \w+){0,2}? (?:just )?(?:thinking about|"
+                    r"at the thought of)\b|"
                     r"\b(?:collapse|faint|pass out|die|keel over|fall over)\b[a-z' ]{0,6}\b(?:from|of|with) (?:sheer |pure )?"
                     r"(?:frustration|boredom|shock|embarrassment|exhaustion|laughter|laughing)\b|"
                     r"\b(?:gave|give|giving) way (?:laughing|with laughter|from laughing)\b|\b\w+ ?wise,? i mean\b|"

@@ -29,7 +29,9 @@ CUE_KINDS = ("negated", "hypothetical", "past")
 BREAKS = "breaks"
 _CUE_WINDOW = 40  # characters before a symptom that a cue may sit in (same clause only)
 _CLAUSE_BREAK = re.compile(r"\b(?:pero|mais|mas|ale|porem|sin embargo|cependant|jednak|y ahora|et maintenant|"
-                           r"e agora|a teraz|ahora|maintenant|agora|teraz|aber|jetzt|adesso)\b|[.!?;,]")
+                           r"e agora|a teraz|ahora|maintenant|agora|teraz|aber|jetzt|adesso|"
+                           # "... if one day it happened, and look: I can't breathe"
+                           r"y mira|e olha|et la|et voila|und nun|ed ecco|e ora|no i prosze)\b|[.!?;,]")
 # A new point in time ("today", "after the injection") starts what is happening now: a negation or a
 # past time before it ("no tengo alergias y después de la inyección me cuesta respirar", "vor ein paar
 # Wochen angefangen und jetzt bekomme ich keine Luft") does not reach the symptom after it. A

@@ -131,6 +131,10 @@ TARGETS: list[Target] = [
     _t("breathing", "difficulty swallowing",
        r"\b(?:cannot|hard to|trouble|difficult\w*|difficulty|problems?|struggl\w*|hurts? to|unable to)"
        rf"\b{_SHORT_GAP}\bswallow\w*"),
+    # a voice gone hoarse is the throat swelling (anaphylaxis), not a cold, when it is new
+    _t("breathing", "hoarse voice",
+       r"\b(?:voice|voise)\b(?: \w+){0,3} (?:hoarse|croaky|raspy|husky)\b|\b(?:hoarse|croaky|raspy)(?: and \w+)? voice\b|"
+       r"\b(?:gone|going|went|getting|got|become|becoming|turned) (?:all |very |really |suddenly )?hoarse\b"),
     # --- swelling of face, lips, tongue, throat ---------------------------------------------
     _t("swelling", "swelling of the face", rf"\b{_SWELL}\b{_GAP}\b{_FACE}\b"),
     _t("swelling", "face swelling", rf"\b{_FACE}\b{_GAP}\b{_SWELL}\b"),
@@ -163,6 +167,7 @@ TARGETS: list[Target] = [
        r"(?<!do people )(?<!would you )(?<!will you )need(?:ed)?(?: to use)?|grab\w*|had to use) "
        r"(?:my |his |her |the |an |their |our )?(?:epi ?pen\w*|adrenaline|epinephrine)\b"),
     # --- chest -----------------------------------------------------------------------------
+    _t("chest", "clutching the chest", r"\b(?:clutch\w*|grabb\w*|grip\w*|holding) (?:at )?(?:my|his|her|their) chest\b"),
     _t("chest", "chest tightness",
        rf"\bchest\b{_GAP}\b(?:tight\w*|pain\w*|pressure|hurt\w*|heavy|heaviness|squeez\w*|crush\w*|"
        r"ache|aching|burn\w*|closing|constrict\w*|sore|weight)\b"),
