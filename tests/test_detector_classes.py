@@ -841,9 +841,16 @@ def test_round23_classes(text, level):
     ("niente gonfiore ma la gola si chiude", "emergency"),
     ("non ho febbre però la lingua è gonfia", "emergency"),
     ("niente febbre, solo che adesso non respiro bene", "emergency"),
-    # a cue cut by the window's edge still counts; a new time does not carry it
-    ("Vor 10 Jahren bin ich beim Zahnarzt einmal umgekippt, seitdem nie wieder. Soll ich mich hinlegen?", None),
+    # a past time far back in the clause may date something else; a new time does not carry it
+    ("hace dos semanas empecé las inyecciones y no puedo respirar", "emergency"),
     ("Vor 10 Jahren hatte ich nichts, aber heute nach der Spritze bin ich umgekippt", "emergency"),
+    # "for two weeks (until now)" is not the past
+    ("desde hace dos semanas el hormigueo de los pies me ha subido hasta las rodillas y cada dia camino peor", "urgent"),
+    # someone not there told me (other languages), unless someone is with me
+    ("Ma voisine m'a raconté qu'elle avait fait un malaise après sa piqûre l'an dernier, ça m'inquiète", None),
+    ("moja kolezanka mowila ze jej po B12 wyskoczyla wysypka, czy moge cos wziac?", None),
+    ("mi vecina me dijo que no puede respirar y esta aqui conmigo", "emergency"),
+    ("mi marido me dijo que no puede respirar", "emergency"),
 ])
 def test_round23_language_classes(text, level):
     assert detect(text).level == level, [(f.category, f.text, f.status) for f in detect(text).findings]
@@ -907,3 +914,20 @@ def test_the_reviewers_past_hearsay_and_question_probes():
     assert sum(detect(r["text"]).level is None for r in current) < sum(r["rules_before"] == "-" for r in current)
     negatives = [r for r in rows if r["expected"] == "none"]
     assert sum(detect(r["text"]).level is not None for r in negatives) < sum(r["rules_before"] != "-" for r in negatives)
+
+
+@pytest.mark.parametrize("text,level", [
+    # round 24 read as a development set
+    ("He hasn't fainted or gone dizzy, he's talking normally and his speech is perfectly clear", None),
+    ("my lips have gone numb and swollen since the jab", "emergency"),
+    ("I was half expecting to feel faint because I always do around needles but nope, didn't pass out", None),
+    ("I was expecting to feel faint and now I actually feel faint and my lips are tingling", "emergency"),
+    ("what should I do should I begin to feel faint after my injection next Tuesday?", None),
+    ("This insurance denial has me so dizzy I can't see straight lol", None),
+    ("A coworker said she couldn't breathe after her B12 shot at the pharmacy, she's ok, but now I'm kinda freaked out", None),
+    ("my flatmate rang me last night saying her face swelled after some jab, she's been treated and is fine", None),
+    ("my neighbour rang me saying her face swelled up after her jab and she is on her way here", "emergency"),
+    ("my friend is here with me, she said her throat closed up and she can hardly breathe", "emergency"),
+])
+def test_round24_classes(text, level):
+    assert detect(text).level == level, [(f.category, f.text, f.status) for f in detect(text).findings]

@@ -28,7 +28,8 @@ FAMILY = "FAMILY"
 # after them is still part of the condition, so they are never overridden.
 CONDITIONAL_LITERALS = {"in the event", "thought i was going to", "i thought i would", "do not want to", "dont want to", "if", "what if", "in case", "suppose", "imagine", "when should", "when to",
                         "when do i", "when would", "when is it", "worried that", "in case i", "should I develop",
-                        "hypothetically", "form asks whether", "some people", "could my leg go numb"}
+                        "hypothetically", "form asks whether", "some people", "could my leg go numb",
+                        "expecting to", "expected to", "half expecting"}
 
 
 def _r(literal, category, direction, pattern=None, max_scope=None):
@@ -45,8 +46,11 @@ def rules() -> list[ConTextRule]:
                 "absence of", "no more", "not had any", "not getting", "denies", "nor"]:
         out.append(_r(lit, NEGATED, "FORWARD", max_scope=6))
     for lit in ["none", "nope", "not really", "not at all", "negative", "not a problem",
-                "is fine", "are fine", "gone", "none so far"]:
+                "is fine", "are fine", "none so far"]:
         out.append(_r(lit, NEGATED, "BACKWARD", max_scope=4))
+    # "the rash is gone", not "he has not fainted or gone dizzy" (became)
+    out.append(_r("gone", NEGATED, "BACKWARD", max_scope=4,
+                  pattern=r"\bgone\b(?= *(?:$|[,.;:!?]| now\b| away\b| completely\b| again\b| though\b| thank))"))
     # --- uncertainty (still escalates; wins over the negation words it contains) ---------------
     for lit in ["i think", "maybe", "might", "may be", "perhaps", "possibly", "not sure", "unsure",
                 "do not know if", "do not know whether", "not certain", "feels like", "seems",
@@ -67,7 +71,7 @@ def rules() -> list[ConTextRule]:
                 "meaning of", "is it true", "is that true", "i read", "i have read", "i heard",
                 "percentage of", "how many people", "do not want to", "dont want to", "any link", "in the event",
                 "wot if", "wat if", "how soon", "how long after", "usually show up",
-                "thought i was going to", "i thought i would",
+                "thought i was going to", "i thought i would", "expecting to", "expected to", "half expecting",
                 "link between", "linked to"]:
         out.append(_r(lit, HYPOTHETICAL, "FORWARD", max_scope=10))
     # "why does b12 cause a rash?" asks; "why do I sound like a squeaky toy when I breathe?" reports
@@ -80,7 +84,7 @@ def rules() -> list[ConTextRule]:
                           r"(?:will|would|might|could|may|going to|gonna|i'll|it'll|ll)\b)(?:that|i|my|it|he|she)\b|"
                           r"\b(?:scared|worried|afraid|frightened|terrified)(?: that)? i(?:'ll| will| might| would| could| may)\b"))
     out.append(_r("should I develop", HYPOTHETICAL, "FORWARD", max_scope=10,
-                  pattern=r"\bshould (?:i|he|she|you|we) (?:ever )?(?:develop|get|have|experience|notice|start|feel|go)\b|"
+                  pattern=r"\bshould (?:i|he|she|you|we) (?:ever )?(?:develop|get|have|experience|notice|start|begin|feel|go)\b|"
                           r"\bsay (?:i|he|she|we) (?:went|got|had|felt|started|go|get)\b"))
     out.append(_r("the word", HYPOTHETICAL, "FORWARD", max_scope=10,
                   pattern=r"\b(?:what is|what does|what's|meaning of|means?) the word\b|\bthe word\b(?= \S+(?: \S+)? means?\b)"))

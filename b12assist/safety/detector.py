@@ -519,11 +519,12 @@ _DATED_PAST = re.compile(_FAR_PAST.pattern + r"|\b(?<!like )(?<!as )(?:last (?:w
                          r"(?:back )?in (?:january|february|march|april|may|june|july|august|september|october|november|"
                          r"december)|yesterday|the other day|(?:a|one|two|three|few|couple of|\d+) (?:days|weeks|months) ago)\b")
 # Someone not with the patient, and a second-hand report of what happened to them.
-_DISTANT = re.compile(r"\b(?:friend|mate|colleague|co ?worker|neighbou?r|someone|somebody|a (?:woman|man|lady|guy|girl|bloke|"
+_DISTANT = re.compile(r"\b(?:friend|mate|colleague|co ?worker|workmate|flatmate|roommate|housemate|neighbou?r|someone|somebody|a (?:woman|man|lady|guy|girl|bloke|"
                       r"fellow|patient)|people|cousin|boss|acquaintance|classmate|forum|online|facebook|reddit|group|post)\b|"
                       r"\b\w+'s (?:mum|mom|mother|dad|father|husband|wife|son|daughter|sister|brother|gran\w*|aunt\w*|uncle|"
                       r"friend|partner|boyfriend|girlfriend)\b")
-_HEARSAY = re.compile(r"\b(?:reckons?|apparently|apparantly|apparenty|told me|tell me|tells me|telling me|said|says|"
+_HEARSAY = re.compile(r"\b(?:reckons?|apparently|apparantly|apparenty|told me|tell me|tells me|telling me|said|says|saying|"
+                      r"rang me|texted|messaged|phoned|"
                       r"mentioned|posted|wrote|swears|claims?|was saying)\b")
 # A past-tense verb after the hearsay ("she had hives", "he passed out"), not "she can't breathe".
 _PAST_VERB = re.compile(r"\b(?:had|went|got|was|were|passed|fainted|collapsed|broke|came|swelled|lost|needed|ended up|"
@@ -531,10 +532,17 @@ _PAST_VERB = re.compile(r"\b(?:had|went|got|was|were|passed|fainted|collapsed|br
 _BECOME = re.compile(r"\b(?:has|have|is|are) (?:now |just |suddenly )?(?:gone|got|gotten|become|turned)\b")
 # "she was fine after the first two": earlier doses, not this episode
 _EARLIER_DOSES = re.compile(r"\s*(?:after|with|for) (?:the|her|his|my|their|all the) (?:first|last|other|previous|earlier|\w+ other)\b")
+# How the story left the patient feeling is not a symptom ("now I'm kinda freaked out").
+_FEELING = re.compile(r"\bi (?:am|feel|felt|was|'m)(?: \w+){0,2}? (?:freaked|scared|worried|nervous|anxious|spooked|terrified|"
+                      r"panick\w*|afraid|wondering|curious|concerned|put off|unsettled|shaken)\b")
+# The person told about is on the way to the patient: it is happening near them now.
+_COMING = re.compile(r"\b(?:on (?:her|his|their|the) way|coming (?:over|here|round|around|to me)|heading (?:here|over)|"
+                     r"(?:is|are) (?:at|in) (?:my|the) (?:door|house|flat|car)|outside)\b")
 _THIRD = re.compile(r"\b(?:she|he|they|her|his|their|them|hers|him)\b")
 _FIRST = re.compile(r"\b(?:i|my|me|mine|i'm|i've|myself)\b")
 _NOW_DATED = re.compile(r"\b(?:today'?s?|tonight|this (?:morning|afternoon|evening)|right now|just now|at the moment|"
-                        r"currently|still|is here|are here|with me|next to me|beside me|in front of me)\b")
+                        r"currently|still|is here|are here|(?:is|are|sitting|standing|here|right) (?:here )?with me|next to me|beside me|"
+                        r"in front of me)\b")
 
 # "for a few minutes" says how long, not when ("last week I felt light-headed for a few minutes").
 _DURATION = re.compile(r"(?:for|about|around) ")
@@ -561,9 +569,11 @@ def _over_and_done(findings: list[Finding], norm: str) -> list[Finding]:
             said = norm[start + heard.end():f.end] if heard else ""
             told = heard and _PAST_VERB.search(said) and not _FIRST.search(said) \
                 and (_THIRD.search(said) or heard.group(0).startswith("appar")) \
-                and not _CURRENT.search(_RESOLVED.sub(" ", norm[f.end:]))
+                and not (_PRESENT.search(said) or _BECOME.search(said)) \
+                and not _CURRENT.search(_FEELING.sub(" ", _RESOLVED.sub(" ", norm[f.end:]))) \
+                and not _COMING.search(norm[f.end:])
             present = _PRESENT.search(_RESOLVED.sub(" ", _RESOLVED_NOW.sub(" ", sentence))) or _BECOME.search(sentence)
-            if not present and (told or _DATED_PAST.search(sentence)):
+            if told or (not present and _DATED_PAST.search(sentence)):
                 resolved = [m for m in _RESOLVED.finditer(norm, f_start) if not _EARLIER_DOSES.match(norm, m.end())]
                 after = norm[resolved[-1].end():] if resolved else ""
                 if told or (resolved and not (_RED_FLAG_WORD.search(after) or _WORSENING.search(after)
@@ -623,7 +633,8 @@ _IDIOM = re.compile(r"\b(?:nearly|almost|would have|would've) (?:had|have|has) a
                     r"\b(?:collapse|faint|pass out|die|keel over|fall over)\b[a-z' ]{0,6}\b(?:from|of|with) (?:sheer |pure )?"
                     r"(?:frustration|boredom|shock|embarrassment|exhaustion|laughter|laughing)\b|"
                     r"\b(?:gave|give|giving) way (?:laughing|with laughter|from laughing)\b|\b\w+ ?wise,? i mean\b|"
-                    r"\bdrowning (?:at|in) work\b|"
+                    r"\bdrowning (?:at|in) work\b|\b(?:has|have|had|got|gets|is getting) me (?:so |all |really )?(?:dizzy|spinning|in a spin)(?: (?:that )?i (?:cannot|can not|could not) see straight)?\b|"
+                    r"\bso \w+ (?:that )?i (?:cannot|can not|could not) see straight\b|"
                     r"\bgiv\w* me (?:the )?(?:worst|worse) headache\b|\b(?:figuratively|metaphorically|not literally)\b|"
                     r"\b(?:tighten\w*|tight|burn\w*|boil\w*|shak\w*) (?:up )?(?:with|from) (?:rage|anger|fury|frustration|annoyance)\b")
 
