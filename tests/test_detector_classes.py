@@ -846,9 +846,10 @@ def test_round23_classes(text, level):
     ("Vor 10 Jahren hatte ich nichts, aber heute nach der Spritze bin ich umgekippt", "emergency"),
     # "for two weeks (until now)" is not the past
     ("desde hace dos semanas el hormigueo de los pies me ha subido hasta las rodillas y cada dia camino peor", "urgent"),
-    # someone not there told me (other languages), unless someone is with me
-    ("Ma voisine m'a raconté qu'elle avait fait un malaise après sa piqûre l'an dernier, ça m'inquiète", None),
-    ("moja kolezanka mowila ze jej po B12 wyskoczyla wysypka, czy moge cos wziac?", None),
+    # someone told me (other languages): no reading of second-hand reports there (a reviewer's probes
+    # showed a friend's story next to a person lying on the floor now)
+    ("Mi compañera de piso me dijo que se desmayó en el baño, está tirada en el suelo y no responde bien", "emergency"),
+    ("Minha vizinha me contou que aconteceu com ela também e estou com falta de ar e a garganta fechando", "emergency"),
     ("mi vecina me dijo que no puede respirar y esta aqui conmigo", "emergency"),
     ("mi marido me dijo que no puede respirar", "emergency"),
 ])
@@ -931,3 +932,40 @@ def test_the_reviewers_past_hearsay_and_question_probes():
 ])
 def test_round24_classes(text, level):
     assert detect(text).level == level, [(f.category, f.text, f.status) for f in detect(text).findings]
+
+
+@pytest.mark.parametrize("text,level", [
+    # a reviewer's (review10) shapes: the second-hand reading needs the story told for the patient's own
+    # risk, a time long past, or the person fine; someone present or on the way is now
+    ("My flatmate just knocked on my door saying she had come out in hives and her lips had swelled up", "emergency"),
+    ("workmate at the desk opposite said his face went numb on one side and his words were coming out wrong", "emergency"),
+    ("Neighbour popped round for a cuppa, said she had a tight chest and was sweating buckets, she's on my sofa", "emergency"),
+    ("typing for my nan, her neighbour rang me saying she'd collapsed in the hallway and couldn't get up, on my way over", "emergency"),
+    ("my friend said her throat closed up after her jab once, years ago. should I worry?", None),
+    # "so swollen I can't see straight" is a symptom, "so angry I can't see straight" an idiom
+    ("my eyes are so swollen I can't see straight, both lids puffed right up after the jab", "emergency"),
+    ("Lips and face so puffy i cant see straight, came up in the last half hour", "emergency"),
+    ("so angry I can't see straight at the pharmacy, they lost my prescription again", None),
+    # not gone is still there; sight or voice gone is lost
+    ("hives havent gone. theyre creeping up my neck and onto my face as I type", "emergency"),
+    ("vision in my right eye has just gone, like a black curtain came down about 5 minutes ago", "emergency"),
+    ("Mum's voice has gone completely and she keeps pointing at her throat, she had her injection an hour ago", "emergency"),
+    ("the rash has gone completely, nothing since", None),
+])
+def test_review10_classes(text, level):
+    assert detect(text).level == level, [(f.category, f.text, f.status) for f in detect(text).findings]
+
+
+def test_the_reviewers_second_hand_and_gone_probes():
+    """A reviewer wrote 70 current red flags to break 298282b (9 were silenced by it, then fixed: the
+    second-hand reading now needs the story told for the patient's own risk, a time long past or the
+    person fine; the other-language "reported" cue was removed): every one the rules escalated before
+    still escalates, the rules miss fewer than before, and fewer of the 20 negatives escalate."""
+    rows = probe_rows("red_flags_review10_probes.tsv")
+    current = [r for r in rows if r["expected"] != "none"]
+    assert len(current) == 70
+    lost = [r["text"] for r in current if r["rules_before"] != "-" and detect(r["text"]).level is None]
+    assert lost == []
+    assert sum(detect(r["text"]).level is None for r in current) < sum(r["rules_before"] == "-" for r in current)
+    negatives = [r for r in rows if r["expected"] == "none"]
+    assert sum(detect(r["text"]).level is not None for r in negatives) < sum(r["rules_before"] != "-" for r in negatives)

@@ -168,6 +168,13 @@ def rules() -> list[ConTextRule]:
     out.append(_r("like last year", "PSEUDO", "PSEUDO",
                   pattern=r"\b(?:like|same as|just like|as it was|as it did|as) last (?:year|yr|time|week|wk|month|winter|summer)\b|"
                           r"\blast time (?:that|it|this) (?:happened|was)\b"))
+    # Not gone is still there ("hives haven't gone, they're creeping up my neck"); sight, voice or
+    # strength gone is lost, not over ("vision in my right eye has just gone").
+    out.append(_r("have not gone", "PSEUDO", "PSEUDO",
+                  pattern=r"\b(?:has|have|had|is|are) not (?:yet )?(?:gone|cleared|settled|eased|calmed|stopped|subsided|"
+                          r"gone away|gone down)\b|\bnot (?:gone|going) (?:away|down)\b|"
+                          r"\b(?:vision|sight|eyesight|voice|speech|hearing|feeling|strength|balance)\b(?: (?:in|on|of) (?:my|his|her|the) "
+                          r"\w+(?: \w+)?)?(?: has| have| is| just| completely| totally| suddenly| all)* gone\b"))
     # A start point is not the past: "since my last injection six weeks ago my memory ...".
     out.append(_r("since my injection weeks ago", "PSEUDO", "PSEUDO",
                   pattern=r"\bsince (?:my|the|her|his) (?:last |first )?(?:injection|jab|shot|dose)(?: \w+){0,3} ago\b"))

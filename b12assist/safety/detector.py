@@ -387,6 +387,10 @@ def _in_context(findings: list[Finding], norm: str, raw: str) -> list[Finding]:
             f = replace(f, status="mild")
         elif f.escalates and _HOARSE.search(f.text) and _HOARSE_CAUSE.search(sentence):
             f = replace(f, status="mild")    # "a hoarse voice for weeks with a cold"
+        elif f.escalates and f.category in ("neuro_worsening", "neuro_deficit") and _STROKE_WORDS.search(sentence) \
+                and not _TREND.search(sentence):
+            # numbness with speech gone wrong or a face dropping in the same sentence: a stroke sign
+            f = replace(f, category="neuro_sudden", level=EMERGENCY)
         elif f.escalates and ((f.category == "neuro_deficit" and onset) or
                               (f.category == "neuro_worsening" and ONSET_SHORT.search(onset_text))):
             f = replace(f, category="neuro_sudden", level=EMERGENCY)
@@ -513,7 +517,8 @@ _RESOLVED = re.compile(
     r"\b(?:i|he|she|they|we) (?:am|is|are|was|were|have been|has been|had been|felt|feel|feels|came round and was)"
     r"(?: (?!not\b|never\b|otherwise\b|generally\b|mostly\b)\w+)? (?:fine|ok|okay|alright|all right|well|normal|perfectly well|"
     r"back to normal)\b(?! (?:otherwise|apart from|except|in (?:my|him|her)sel))|"
-    r"(?<!not )(?<!never )(?<!not been )(?<!never been )\b(?:been )?(?:fine|well|ok|okay|normal) (?:ever )?since\b")
+    r"(?<!not )(?<!never )(?<!not been )(?<!never been )\b(?:been )?(?:fine|well|ok|okay|normal) (?:ever )?since\b|"
+    r"\b(?:and|but) (?:is|are|was|were|seems?|looks?|feels?) (?:(?!not\b)\w+ )?(?:fine|ok|okay|alright|well)\b")
 # A time in the past that dates the episode.
 _DATED_PAST = re.compile(_FAR_PAST.pattern + r"|\b(?<!like )(?<!as )(?:last (?:week|wk|month|time|year|yr|winter|summer|spring|autumn)|"
                          r"(?:back )?in (?:january|february|march|april|may|june|july|august|september|october|november|"
@@ -528,7 +533,7 @@ _HEARSAY = re.compile(r"\b(?:reckons?|apparently|apparantly|apparenty|told me|te
                       r"mentioned|posted|wrote|swears|claims?|was saying)\b")
 # A past-tense verb after the hearsay ("she had hives", "he passed out"), not "she can't breathe".
 _PAST_VERB = re.compile(r"\b(?:had|went|got|was|were|passed|fainted|collapsed|broke|came|swelled|lost|needed|ended up|"
-                        r"reacted|could not|cudnt|couldnt|blacked|keeled|developed|turned|started)\b")
+                        r"reacted|could not|cudnt|couldnt|blacked|keeled|developed|turned|started|\w+ed)\b")
 _BECOME = re.compile(r"\b(?:has|have|is|are) (?:now |just |suddenly )?(?:gone|got|gotten|become|turned)\b")
 # "she was fine after the first two": earlier doses, not this episode
 _EARLIER_DOSES = re.compile(r"\s*(?:after|with|for) (?:the|her|his|my|their|all the) (?:first|last|other|previous|earlier|\w+ other)\b")
@@ -536,8 +541,15 @@ _EARLIER_DOSES = re.compile(r"\s*(?:after|with|for) (?:the|her|his|my|their|all 
 _FEELING = re.compile(r"\bi (?:am|feel|felt|was|'m)(?: \w+){0,2}? (?:freaked|scared|worried|nervous|anxious|spooked|terrified|"
                       r"panick\w*|afraid|wondering|curious|concerned|put off|unsettled|shaken)\b")
 # The person told about is on the way to the patient: it is happening near them now.
-_COMING = re.compile(r"\b(?:on (?:her|his|their|the) way|coming (?:over|here|round|around|to me)|heading (?:here|over)|"
-                     r"(?:is|are) (?:at|in) (?:my|the) (?:door|house|flat|car)|outside)\b")
+_COMING = re.compile(r"\b(?:on (?:her|his|their|the|my|our) way|coming (?:over|here|round|around|to me)|heading (?:here|over)|"
+                     r"(?:is|are) (?:at|in) (?:my|the) (?:door|house|flat|car)|outside|here|on my (?:sofa|couch|floor|bed))\b")
+# A second-hand story told for what it means to the patient ("should I worry?", "can that happen to me?",
+# "before mine tomorrow"): without it, or a time long past, or "she is fine", it may be happening now.
+_OWN_RISK = re.compile(r"\b(?:should i (?:be )?(?:worr\w*|concerned|avoid|ask|tell|mention)|worried|worry|scared|nervous|freaked|"
+                       r"spooked|put me off|happen (?:to me|here|again)|(?:can|could|will|would|does|might) (?:this|that|it) happen|"
+                       r"something that (?:actually |really )?happens|how (?:rare|common|likely)|is (?:that|this|it) (?:common|normal|rare|"
+                       r"likely|a thing|possible|true)|run in (?:the )?famil\w*|my (?:own|next|first|second|third) (?:jab|injection|shot|dose)|"
+                       r"mine|for me|am i at risk|before (?:my|mine))\b")
 _THIRD = re.compile(r"\b(?:she|he|they|her|his|their|them|hers|him)\b")
 _FIRST = re.compile(r"\b(?:i|my|me|mine|i'm|i've|myself)\b")
 _NOW_DATED = re.compile(r"\b(?:today'?s?|tonight|this (?:morning|afternoon|evening)|right now|just now|at the moment|"
@@ -571,7 +583,8 @@ def _over_and_done(findings: list[Finding], norm: str) -> list[Finding]:
                 and (_THIRD.search(said) or heard.group(0).startswith("appar")) \
                 and not (_PRESENT.search(said) or _BECOME.search(said)) \
                 and not _CURRENT.search(_FEELING.sub(" ", _RESOLVED.sub(" ", norm[f.end:]))) \
-                and not _COMING.search(norm[f.end:])
+                and not _COMING.search(norm[f.end:]) \
+                and (_OWN_RISK.search(norm[f.end:]) or _DATED_PAST.search(sentence) or any(_RESOLVED.finditer(norm, f.end)))
             present = _PRESENT.search(_RESOLVED.sub(" ", _RESOLVED_NOW.sub(" ", sentence))) or _BECOME.search(sentence)
             if told or (not present and _DATED_PAST.search(sentence)):
                 resolved = [m for m in _RESOLVED.finditer(norm, f_start) if not _EARLIER_DOSES.match(norm, m.end())]
@@ -605,7 +618,10 @@ def _asks_about(norm: str, start: int, end: int, at: int | None = None) -> bool:
     return not (_STRONG_CURRENT.search(sentence) or onsets) and (conditional or not _SOMEONE_NOW.search(sentence))
 
 
-_HOARSE = re.compile(r"\b(?:hoarse|croaky|raspy|husky)\b")
+_STROKE_WORDS = re.compile(r"\b(?:words?|speech)\b(?: \w+){0,2} (?:coming|came|come|comes) out (?:all )?(?:wrong|funny|weird|jumbled|"
+                           r"garbled|muddled|slurred|backwards)\b|\bslurr\w*|\bdroop\w*|\blopsided\b|\bgarbled\b|\bgibberish\b|"
+                           r"\bface (?:fell|dropped|drooped|went droopy)\b")
+_HOARSE = re.compile(r"\b(?:hoarse|croaky|raspy|husky|voice)\b")
 _HOARSE_CAUSE = re.compile(r"\b(?:cold|colds|flu|laryngitis|cough(?:ing)?|shout\w*|sing\w*|cheer\w*|talk\w* too much|always|"
                            r"for (?:days|weeks|months|years|ages)|all (?:week|month|winter))\b")
 _PART_BREAK = re.compile(r" - |; |: ")
@@ -634,7 +650,8 @@ _IDIOM = re.compile(r"\b(?:nearly|almost|would have|would've) (?:had|have|has) a
                     r"(?:frustration|boredom|shock|embarrassment|exhaustion|laughter|laughing)\b|"
                     r"\b(?:gave|give|giving) way (?:laughing|with laughter|from laughing)\b|\b\w+ ?wise,? i mean\b|"
                     r"\bdrowning (?:at|in) work\b|\b(?:has|have|had|got|gets|is getting) me (?:so |all |really )?(?:dizzy|spinning|in a spin)(?: (?:that )?i (?:cannot|can not|could not) see straight)?\b|"
-                    r"\bso \w+ (?:that )?i (?:cannot|can not|could not) see straight\b|"
+                    r"\bso (?:angry|mad|furious|cross|annoyed|tired|stressed|frustrated|livid|fed up|wound up) (?:that )?i "
+                    r"(?:cannot|can not|could not) see straight\b|"
                     r"\bgiv\w* me (?:the )?(?:worst|worse) headache\b|\b(?:figuratively|metaphorically|not literally)\b|"
                     r"\b(?:tighten\w*|tight|burn\w*|boil\w*|shak\w*) (?:up )?(?:with|from) (?:rage|anger|fury|frustration|annoyance)\b")
 

@@ -1,10 +1,10 @@
 """Red flags in other languages, from one rule file per language (`languages/<code>.yml`).
 
-Each file lists target patterns per category and the cues (negated, hypothetical, past, and
-reported: someone not there told the patient about it) that stop a symptom from counting when they
-come shortly before it in the same clause, and may add its own clause breaks (`breaks`). A clinic
-extends the rules with its own files in the folder named by B12_RED_FLAG_RULES_DIR: a file for a language that
-exists adds its patterns (and replies it names), a file for a new language adds that language.
+Each file lists target patterns per category and the cues (negated, hypothetical, past) that stop
+a symptom from counting when they come shortly before it in the same clause, and may add its own
+clause breaks (`breaks`). A clinic extends the rules with its own files in the folder named by
+B12_RED_FLAG_RULES_DIR: a file for a language that exists adds its patterns (and replies it names), a
+file for a new language adds that language.
 
     >>> [(f.language, f.category, f.status) for f in find("de repente no puede mover el brazo")]
     [('es', 'neuro_sudden', 'current')]
@@ -23,16 +23,11 @@ from pathlib import Path
 import yaml
 
 RULES_DIR = Path(__file__).resolve().parent / "languages"
-CUE_KINDS = ("negated", "hypothetical", "past", "reported")
-# "reported": someone not there told the patient about it ("ma voisine m'a raconté qu'elle avait fait
-# un malaise"): read as past, unless the message says someone is with the patient now.
-_WITH_ME = re.compile(r"\b(?:conmigo|aqui|avec moi|ici|a cote de moi|comigo|aqui comigo|ze mna|obok mnie|tutaj|bei mir|"
-                      r"neben mir|hier|con me|qui|accanto a me|en camino|en route|a caminho|w drodze|unterwegs|sta arrivando)\b")
+CUE_KINDS = ("negated", "hypothetical", "past")
 # A language's own clause breaks (`cues: breaks:` in its file) add to the shared ones: Italian "ma"
 # ("but") cannot be shared, it is "has" in Polish.
 BREAKS = "breaks"
 _CUE_WINDOW = 40  # characters before a symptom that a cue may sit in (same clause only)
-_REPORTED_WINDOW = 80  # the same for a second-hand report
 _CLAUSE_BREAK = re.compile(r"\b(?:pero|mais|mas|ale|porem|sin embargo|cependant|jednak|y ahora|et maintenant|"
                            r"e agora|a teraz|ahora|maintenant|agora|teraz|aber|jetzt|adesso|"
                            # "... if one day it happened, and look: I can't breathe"
@@ -112,28 +107,19 @@ def languages() -> dict[str, Language]:
 
 
 def _status(lang: Language, text: str, start: int) -> str:
-    # a second-hand report opens a long clause ("ma voisine m'a raconté qu'elle avait fait un
-    # malaise"): it is read further back, the other cues close by (a past time far back may date
-    # something else: "hace dos semanas empecé las inyecciones y no puedo respirar")
-    lo = max(0, start - _REPORTED_WINDOW)
+    # Cues are searched in place (a look-behind sees the words before the window; a word cut by the
+    # window's edge is no cue: "hace dos semanas empecé las inyecciones y no puedo respirar" is not past).
+    lo = max(0, start - _CUE_WINDOW)
     breaks = list(_CLAUSE_BREAK.finditer(text, lo, start))
     breaks += [m for cue in lang.cues.get(BREAKS, ()) for m in cue.finditer(text, lo, start)]
     breaks.sort(key=lambda m: m.end())
     clause = breaks[-1].end() if breaks else lo
     anchors = list(_NOW_ANCHOR.finditer(text, clause, start))
     since_now = anchors[-1].end() if anchors else clause
-    # Cues are searched in place (a look-behind sees the words before the window; a word cut by the
-    # window's edge is no cue). A cue must start inside the window: reaching back to the start of a word cut by its edge would
-    # let "hace dos semanas empecé las inyecciones y no puedo respirar" read as past
-    near = max(0, start - _CUE_WINDOW)
     for kind in CUE_KINDS:
         scope = clause if kind == "hypothetical" else since_now
-        if kind != "reported":
-            scope = max(scope, near)
-        if kind == "reported" and _WITH_ME.search(text):
-            continue
         if any(cue.search(text, scope, start) for cue in lang.cues.get(kind, ())):
-            return "past" if kind == "reported" else kind
+            return kind
     return "current"
 
 

@@ -134,10 +134,15 @@ TARGETS: list[Target] = [
     # a voice gone hoarse is the throat swelling (anaphylaxis), not a cold, when it is new
     _t("breathing", "hoarse voice",
        r"\b(?:voice|voise)\b(?: \w+){0,3} (?:hoarse|croaky|raspy|husky)\b|\b(?:hoarse|croaky|raspy)(?: and \w+)? voice\b|"
-       r"\b(?:gone|going|went|getting|got|become|becoming|turned) (?:all |very |really |suddenly )?hoarse\b"),
+       r"\b(?:gone|going|went|getting|got|become|becoming|turned) (?:all |very |really |suddenly )?hoarse\b|"
+       r"\b(?:voice|voise)\b(?: has| have| is| just| completely| totally| suddenly| all)* (?:gone|went|disappeared)\b|"
+       r"\b(?:lost|losing) (?:my|his|her|their) voice\b"),
     # --- swelling of face, lips, tongue, throat ---------------------------------------------
     _t("swelling", "swelling of the face", rf"\b{_SWELL}\b{_GAP}\b{_FACE}\b"),
     _t("swelling", "face swelling", rf"\b{_FACE}\b{_GAP}\b{_SWELL}\b"),
+    _t("swelling", "something stuck in the throat",
+       r"\b(?:lump|something|food|a ball|a pill|it)(?: \w+){0,2} (?:stuck|caught|lodged) in (?:my|his|her|their|the) throat\b|"
+       r"\blump in (?:my|his|her|their) throat\b(?! (?:when|whenever|every time|at|watching|thinking|reading|hearing))"),
     _t("swelling", "throat tight",
        rf"\b(?:throat|airways?|windpipe)\b{_GAP}\b(?:tight\w*|clos\w*|narrow\w*|constrict\w*|restrict\w*|squeez\w*|"
        r"shut\w*|blocked|lump)\b"),
@@ -272,6 +277,14 @@ TARGETS: list[Target] = [
        r"\b(?:does not|did not|doesn't|didn't|cannot|could not) (?:recognis\w*|recogniz\w*|know) "
        r"(?:me|us|our|his|her|where|who|the|anyone)\b|\bno idea where (?:she|he|i) (?:is|am|was)\b"),
     # --- sudden neurological deficits (emergency) -------------------------------------------------
+    _t("neuro_sudden", "sight gone", r"\b(?:vision|sight|eyesight)\b(?: (?:in|on|of|from) (?:my|his|her|their|the|one) \w+(?: \w+)?)?"
+       r"(?: has| have| is| just| completely| totally| suddenly| all)* (?:gone|went)\b"
+       r"(?! (?:\w+ )?(?:blurr\w*|fuzz\w*|haz\w*|cloud\w*|dim\w*|misty|worse|a bit|slightly|gradually|slowly|bad|poor|funny|weird|"
+       r"double|wonky|strange|back|up|down|off|for|to|from|a little)\b)|"
+       r"\b(?:a |like a )?(?:black|dark|grey|gray) curtain\b|\bcurtain (?:came|coming|come|has come) down\b"),
+    _t("neuro_sudden", "words coming out wrong",
+       r"\b(?:words?|speech)\b(?: \w+){0,2} (?:coming|came|come|comes) out (?:all )?(?:wrong|funny|weird|jumbled|garbled|muddled|"
+       r"slurred|backwards)\b"),
     _t("neuro_sudden", "sudden deficit", rf"\b{_SUDDEN}\b{_GAP}\b{_DEFICIT}\b"),
     _t("neuro_sudden", "deficit came on suddenly", rf"\b{_DEFICIT}\b{_GAP}\b{_SUDDEN}\b"),
     _t("neuro_sudden", "loss of bladder or bowel control",
