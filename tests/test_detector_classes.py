@@ -969,3 +969,25 @@ def test_the_reviewers_second_hand_and_gone_probes():
     assert sum(detect(r["text"]).level is None for r in current) < sum(r["rules_before"] == "-" for r in current)
     negatives = [r for r in rows if r["expected"] == "none"]
     assert sum(detect(r["text"]).level is not None for r in negatives) < sum(r["rules_before"] != "-" for r in negatives)
+
+
+@pytest.mark.parametrize("text,level", [
+    # round 25 read as a development set
+    ("i was SO scared of anaphylaxis before this shot but its been 2 hours and my throat is NOT closing, tongue normal size", None),
+    ("so scared of anaphylaxis and now my throat is closing", "emergency"),
+    ("I keep imagining these shots will give me a stroke, like slurred speech and my face dropping - is that even possible??", None),
+    ("I'm away in June and wondering, supposing I had a reaction over there, tongue swelling up, should I carry an EpiPen?", None),
+    ("supposing it was an allergy, my lips are swelling up now, should I call someone?", "emergency"),
+    ("if it was an allergy, my lips are swelling up now, should I call someone?", "emergency"),
+    ("Which allergy symptoms are dangerous after B12? Only swelling of throat, or also red skin?", None),
+    ("Which symptoms are dangerous? My throat is closing up", "emergency"),
+    ("I passed out once at school during the BCG jab, decades ago. The nurse asked me to mention it.", None),
+    ("After my first injection last March I went really light-headed, it passed completely and I've had six shots since", None),
+    ("my lips swelled up a bit after the 2nd shot back in jan but went down by itself in an hour, hasnt happend since", None),
+    ("that sad film last night gave me such a lump in my throat 😭 anyway when do i book shot 4", None),
+    ("My colleague say her face was very swollen after her injection, she went to hospital and now she is ok. I am scared for mine.", None),
+    ("my brother rang me yesterday, he'd had an episode a fortnight ago where his arm went numb, he's recovering well", None),
+    ("Feels like I'm walking on cotton wool and it's worse than it was a fortnight ago, I'm stumbling about now", "urgent"),
+])
+def test_round25_classes(text, level):
+    assert detect(text).level == level, [(f.category, f.text, f.status) for f in detect(text).findings]

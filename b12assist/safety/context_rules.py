@@ -26,10 +26,10 @@ FAMILY = "FAMILY"
 
 # Hypothetical cues that make a conditional ("if ...", "in case ..."): a present-tense statement
 # after them is still part of the condition, so they are never overridden.
-CONDITIONAL_LITERALS = {"in the event", "thought i was going to", "i thought i would", "do not want to", "dont want to", "if", "what if", "in case", "suppose", "imagine", "when should", "when to",
+CONDITIONAL_LITERALS = {"in the event", "thought i was going to", "i thought i would", "do not want to", "dont want to", "if", "what if", "in case", "suppose", "supposing", "imagine", "imagining", "keep imagining", "when should", "when to",
                         "when do i", "when would", "when is it", "worried that", "in case i", "should I develop",
                         "hypothetically", "form asks whether", "some people", "could my leg go numb",
-                        "expecting to", "expected to", "half expecting"}
+                        "expecting to", "expected to", "half expecting", "scared of anaphylaxis"}
 
 
 def _r(literal, category, direction, pattern=None, max_scope=None):
@@ -59,7 +59,7 @@ def rules() -> list[ConTextRule]:
                 "not 100%"]:
         out.append(_r(lit, POSSIBLE, "BIDIRECTIONAL", max_scope=8))
     # --- hypothetical questions ----------------------------------------------------------
-    for lit in ["if", "what if", "in case", "suppose", "imagine", "when should", "when to",
+    for lit in ["if", "what if", "in case", "suppose", "supposing", "imagine", "imagining", "keep imagining", "when should", "when to",
                 "when do i", "when would", "when is it", "what happens if", "what should i do if",
                 "how do i know if", "how would i know", "how will i know", "signs of", "symptoms of",
                 "warning signs", "risk of", "chance of", "chances of", "is it possible to",
@@ -74,6 +74,10 @@ def rules() -> list[ConTextRule]:
                 "thought i was going to", "i thought i would", "expecting to", "expected to", "half expecting",
                 "link between", "linked to"]:
         out.append(_r(lit, HYPOTHETICAL, "FORWARD", max_scope=10))
+    # a fear of something, not a report of it: "so scared of anaphylaxis before this shot"
+    out.append(_r("scared of anaphylaxis", HYPOTHETICAL, "FORWARD", max_scope=6,
+                  pattern=r"\b(?:scared|afraid|terrified|frightened|fearful|nervous|worried|paranoid) (?:of|about)(?= (?:getting |having |"
+                          r"a |an )?(?:anaphylaxis|anaphylactic|(?:an )?allergic reaction|reaction|stroke|seizure|fainting|passing out)\b)"))
     # "why does b12 cause a rash?" asks; "why do I sound like a squeaky toy when I breathe?" reports
     out.append(_r("why do", HYPOTHETICAL, "FORWARD", max_scope=10,
                   pattern=r"\bwhy (?:do|does|would|can|could)\b" + NOT_ABOUT_SOMEONE))
@@ -112,7 +116,8 @@ def rules() -> list[ConTextRule]:
         out.append(_r(lit, HYPOTHETICAL, "BACKWARD", max_scope=3))
     # --- past or resolved ------------------------------------------------------------------
     out.append(_r("time in the past", HISTORICAL, "BIDIRECTIONAL", max_scope=10,
-                  pattern=r"\b(?:last (?:year|yr|month|week|winter|summer|spring|autumn|fall|time|course)|"
+                  pattern=r"\b(?:last (?:year|yr|month|week|winter|summer|spring|autumn|fall|time|course|january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)|"
+                          r"decades? ago|a fortnight ago|(?:two|three|a few|\d+) fortnights? ago|"
                           r"last wk|(?:years?|yrs?|months?|mths?|weeks?|wks?) ago|a (?:year|month|week|few weeks|few months) ago|"
                           r"in the past|used? to|history of|once had|previously|back when|my late \w+|"
                           r"back in (?:college|school|uni|university|the day|my (?:teens|twenties|thirties))|"
@@ -126,7 +131,7 @@ def rules() -> list[ConTextRule]:
                           r"before (?:my |the |i was |being )?(?:diagnosis|diagnosed|treatment|(?:i )?start(?:ed|ing) (?:the )?(?:injections|jabs|shots|treatment))|"
                           r"in (?:the |last )?(?:spring|summer|autumn|winter)|in my (?:teens|twenties|thirties|childhood|youth)|"
                           r"(?:back )?in (?:january|february|march|april|may|june|july|august|september|october|"
-                          r"november|december)(?! \d)|(?<!since )yesterday|the other day|"
+                          r"november|december)(?! \d)|back in (?:jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b|(?<!since )yesterday|the other day|"
                           r"(?:with|after) (?:my|the) (?:first|previous|old|last) (?:course|treatment|doctor))\b"))
     # "the swelling has gone" (over), not "his face has gone puffy" (became)
     out.append(_r("has gone", HISTORICAL, "BIDIRECTIONAL", max_scope=8,
@@ -163,6 +168,7 @@ def rules() -> list[ConTextRule]:
     out.append(_r("than last week", "PSEUDO", "PSEUDO",
                   pattern=r"\bthan (?:last|a|the|in) (?:week|wk|month|year|time|weeks|months)(?: ago)?\b|"
                           r"\b(?:since|from) last (?:week|month)\b|\bthan (?:before|yesterday|usual)\b|"
+                          r"\bthan (?:it|they|i|he|she|we|things) (?:was|were|did|used to be)(?: \w+){0,3} ago\b|"
                           r"\bas (?:\w+ )?as (?:i|it|he|she|they) (?:could|did|was|were|used to)(?: \w+){0,3} ago\b"))
     # A comparison with an earlier episode is about now: "tight band round my chest like last yr".
     out.append(_r("like last year", "PSEUDO", "PSEUDO",

@@ -45,7 +45,7 @@ ONSET = re.compile(
 # dated to now, the symptoms in it are asked about, not had.
 INFO_QUESTION = re.compile(
     r"\b(?:is (?:that|it|this) (?:true|real|actually|possible|a thing|common|rare)|is it possible|true that|"
-    r"what percentage|how (?:common|likely|rare|often do)|how many people|meaning of|(?:what is|what does|what's) the word|"
+    r"what percentage|how (?:common|likely|rare|often do)|(?:which|what) (?:\w+ )?(?:symptoms|signs|reactions) (?:are|is|should|would|count)|how many people|meaning of|(?:what is|what does|what's) the word|"
     r"the word \w+(?: \w+)? means?|leaflet|"
     r"talking rubbish|reading up|just reading|i (?:have )?read|i heard|heard that|(?:assignment|essay|homework)|"
     r"cross[- ]?reaction|difference between|any link|link between|linked to|connection between|"
@@ -452,8 +452,8 @@ _FAR_PAST = re.compile(
     r"younger|small|a teenager|\d+)|(?:many |several |a few |some |two |three |\d+ )?years? (?:ago|back|before)|"
     r"(?:a few |several |some |a couple of |couple of |\d+ |two |three )?(?:months|weeks) back|a (?:month|year) back|"
     r"(?:two|three|four|five|several|a few|some|\d+|many) (?:summers|winters|springs|autumns|christmases|easters) ago|"
-    r"(?:back )?in (?:19|20)\d\d|(?<!like )(?<!as )last (?:year|yr)|when (?:i|he|she|we) (?:first )?(?:started|began)|"
-    r"(?:in|at) (?:high school|secondary school|primary school|college|uni|university)|(?:a )?long time ago|ages ago|in my (?:teens|twenties|thirties|childhood|youth)|"
+    r"(?:back )?in (?:19|20)\d\d|(?<!like )(?<!as )last (?:year|yr)|decades? ago|when (?:i|he|she|we) (?:first )?(?:started|began)|"
+    r"(?:in|at) (?:high school|secondary school|primary school|college|uni|university|school)|(?:a )?long time ago|ages ago|in my (?:teens|twenties|thirties|childhood|youth)|"
     r"before (?:my |the |i was |being )?(?:diagnosis|diagnosed))\b")
 _PRESENT = re.compile(r"\b(?:is|are|am|i'm|it's|keeps?|keeping|feel|feels|feeling|have been|has been|still|now|today|"
                       r"tonight|just|right now|currently|this (?:morning|afternoon|evening|week))\b")
@@ -464,12 +464,12 @@ _RESOLVED_NOW = re.compile(r"\b(?:all )?(?:gone|fine|ok|okay|better|normal|clear
 # A question about what something is or would be ("is it the tongue swelling?", "what kind of
 # reaction would it be, a rash?"), or a condition with a question ("if I had hives over there,
 # what would I do?"), about nobody's body in particular.
-_CONDITION_OPENING = r"(?:if|what if|suppose|say|in case|should i ever)\b"
+_CONDITION_OPENING = r"(?:if|what if|suppose|supposing|say|in case|should i ever|imagine|imagining|i keep imagining)\b"
 _ASKS_ABOUT = re.compile(
     r"^(?:(?:so|and|but|also|then|ok|okay|hi|hello|sorry|please|quick question)[ ,]+)?(?:what (?:kind|sort|type) of|what is|what are|what does|"
     r"which|is (?:it|that|this) (?:the|a|an|like|what)|would it be|how would|how do (?:you|they|people) know|"
     r"can (?:someone|anyone|you) (?:explain|tell)|" + _CONDITION_OPENING + r".*"
-    r"\b(?:would|could|should|will|must|do i do|to do|what(?:'s| is) the plan|what then|who do i (?:ring|call))\b)")
+    r"\b(?:would|could|should|will|must|might|possible|do i do|to do|what(?:'s| is) the plan|what then|who do i (?:ring|call))\b)")
 _CONDITIONAL_QUESTION = re.compile(r"^(?:(?:so|and|but|also|then|please)[ ,]+)?" + _CONDITION_OPENING)
 _SOMEONE_NOW = re.compile(r"\b(?:my|this|these|his|her|our|their|i am|i have|i'm|i've|he is|she is|he's|she's)\b")
 
@@ -516,19 +516,21 @@ _RESOLVED = re.compile(
     r"calmed down|eased(?: off)?|wore off|stopped|subsided|resolved|disappeared|faded|was gone)\b|"
     r"\b(?:i|he|she|they|we) (?:am|is|are|was|were|have been|has been|had been|felt|feel|feels|came round and was)"
     r"(?: (?!not\b|never\b|otherwise\b|generally\b|mostly\b)\w+)? (?:fine|ok|okay|alright|all right|well|normal|perfectly well|"
-    r"back to normal)\b(?! (?:otherwise|apart from|except|in (?:my|him|her)sel))|"
+    r"back to normal|recovering(?: well)?|recovered|doing (?:fine|well|ok|okay|great)|on the mend)\b"
+    r"(?! (?:otherwise|apart from|except|in (?:my|him|her)sel))|"
+    r"\bbut (?:it |they )?(?:went|gone) (?:down|away)\b|\b(?:has not|have not|hasnt|havent|never) happen\w* (?:since|again)\b|"
     r"(?<!not )(?<!never )(?<!not been )(?<!never been )\b(?:been )?(?:fine|well|ok|okay|normal) (?:ever )?since\b|"
     r"\b(?:and|but) (?:is|are|was|were|seems?|looks?|feels?) (?:(?!not\b)\w+ )?(?:fine|ok|okay|alright|well)\b")
 # A time in the past that dates the episode.
-_DATED_PAST = re.compile(_FAR_PAST.pattern + r"|\b(?<!like )(?<!as )(?:last (?:week|wk|month|time|year|yr|winter|summer|spring|autumn)|"
-                         r"(?:back )?in (?:january|february|march|april|may|june|july|august|september|october|november|"
-                         r"december)|yesterday|the other day|(?:a|one|two|three|few|couple of|\d+) (?:days|weeks|months) ago)\b")
+_DATED_PAST = re.compile(_FAR_PAST.pattern + r"|\b(?<!like )(?<!as )(?:last (?:week|wk|month|time|year|yr|winter|summer|spring|autumn|january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)|"
+                         r"(?:back )?in (?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)|yesterday|the other day|a fortnight ago|"
+                         r"(?:a|one|two|three|few|couple of|\d+) (?:days|weeks|months) ago)\b")
 # Someone not with the patient, and a second-hand report of what happened to them.
 _DISTANT = re.compile(r"\b(?:friend|mate|colleague|co ?worker|workmate|flatmate|roommate|housemate|neighbou?r|someone|somebody|a (?:woman|man|lady|guy|girl|bloke|"
                       r"fellow|patient)|people|cousin|boss|acquaintance|classmate|forum|online|facebook|reddit|group|post)\b|"
                       r"\b\w+'s (?:mum|mom|mother|dad|father|husband|wife|son|daughter|sister|brother|gran\w*|aunt\w*|uncle|"
                       r"friend|partner|boyfriend|girlfriend)\b")
-_HEARSAY = re.compile(r"\b(?:reckons?|apparently|apparantly|apparenty|told me|tell me|tells me|telling me|said|says|saying|"
+_HEARSAY = re.compile(r"\b(?:reckons?|apparently|apparantly|apparenty|told me|tell me|tells me|telling me|said|says|say|saying|"
                       r"rang me|texted|messaged|phoned|"
                       r"mentioned|posted|wrote|swears|claims?|was saying)\b")
 # A past-tense verb after the hearsay ("she had hives", "he passed out"), not "she can't breathe".
@@ -614,6 +616,13 @@ def _asks_about(norm: str, start: int, end: int, at: int | None = None) -> bool:
     if not _ASKS_ABOUT.search(sentence):
         return False
     conditional = bool(_CONDITIONAL_QUESTION.match(sentence))
+    if conditional and at is not None:
+        # the condition is about the cause and the symptom is told as a fact after it ("if it was an
+        # allergy, my lips are swelling up now, should I call someone?")
+        s_at = norm.find(sentence, start)
+        part = next((p for p in _comma_parts(sentence, s_at) if p[0] <= at < p[1]), None)
+        if part and part[0] > s_at and (_CURRENT.search(norm[part[0]:part[1]]) or _NOW_WORD.search(norm[part[0]:part[1]])):
+            return False
     onsets = [m for m in ONSET.finditer(sentence) if not (conditional and _SUDDEN.fullmatch(m.group(0)))]
     return not (_STRONG_CURRENT.search(sentence) or onsets) and (conditional or not _SOMEONE_NOW.search(sentence))
 
@@ -624,7 +633,19 @@ _STROKE_WORDS = re.compile(r"\b(?:words?|speech)\b(?: \w+){0,2} (?:coming|came|c
 _HOARSE = re.compile(r"\b(?:hoarse|croaky|raspy|husky|voice)\b")
 _HOARSE_CAUSE = re.compile(r"\b(?:cold|colds|flu|laryngitis|cough(?:ing)?|shout\w*|sing\w*|cheer\w*|talk\w* too much|always|"
                            r"for (?:days|weeks|months|years|ages)|all (?:week|month|winter))\b")
-_PART_BREAK = re.compile(r" - |; |: ")
+_NOW_WORD = re.compile(r"\b(?:now|right now|today|tonight|still|just)\b")
+
+
+def _comma_parts(sentence: str, offset: int) -> list[tuple[int, int]]:
+    """(start, end) offsets in the whole text of the comma-separated parts of a sentence."""
+    out, pos = [], 0
+    for piece in sentence.split(","):
+        out.append((offset + pos, offset + pos + len(piece)))
+        pos += len(piece) + 1
+    return out
+
+
+_PART_BREAK = re.compile(r" - |; |: |, (?=(?:if|what if|suppose|supposing|say|imagine|in case)\b)")
 _SUDDEN = re.compile(r"suddenly|sudden|all of a sudden|out of (?:nowhere|the blue)|without (?:any )?warning|abruptly")
 
 
@@ -649,7 +670,8 @@ _IDIOM = re.compile(r"\b(?:nearly|almost|would have|would've) (?:had|have|has) a
                     r"\b(?:collapse|faint|pass out|die|keel over|fall over)\b[a-z' ]{0,6}\b(?:from|of|with) (?:sheer |pure )?"
                     r"(?:frustration|boredom|shock|embarrassment|exhaustion|laughter|laughing)\b|"
                     r"\b(?:gave|give|giving) way (?:laughing|with laughter|from laughing)\b|\b\w+ ?wise,? i mean\b|"
-                    r"\bdrowning (?:at|in) work\b|\b(?:has|have|had|got|gets|is getting) me (?:so |all |really )?(?:dizzy|spinning|in a spin)(?: (?:that )?i (?:cannot|can not|could not) see straight)?\b|"
+                    r"\bdrowning (?:at|in) work\b|\b(?:gave|give|gives|giving|got|get|gets) (?:me |him |her )?(?:such )?a lump in "
+                    r"(?:my|the|his|her) throat\b|\b(?:has|have|had|got|gets|is getting) me (?:so |all |really )?(?:dizzy|spinning|in a spin)(?: (?:that )?i (?:cannot|can not|could not) see straight)?\b|"
                     r"\bso (?:angry|mad|furious|cross|annoyed|tired|stressed|frustrated|livid|fed up|wound up) (?:that )?i "
                     r"(?:cannot|can not|could not) see straight\b|"
                     r"\bgiv\w* me (?:the )?(?:worst|worse) headache\b|\b(?:figuratively|metaphorically|not literally)\b|"
