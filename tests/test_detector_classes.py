@@ -991,3 +991,33 @@ def test_the_reviewers_second_hand_and_gone_probes():
 ])
 def test_round25_classes(text, level):
     assert detect(text).level == level, [(f.category, f.text, f.status) for f in detect(text).findings]
+
+
+def test_the_reviewers_fear_condition_and_past_probes():
+    """A reviewer wrote 70 current red flags to break b595276 (6 were silenced by it, then fixed: a
+    condition about the cause with the symptom going on, "what reactions are serious? my lips and
+    tongue are swelling", "compared to a fortnight ago", "collapsed again in the clinic loo", "got a
+    lump in her throat"): every one the rules escalated before still escalates, and fewer of the 20
+    negatives escalate."""
+    rows = probe_rows("red_flags_review11_probes.tsv")
+    current = [r for r in rows if r["expected"] != "none"]
+    assert len(current) == 70
+    lost = [r["text"] for r in current if r["rules_before"] != "-" and detect(r["text"]).level is None]
+    assert lost == []
+    assert sum(detect(r["text"]).level is None for r in current) <= sum(r["rules_before"] == "-" for r in current)
+    negatives = [r for r in rows if r["expected"] == "none"]
+    assert sum(detect(r["text"]).level is not None for r in negatives) < sum(r["rules_before"] != "-" for r in negatives)
+
+
+@pytest.mark.parametrize("text,level", [
+    ("Supposing it's the b12 my eyelids and lips are swelling up what do i do", "emergency"),
+    ("if it's the jab, her lips are swelling up, should we ring someone?", "emergency"),
+    ("if my lips swell up after the jab, what should I do?", None),
+    ("what allergic reactions are serious? my lips and tongue are swelling up massively", "emergency"),
+    ("compared to a fortnight ago my legs are much weaker and the tingling keeps spreading day by day", "urgent"),
+    ("back in sept he fainted at the dentist, hes just collapsed again in the clinic loo", "emergency"),
+    ("my daughter's got a lump in her throat feeling and her lips are swelling after her jab", "emergency"),
+    ("my left arm has gone heavy and my mouth is drooping on that side", "emergency"),
+])
+def test_review11_classes(text, level):
+    assert detect(text).level == level, [(f.category, f.text, f.status) for f in detect(text).findings]

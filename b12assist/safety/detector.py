@@ -24,7 +24,7 @@ _CURRENT = re.compile(
     r"\b(?:right now|currently|at the moment|just now|this morning|this evening|tonight|today|"
     r"minutes? ago|hours? ago|an hour ago|since (?:my|the|this|last))\b|"
     r"\b(?:started|starting|began|suddenly|keeps)\b|"
-    r"\b(?:my|his|her|their|our) [a-z]+(?: [a-z]+)? (?:is|are|was|were|feels?|felt|looks?|went|has|have|keeps?|"
+    r"\b(?:my|his|her|their|our) [a-z]+(?: [a-z]+){0,2} (?:is|are|was|were|feels?|felt|looks?|went|has|have|keeps?|"
     r"got|seems?)\b|"
     r"\b(?:it|this|that|she|he|they) (?:is|are|was|keeps?|feels?) (?:now |still |really |very |getting |so |all )?"
     r"[a-z]+ing\b|"
@@ -378,6 +378,11 @@ def _in_context(findings: list[Finding], norm: str, raw: str) -> list[Finding]:
             f = replace(f, status="negated")
         elif f.escalates and f.end and _long_past(norm, f, start, end):
             f = replace(f, status="past")
+        elif f.status == "hypothetical" and f.end and _CAUSE_CONDITION.match(sentence.strip()) \
+                and (_CURRENT.search(sentence) or _PROGRESSIVE.search(sentence)):
+            # a condition about the cause, the symptom told as going on ("supposing it's the b12 my
+            # eyelids and lips are swelling up, what do i do")
+            f = replace(f, status="current")
         elif f.status == "past" and f.category == "neuro_worsening" and _TREND.search(f.text) \
                 and not (_FAR_PAST.search(sentence) or _REASSURING.search(sentence) or _IMPROVING.search(sentence)):
             # a trend up to now ("more and more wobbly every day") is current, whatever happened yesterday
@@ -423,7 +428,8 @@ _RECURS = re.compile(r"(?<!never )(?<!not )(?<!n't )\b(?:it|they|the (?:rash|swe
                      # "it went down and now it is swelling up again", "spreading again now"
                      r"(?<!never )(?<!not )(?<!to )(?<!will )(?<!would )(?<!could )(?<!might )(?<!may )(?<!if )(?<!it )(?<!they )(?<!i )"
                      r"(?<!not be )(?<!never be )\b(?:swell\w*|spread\w*|puff\w*|clos\w*|tighten\w*|flar\w*|break\w* out|broke out|com\w* up|came up|"
-                     r"itch\w*|wheez\w*|faint\w*|numb\w*|tingl\w*)(?: up| out| back)? again\b(?! (?:tomorrow|next|later|in|if|when))")
+                     r"itch\w*|wheez\w*|faint\w*|numb\w*|tingl\w*|collaps\w*|pass\w* out|black\w* out|keel\w* over|went down)"
+                     r"(?: up| out| back)? again\b(?! (?:tomorrow|next|later|if|when|in (?:a|an|\d+|two|three|a few|a couple of) (?:days?|weeks?|months?|years?)))")
 # "exactly that", "the same thing", "just like that", told with a time of today or the last hours.
 _SAME = re.compile(r"\b(?:exactly|just) (?:like )?(?:that|this|the same)\b|\bthe (?:same|very same) (?:thing|way|feeling|reaction)\b|"
                    r"\blike that (?:again|now)\b")
@@ -616,6 +622,10 @@ def _asks_about(norm: str, start: int, end: int, at: int | None = None) -> bool:
     if not _ASKS_ABOUT.search(sentence):
         return False
     conditional = bool(_CONDITIONAL_QUESTION.match(sentence))
+    if conditional and _CAUSE_CONDITION.match(sentence) and (_CURRENT.search(sentence) or _PROGRESSIVE.search(sentence)):
+        # a condition about the cause, with the symptom told as going on ("supposing it's the b12 my
+        # eyelids and lips are swelling up what do i do")
+        return False
     if conditional and at is not None:
         # the condition is about the cause and the symptom is told as a fact after it ("if it was an
         # allergy, my lips are swelling up now, should I call someone?")
@@ -633,6 +643,9 @@ _STROKE_WORDS = re.compile(r"\b(?:words?|speech)\b(?: \w+){0,2} (?:coming|came|c
 _HOARSE = re.compile(r"\b(?:hoarse|croaky|raspy|husky|voice)\b")
 _HOARSE_CAUSE = re.compile(r"\b(?:cold|colds|flu|laryngitis|cough(?:ing)?|shout\w*|sing\w*|cheer\w*|talk\w* too much|always|"
                            r"for (?:days|weeks|months|years|ages)|all (?:week|month|winter))\b")
+_CAUSE_CONDITION = re.compile(r"^(?:(?:so|and|but|ok|okay)[ ,]+)?(?:if|what if|suppose|supposing|say|imagine|imagining|in case)"
+                              r"\s+(?:it|this|that)(?:'s| is| was| were| be| might be| could be)\b")
+_PROGRESSIVE = re.compile(r"\b(?:is|are|am|'s|'re|keeps?)\s+(?:\w+\s+)?\w+ing\b")
 _NOW_WORD = re.compile(r"\b(?:now|right now|today|tonight|still|just)\b")
 
 
@@ -670,7 +683,7 @@ _IDIOM = re.compile(r"\b(?:nearly|almost|would have|would've) (?:had|have|has) a
                     r"\b(?:collapse|faint|pass out|die|keel over|fall over)\b[a-z' ]{0,6}\b(?:from|of|with) (?:sheer |pure )?"
                     r"(?:frustration|boredom|shock|embarrassment|exhaustion|laughter|laughing)\b|"
                     r"\b(?:gave|give|giving) way (?:laughing|with laughter|from laughing)\b|\b\w+ ?wise,? i mean\b|"
-                    r"\bdrowning (?:at|in) work\b|\b(?:gave|give|gives|giving|got|get|gets) (?:me |him |her )?(?:such )?a lump in "
+                    r"\bdrowning (?:at|in) work\b|\b(?:gave|give|gives|giving) (?:me |him |her )?(?:such )?a lump in "
                     r"(?:my|the|his|her) throat\b|\b(?:has|have|had|got|gets|is getting) me (?:so |all |really )?(?:dizzy|spinning|in a spin)(?: (?:that )?i (?:cannot|can not|could not) see straight)?\b|"
                     r"\bso (?:angry|mad|furious|cross|annoyed|tired|stressed|frustrated|livid|fed up|wound up) (?:that )?i "
                     r"(?:cannot|can not|could not) see straight\b|"

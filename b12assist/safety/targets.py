@@ -196,6 +196,9 @@ TARGETS: list[Target] = [
     # --- fainting, collapse, dizziness -------------------------------------------------------
     # "a faint pink mark", "the faint bruise": an adjective for a mark, not a faint (after "a", "the",
     # "some", "slight" or "very" and before a colour or a mark only; "going faint and blue" still escalates)
+    _t("fainting", "not coming round",
+       r"\b(?:not|never|is not|has not|will not|did not|cannot) (?:\w+ )?(?:come|coming|came) (?:round|around|to)\b|"
+       r"\b(?:went|gone|go|going) down (?:in|on) the (?:kitchen|floor|hall\w*|bathroom|street|shop|queue|car park|garden|stairs)\b"),
     _t("fainting", "fainting", r"\bfaint\w*(?<!\bfaint)|\b(?<!\ba )(?<!\bthe )(?<!\bsome )(?<!\bslight )(?<!\bvery )faint\b|"
        r"\b(?:a|the|some|slight|very) faint\b(?! (?:\w+ )?(?:bruis\w*|marks?|lines?|red\w*|pink\w*|blue\w*|purple|"
        r"yellow\w*|green\w*|brown\w*|smell|taste|trace|rash|outline|scar|spots?|patch\w*|shadow|ring|dot|whiff|hint)\b)|"
@@ -238,7 +241,8 @@ TARGETS: list[Target] = [
        r"\bcannot make (?:my|his|her) mouth\b|"
        r"\b(?:mouth|face|lip|smile)\b[a-z' ]{0,15}\b(?:has |have |is )?(?:dropped|drooped|fallen|sagged|slipped)\b|"
        r"\b(?:mouth|face|lip|smile)\b[a-z' ]{0,12}\b(?:going|gone|went|dropp\w*|droop\w*|sagg\w*|hang\w*) "
-       r"(?:down|to one side|on one side|crooked|lopsided)\b|\b(?:face|mouth|smile) (?:is |looks |went )?"
+       r"(?:down|to one side|on (?:one|that|this|the left|the right|(?:my|his|her) (?:left|right)) side|crooked|lopsided)\b|"
+       r"\b(?:mouth|lip|smile) (?:is |has |keeps )?droop\w*|\b(?:face|mouth|smile) (?:is |looks |went )?"
        r"(?:crooked|lopsided|twisted|uneven)\b"),
     _t("stroke_signs", "wrong words come out",
        r"\b(?:strange|wrong|weird|funny|other|different) words? (?:come|comes|coming|came) out\b|"
