@@ -1021,3 +1021,29 @@ def test_the_reviewers_fear_condition_and_past_probes():
 ])
 def test_review11_classes(text, level):
     assert detect(text).level == level, [(f.category, f.text, f.status) for f in detect(text).findings]
+
+
+@pytest.mark.parametrize("text,level", [
+    # round 26 read as a development set
+    ("Would a rash all over my body after the shot be an ER thing or a call-my-doctor thing? Asking before my first one.", None),
+    ("How often people have swelling of throat from B12 injection? It is very rare, no?", None),
+    ("is the rash people talk about with B12 jabs the itchy raised kind, or just redness?", None),
+    ("is the rash people talk about the raised kind? mine is raised and spreading up my neck right now", "emergency"),
+    ("fainted once after flu jab, 2015. ok since.", None),
+    ("A few weeks ago I had a panic attack after my jab and couldn't get air in, but it passed in 15 minutes. Today's shot is at 3pm", None),
+    ("A few weeks ago my lips swelled after the jab and it passed, but today after the shot my throat is closing", "emergency"),
+    ("I had numb toes back in January, and now in May they are still a little numb but much less, slowly improving", None),
+    ("the numbness is now in my knees and worse every week", "urgent"),
+    ("My son's tingly legs have been settling week by week since his injections started", None),
+    ("my tingling was settling but this week it is spreading up my legs again", "urgent"),
+    ("my bank account is having a seizure after paying for private b12 jabs lol", None),
+    ("My cousin in Poland had fainting after B12 injection. She is okay now. Is this possible also for me?", None),
+    ("Saw a TikTok where a girl broke out in hives all over after her B12 shot. How real is that?", None),
+    ("Saw a TikTok where a girl broke out in hives, and now I have hives all over my chest", "emergency"),
+    # other languages: "nada de", a year, a wink
+    ("Tomei a primeira dose hoje: nada de falta de ar, nada de inchaço. Posso tomar café?", None),
+    ("em 2019 tive urticaria com um antibiotico mas ja passou faz tempo, isso impede a cianocobalamina?", None),
+    ("ten rachunek to był cios, prawie zemdlałem ;) czy jest tańszy zamiennik?", None),
+])
+def test_round26_classes(text, level):
+    assert detect(text).level == level, [(f.category, f.text, f.status) for f in detect(text).findings]

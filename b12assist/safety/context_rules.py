@@ -149,6 +149,7 @@ def rules() -> list[ConTextRule]:
                 "no longer", "stopped", "has stopped", "have stopped", "passed", "recovered", "eased",
                 "came round", "came to", "all clear", "gone by", "was fine after", "no issues since",
                 "well controlled", "under control", "nothing since", "never since", "not since", "been fine since", "fine ever since", "fine since",
+                "ok since", "okay since", "all good since",
                 "zero falls since", "no falls since", "gradually fading", "fading", "all gone", "all gone now", "steadier",
                 "eased off", "calmed down", "all fine now", "okay now", "ok now", "fine now"]:
         out.append(_r(lit, HISTORICAL, "BIDIRECTIONAL", max_scope=8))

@@ -85,7 +85,7 @@ _GETTING_WORSE = re.compile(
     r"(?<!or )(?<!jabs )(?<!shots )(?<!injections )(?<!them )(?<!it )(?<!doses )more often|"
     r"(?:each|every) (?:day|week|morning|night)|day by day|week by week|by the day|from week to week|"
     r"than (?:last|a) (?:week|month|few weeks|couple of weeks)|than (?:i|it|they|she|he) (?:could|did|was|were|"
-    r"used to)|(?:a few|some|couple of) weeks ago|spread\w*|creep\w*|now (?:up to|in|reaching)|up to my|"
+    r"used to)|(?:a few|some|couple of) weeks ago|spread\w*|creep\w*|now (?:up to|in(?! (?:january|february|march|april|may|june|july|august|september|october|november|december|the (?:morning|evening|afternoon)|\d))|reaching)|up to my|"
     r"pronounced|gone to pot|going up|gone up|moved up|moving up|(?:was|were) (?:just|only)\b|"
     r"now (?:\w+ ){0,2}(?:numb|tingly|weak) too|too now|as well now|now also|now even|"
     r"(?:got|gotten|become|grown) (?:so |very |really |much )?(?:clumsy|weak|wobbly|numb|unsteady|forgetful|confused|"
@@ -154,11 +154,6 @@ _GOES_ON = re.compile(r"\b(?:not|never) (?:\w+ )?(?:stop\w*|end\w*|quit\w*|let\w
 def _feared(before: str) -> bool:
     """The words before a worsening word fear or suppose it, and do not say it goes on."""
     return bool(_FEARED.search(before)) and not _GOES_ON.search(before)
-
-
-def getting_worse(text: str) -> bool:
-    """The text says something is getting worse or spreading (not only feared to)."""
-    return any(not _feared(text[max(0, m.start() - 40):m.start()]) for m in _GETTING_WORSE.finditer(text))
 
 
 def nerves_worsening(text: str) -> Hit | None:

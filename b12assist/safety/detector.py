@@ -45,7 +45,9 @@ ONSET = re.compile(
 # dated to now, the symptoms in it are asked about, not had.
 INFO_QUESTION = re.compile(
     r"\b(?:is (?:that|it|this) (?:true|real|actually|possible|a thing|common|rare)|is it possible|true that|"
-    r"what percentage|how (?:common|likely|rare|often do)|(?:which|what) (?:\w+ )?(?:symptoms|signs|reactions) (?:are|is|should|would|count)|how many people|meaning of|(?:what is|what does|what's) the word|"
+    r"what percentage|how (?:common|likely|rare|often do)|how often (?:do )?(?:people|patients|folks)|asking (?:before|ahead of|in case)|"
+    r"the \w+ (?:people|they|everyone|folks) (?:talk|talks|mention|warn|go on) about|how real is|"
+    r"would (?:a |an )?(?:\w+ ){0,6}be an? (?:er|a&e|emergency|999|911|ambulance|doctor|gp) thing|(?:which|what) (?:\w+ )?(?:symptoms|signs|reactions) (?:are|is|should|would|count)|how many people|meaning of|(?:what is|what does|what's) the word|"
     r"the word \w+(?: \w+)? means?|leaflet|"
     r"talking rubbish|reading up|just reading|i (?:have )?read|i heard|heard that|(?:assignment|essay|homework)|"
     r"cross[- ]?reaction|difference between|any link|link between|linked to|connection between|"
@@ -64,7 +66,8 @@ _HOW_COMMON = re.compile(
 _JEST = re.compile(r"\b(?:nearly|almost)\b.{0,40}\b(?:faint\w*|collaps\w*|pass\w* out|died|heart attack)\b")
 _FIGURATIVE = re.compile(r"\b(?:drowning|buried|snowed under|swamped|choking) (?:in|with|on) (?:all )?(?:this |the |that |these |my )?"
                          r"(?:paperwork|work|forms|emails|admin|bills|letters|information|info|jargon|details|numbers)\b")
-_LAUGH = re.compile(r"\b(?:lol|lmao|haha\w*|hehe\w*|jk|joking|mdr|kkk+|jaja\w*|xd)\b|[\U0001F602\U0001F923\U0001F605\U0001F606]")
+_LAUGH = re.compile(r"\b(?:lol|lmao|haha\w*|hehe\w*|jk|joking|mdr|kkk+|jaja\w*|xd)\b|[\U0001F602\U0001F923\U0001F605\U0001F606\U0001F609\U0001F61C]|"
+                    r"(?<![\w(]);-?\)")
 _STRONG_CURRENT = re.compile(r"\b(?:right now|currently|at the moment|just now|this minute|(?:a few|\d+|ten|twenty|"
                              r"fifteen|thirty|five) (?:mins?|minutes?) ago)\b|" + RECENT_WINDOW)
 # A past-tense report before the symptom ("I had trouble breathing once, years ago"): with a time
@@ -383,6 +386,8 @@ def _in_context(findings: list[Finding], norm: str, raw: str) -> list[Finding]:
             # a condition about the cause, the symptom told as going on ("supposing it's the b12 my
             # eyelids and lips are swelling up, what do i do")
             f = replace(f, status="current")
+        elif f.escalates and f.category == "neuro_worsening" and _IMPROVING.search(f.text) and not _WORSENING.search(f.text):
+            f = replace(f, status="mild")    # "his tingly legs have been settling week by week"
         elif f.status == "past" and f.category == "neuro_worsening" and _TREND.search(f.text) \
                 and not (_FAR_PAST.search(sentence) or _REASSURING.search(sentence) or _IMPROVING.search(sentence)):
             # a trend up to now ("more and more wobbly every day") is current, whatever happened yesterday
@@ -465,7 +470,7 @@ _PRESENT = re.compile(r"\b(?:is|are|am|i'm|it's|keeps?|keeping|feel|feels|feelin
                       r"tonight|just|right now|currently|this (?:morning|afternoon|evening|week))\b")
 _TREND = re.compile(r"\b(?:more (?:and|n|&) more|every day|each day|day by day|week by week|every week|each week|"
                     r"by the day|getting worse|worse and worse)\b")
-_IMPROVING = re.compile(r"\b(?:steadier|better|improv\w*|easier|fading|less (?:and less )?(?:numb|wobbly|tingly|unsteady))\b")
+_IMPROVING = re.compile(r"\b(?:steadier|better|improv\w*|easier|fading|settling|easing|less (?:and less )?(?:numb|wobbly|tingly|unsteady))\b")
 _RESOLVED_NOW = re.compile(r"\b(?:all )?(?:gone|fine|ok|okay|better|normal|cleared|settled) now\b")
 # A question about what something is or would be ("is it the tongue swelling?", "what kind of
 # reaction would it be, a rash?"), or a condition with a question ("if I had hives over there,
@@ -530,10 +535,11 @@ _RESOLVED = re.compile(
 # A time in the past that dates the episode.
 _DATED_PAST = re.compile(_FAR_PAST.pattern + r"|\b(?<!like )(?<!as )(?:last (?:week|wk|month|time|year|yr|winter|summer|spring|autumn|january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)|"
                          r"(?:back )?in (?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)|yesterday|the other day|a fortnight ago|"
-                         r"(?:a|one|two|three|few|couple of|\d+) (?:days|weeks|months) ago)\b")
+                         r"(?:a|one|two|three|few|couple of|\d+) (?:days|weeks|months) ago|(?:19|20)\d\d)\b")
 # Someone not with the patient, and a second-hand report of what happened to them.
 _DISTANT = re.compile(r"\b(?:friend|mate|colleague|co ?worker|workmate|flatmate|roommate|housemate|neighbou?r|someone|somebody|a (?:woman|man|lady|guy|girl|bloke|"
-                      r"fellow|patient)|people|cousin|boss|acquaintance|classmate|forum|online|facebook|reddit|group|post)\b|"
+                      r"fellow|patient)|people|cousin|boss|acquaintance|classmate|forum|online|facebook|reddit|group|post|tiktok|"
+                      r"youtube|video|instagram|article|documentary|news)\b|"
                       r"\b\w+'s (?:mum|mom|mother|dad|father|husband|wife|son|daughter|sister|brother|gran\w*|aunt\w*|uncle|"
                       r"friend|partner|boyfriend|girlfriend)\b")
 _HEARSAY = re.compile(r"\b(?:reckons?|apparently|apparantly|apparenty|told me|tell me|tells me|telling me|said|says|say|saying|"
@@ -557,13 +563,17 @@ _OWN_RISK = re.compile(r"\b(?:should i (?:be )?(?:worr\w*|concerned|avoid|ask|te
                        r"spooked|put me off|happen (?:to me|here|again)|(?:can|could|will|would|does|might) (?:this|that|it) happen|"
                        r"something that (?:actually |really )?happens|how (?:rare|common|likely)|is (?:that|this|it) (?:common|normal|rare|"
                        r"likely|a thing|possible|true)|run in (?:the )?famil\w*|my (?:own|next|first|second|third) (?:jab|injection|shot|dose)|"
-                       r"mine|for me|am i at risk|before (?:my|mine))\b")
+                       r"mine|for me|also for me|am i at risk|before (?:my|mine)|how real|is (?:that|this|it) real|"
+                       r"possible (?:also |too )?for me)\b")
 _THIRD = re.compile(r"\b(?:she|he|they|her|his|their|them|hers|him)\b")
 _FIRST = re.compile(r"\b(?:i|my|me|mine|i'm|i've|myself)\b")
 _NOW_DATED = re.compile(r"\b(?:today'?s?|tonight|this (?:morning|afternoon|evening)|right now|just now|at the moment|"
                         r"currently|still|is here|are here|(?:is|are|sitting|standing|here|right) (?:here )?with me|next to me|beside me|"
                         r"in front of me)\b")
 
+# "today's shot is at 3pm": an appointment, not something happening now
+_APPOINTMENT = re.compile(r"\b(?:today'?s?|tonight'?s?) (?:shot|jab|injection|dose|appointment) is (?:at|in|booked|due)\b|"
+                          r"\b(?:shot|jab|injection|dose|appointment) (?:is )?(?:at|due) \d+ ?(?:am|pm)? today\b")
 # "for a few minutes" says how long, not when ("last week I felt light-headed for a few minutes").
 _DURATION = re.compile(r"(?:for|about|around) ")
 
@@ -574,9 +584,9 @@ def _over_and_done(findings: list[Finding], norm: str) -> list[Finding]:
     says it passed or the person is fine, and nothing after that sounds bad. Told second hand about
     someone who is not there ("my neighbour told me she had hives everywhere after hers"), in the
     past tense, it is over too."""
-    now_free = _RESOLVED_NOW.sub(" ", norm)
+    now_free = _APPOINTMENT.sub(" ", _RESOLVED_NOW.sub(" ", norm))
     onsets = [m for m in ONSET.finditer(_NO_ONSET.sub(" ", now_free)) if not _DURATION.match(m.group(0))]
-    if onsets or _STRONG_CURRENT.search(now_free) or _NOW_DATED.search(now_free) or cooccurrence.getting_worse(norm):
+    if onsets or _STRONG_CURRENT.search(now_free) or _NOW_DATED.search(now_free) or _WORSENING.search(norm) or _TREND.search(norm):
         return findings
     out = []
     for f in findings:
@@ -585,10 +595,14 @@ def _over_and_done(findings: list[Finding], norm: str) -> list[Finding]:
             sentence = norm[start:end]
             f_start = f.end - len(f.text)
             before = norm[start:f_start]
-            heard = _HEARSAY.search(before) if _DISTANT.search(before) else None
-            said = norm[start + heard.end():f.end] if heard else ""
-            told = heard and _PAST_VERB.search(said) and not _FIRST.search(said) \
-                and (_THIRD.search(said) or heard.group(0).startswith("appar")) \
+            distant = list(_DISTANT.finditer(before))
+            heard = _HEARSAY.search(before) if distant else None
+            # without a verb of saying, the distant person is the subject ("my cousin in Poland had
+            # fainting after her injection", "a TikTok where a girl broke out in hives")
+            subject = distant[-1] if distant and not heard else None
+            said = norm[start + (heard or subject).end():f.end] if (heard or subject) else ""
+            told = (heard or subject) and _PAST_VERB.search(said) and not _FIRST.search(said) \
+                and (subject or _THIRD.search(said) or heard.group(0).startswith("appar")) \
                 and not (_PRESENT.search(said) or _BECOME.search(said)) \
                 and not _CURRENT.search(_FEELING.sub(" ", _RESOLVED.sub(" ", norm[f.end:]))) \
                 and not _COMING.search(norm[f.end:]) \
@@ -683,7 +697,8 @@ _IDIOM = re.compile(r"\b(?:nearly|almost|would have|would've) (?:had|have|has) a
                     r"\b(?:collapse|faint|pass out|die|keel over|fall over)\b[a-z' ]{0,6}\b(?:from|of|with) (?:sheer |pure )?"
                     r"(?:frustration|boredom|shock|embarrassment|exhaustion|laughter|laughing)\b|"
                     r"\b(?:gave|give|giving) way (?:laughing|with laughter|from laughing)\b|\b\w+ ?wise,? i mean\b|"
-                    r"\bdrowning (?:at|in) work\b|\b(?:gave|give|gives|giving) (?:me |him |her )?(?:such )?a lump in "
+                    r"\bdrowning (?:at|in) work\b|\b(?:account|bank|wallet|bank balance|card|laptop|computer|phone|budget|bills?|printer|"
+                    r"car|wifi|inbox) (?:is |was )?(?:having|had|has|gonna have|going to have) (?:a )?(?:seizure|fit|heart attack|stroke|meltdown)\b|\b(?:gave|give|gives|giving) (?:me |him |her )?(?:such )?a lump in "
                     r"(?:my|the|his|her) throat\b|\b(?:has|have|had|got|gets|is getting) me (?:so |all |really )?(?:dizzy|spinning|in a spin)(?: (?:that )?i (?:cannot|can not|could not) see straight)?\b|"
                     r"\bso (?:angry|mad|furious|cross|annoyed|tired|stressed|frustrated|livid|fed up|wound up) (?:that )?i "
                     r"(?:cannot|can not|could not) see straight\b|"

@@ -62,7 +62,7 @@ _NEURO = (
 # emergency (see `_SUDDEN`).
 _WORSE = (
     r"(?:worse|worser|worsening|worsen\w*|getting bad|spread\w*|increas\w*|more and more|progress\w*|"
-    r"deteriorat\w*|moving up|creeping up|going up|travell?ing up|now in|now up|now reaching|"
+    r"deteriorat\w*|moving up|creeping up|going up|travell?ing up|now in(?! (?:january|february|march|april|may|june|july|august|september|october|november|december|the (?:morning|evening|afternoon)|\d))|now up|now reaching|"
     r"up to my|not improving|no better|not getting better|back again|"
     r"returned|coming back|came back|stronger|more often|"
     r"more frequent|spreading|going numb|gone numb|went numb|each day|every day|every morning|"
