@@ -1043,7 +1043,36 @@ def test_review11_classes(text, level):
     # other languages: "nada de", a year, a wink
     ("Tomei a primeira dose hoje: nada de falta de ar, nada de inchaço. Posso tomar café?", None),
     ("em 2019 tive urticaria com um antibiotico mas ja passou faz tempo, isso impede a cianocobalamina?", None),
-    ("ten rachunek to był cios, prawie zemdlałem ;) czy jest tańszy zamiennik?", None),
+    # a wink is no joke about the symptom: "Oi ;) desculpa, apareceram placas vermelhas no corpo todo"
+    ("Oi ;) desculpa incomodar, apareceram placas vermelhas no corpo todo depois da injeção e estão se espalhando", "emergency"),
 ])
 def test_round26_classes(text, level):
+    assert detect(text).level == level, [(f.category, f.text, f.status) for f in detect(text).findings]
+
+
+def test_the_reviewers_question_year_and_idiom_probes():
+    """A reviewer wrote 70 current red flags to break 5f75894 (9 were silenced by it, then fixed: a
+    wink silenced a whole message in other languages; "how real is ... ? mine feels like it's closing"
+    reports; "now in 4 fingers" / "now in the mornings" spread; "faz tempo que" is a duration; "lol but
+    seriously" is serious): every one the rules escalated before still escalates, and fewer of the 20
+    negatives escalate."""
+    rows = probe_rows("red_flags_review12_probes.tsv")
+    current = [r for r in rows if r["expected"] != "none"]
+    assert len(current) == 70
+    lost = [r["text"] for r in current if r["rules_before"] != "-" and detect(r["text"]).level is None]
+    assert lost == []
+    assert sum(detect(r["text"]).level is None for r in current) <= sum(r["rules_before"] == "-" for r in current)
+    negatives = [r for r in rows if r["expected"] == "none"]
+    assert sum(detect(r["text"]).level is not None for r in negatives) < sum(r["rules_before"] != "-" for r in negatives)
+
+
+@pytest.mark.parametrize("text,level", [
+    ("how real is the throat swelling thing? mine feels like its closing up and I keep having to swallow", "emergency"),
+    ("numbness is now in 4 fingers on my left hand, on monday it was my little finger", "urgent"),
+    ("the numbness is now in the mornings as well as at night and it has moved up to my calves", "urgent"),
+    ("my bank account is having a seizure lol but seriously my left arm's gone weak and my face feels droopy since 10 mins ago", "emergency"),
+    ("Faz tempo que sinto formigamento nos pés, mas esta semana está subindo pelas pernas e estou tropeçando muito", "urgent"),
+    ("Coucou ;) désolée, j'ai les lèvres et les paupières qui gonflent depuis la piqûre de ce matin", "emergency"),
+])
+def test_review12_classes(text, level):
     assert detect(text).level == level, [(f.category, f.text, f.status) for f in detect(text).findings]

@@ -45,9 +45,7 @@ ONSET = re.compile(
 # dated to now, the symptoms in it are asked about, not had.
 INFO_QUESTION = re.compile(
     r"\b(?:is (?:that|it|this) (?:true|real|actually|possible|a thing|common|rare)|is it possible|true that|"
-    r"what percentage|how (?:common|likely|rare|often do)|how often (?:do )?(?:people|patients|folks)|asking (?:before|ahead of|in case)|"
-    r"the \w+ (?:people|they|everyone|folks) (?:talk|talks|mention|warn|go on) about|how real is|"
-    r"would (?:a |an )?(?:\w+ ){0,6}be an? (?:er|a&e|emergency|999|911|ambulance|doctor|gp) thing|(?:which|what) (?:\w+ )?(?:symptoms|signs|reactions) (?:are|is|should|would|count)|how many people|meaning of|(?:what is|what does|what's) the word|"
+    r"what percentage|how (?:common|likely|rare|often do)|(?:which|what) (?:\w+ )?(?:symptoms|signs|reactions) (?:are|is|should|would|count)|how many people|meaning of|(?:what is|what does|what's) the word|"
     r"the word \w+(?: \w+)? means?|leaflet|"
     r"talking rubbish|reading up|just reading|i (?:have )?read|i heard|heard that|(?:assignment|essay|homework)|"
     r"cross[- ]?reaction|difference between|any link|link between|linked to|connection between|"
@@ -61,13 +59,15 @@ INFO_QUESTION = re.compile(
 _HOW_COMMON = re.compile(
     r"\b(?:is (?:\w+ ){1,3}(?:a )?(?:common|rare|usual|typical|known) (?:reaction|side effect|thing)|"
     r"(?:common|rare) or (?:super |very |really )?(?:rare|common)|the same (?:thing )?as|in terms of seriousness|"
-    r"how serious (?:is|are))\b")
+    r"how serious (?:is|are)|how often (?:do )?(?:people|patients|folks)|asking (?:before|ahead of|in case)|"
+    r"the \w+ (?:people|they|everyone|folks) (?:talk|talks|mention|warn|go on) about|how real is|"
+    r"would (?:a |an )?(?:\w+ ){0,6}be an? (?:er|a&e|emergency|999|911|ambulance|doctor|gp) thing)\b")
 # Said in jest ("the bill nearly made me collapse lol"): "nearly"/"almost" with a laugh.
 _JEST = re.compile(r"\b(?:nearly|almost)\b.{0,40}\b(?:faint\w*|collaps\w*|pass\w* out|died|heart attack)\b")
 _FIGURATIVE = re.compile(r"\b(?:drowning|buried|snowed under|swamped|choking) (?:in|with|on) (?:all )?(?:this |the |that |these |my )?"
                          r"(?:paperwork|work|forms|emails|admin|bills|letters|information|info|jargon|details|numbers)\b")
-_LAUGH = re.compile(r"\b(?:lol|lmao|haha\w*|hehe\w*|jk|joking|mdr|kkk+|jaja\w*|xd)\b|[\U0001F602\U0001F923\U0001F605\U0001F606\U0001F609\U0001F61C]|"
-                    r"(?<![\w(]);-?\)")
+_SERIOUSLY = re.compile(r"\b(?:but )?seriously\b|\bno joke\b|\bnot joking\b|\bjokes aside\b")
+_LAUGH = re.compile(r"\b(?:lol|lmao|haha\w*|hehe\w*|jk|joking|mdr|kkk+|jaja\w*|xd)\b|[\U0001F602\U0001F923\U0001F605\U0001F606]")
 _STRONG_CURRENT = re.compile(r"\b(?:right now|currently|at the moment|just now|this minute|(?:a few|\d+|ten|twenty|"
                              r"fifteen|thirty|five) (?:mins?|minutes?) ago)\b|" + RECENT_WINDOW)
 # A past-tense report before the symptom ("I had trouble breathing once, years ago"): with a time
@@ -330,15 +330,21 @@ def _asks_only(norm: str) -> bool:
     return bool(INFO_QUESTION.search(norm) or _asks_how_common(norm)) and not (_STRONG_CURRENT.search(norm) or ONSET.search(norm))
 
 
+_WHY_ASKING = re.compile(r"(?:just )?(?:asking|curious|wondering|thanks|thank you|cheers|ta)\b")
+
+
 def _asks_how_common(norm: str) -> bool:
-    """The message asks how common or serious something is, and says nothing after that question."""
+    """The message asks how common or serious something is, and says nothing after that question
+    but more questions or why it asks."""
     m = _HOW_COMMON.search(norm)
     if not m:
         return False
     rest = norm[m.end():]
     closing = rest.find("?")
     after = rest[closing + 1:] if closing >= 0 else ""
-    return all(part.strip() == "" for part in re.split(r"[^.!?]*\?", after))
+    # what follows may only ask more, or say why they ask ("asking before my first one Monday")
+    statements = [part for part in re.split(r"(?<=[.!?])\s+", after) if part.strip() and not part.strip().endswith("?")]
+    return all(_WHY_ASKING.match(part.strip()) for part in statements)
 
 
 def _sentence_bounds(norm: str, f: Finding) -> tuple[int, int]:
@@ -739,7 +745,7 @@ def _safety_net(findings: list[Finding], norm: str, raw: str) -> list[Finding]:
     """The message-level net (cooccurrence.py) when no phrase rule escalated: skipped when the
     message asks, jokes or uses an idiom, and for a symptom whose sentence the phrase rules already
     read as negated, past, asked about or mild."""
-    if _asks_only(norm) or _LAUGH.search(raw) or _FIGURATIVE.search(norm):
+    if _asks_only(norm) or (_LAUGH.search(raw) and not _SERIOUSLY.search(norm)) or _FIGURATIVE.search(norm):
         return []
     idioms = _idiom_spans(norm)
     if any(covers != "own" for _, _, covers in idioms):

@@ -62,7 +62,7 @@ _NEURO = (
 # emergency (see `_SUDDEN`).
 _WORSE = (
     r"(?:worse|worser|worsening|worsen\w*|getting bad|spread\w*|increas\w*|more and more|progress\w*|"
-    r"deteriorat\w*|moving up|creeping up|going up|travell?ing up|now in(?! (?:january|february|march|april|may|june|july|august|september|october|november|december|the (?:morning|evening|afternoon)|\d))|now up|now reaching|"
+    r"deteriorat\w*|moving up|creeping up|going up|travell?ing up|now in(?! (?:january|february|march|april|may|june|july|august|september|october|november|december)\b)|now up|now reaching|"
     r"up to my|not improving|no better|not getting better|back again|"
     r"returned|coming back|came back|stronger|more often|"
     r"more frequent|spreading|going numb|gone numb|went numb|each day|every day|every morning|"
@@ -242,7 +242,8 @@ TARGETS: list[Target] = [
        r"\b(?:mouth|face|lip|smile)\b[a-z' ]{0,15}\b(?:has |have |is )?(?:dropped|drooped|fallen|sagged|slipped)\b|"
        r"\b(?:mouth|face|lip|smile)\b[a-z' ]{0,12}\b(?:going|gone|went|dropp\w*|droop\w*|sagg\w*|hang\w*) "
        r"(?:down|to one side|on (?:one|that|this|the left|the right|(?:my|his|her) (?:left|right)) side|crooked|lopsided)\b|"
-       r"\b(?:mouth|lip|smile) (?:is |has |keeps )?droop\w*|\b(?:face|mouth|smile) (?:is |looks |went )?"
+       r"\b(?:mouth|lip|smile) (?:is |has |keeps )?droop\w*|\bface\b(?: \w+){0,2} (?:feels?|looks?|is|went|gone|going) (?:all |a bit |very |really )?droopy\b|"
+       r"\b(?:arm|leg|hand|side)'s (?:gone|going) (?:all )?(?:weak|numb|dead|heavy|floppy|limp)\b|\b(?:face|mouth|smile) (?:is |looks |went )?"
        r"(?:crooked|lopsided|twisted|uneven)\b"),
     _t("stroke_signs", "wrong words come out",
        r"\b(?:strange|wrong|weird|funny|other|different) words? (?:come|comes|coming|came) out\b|"
