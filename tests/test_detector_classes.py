@@ -1076,3 +1076,21 @@ def test_the_reviewers_question_year_and_idiom_probes():
 ])
 def test_review12_classes(text, level):
     assert detect(text).level == level, [(f.category, f.text, f.status) for f in detect(text).findings]
+
+
+@pytest.mark.parametrize("text,level", [
+    # round 27 read as a development set
+    ("My memory is getting worse each day, I keep forgetting conversations from an hour ago", "urgent"),
+    ("Nurse did my jab at lunch, not a single bump or hive, throat's fine, not even a bit woozy. Is that normal?", None),
+    ("not even a bit woozy but my throat is closing", "emergency"),
+    ("it's not a little rash, it's everywhere", "emergency"),
+    ("he isn't wheezing, his lips look normal and he hasn't gone faint at all. When is his next one due?", None),
+    ("he has not gone faint but his lips are swelling", "emergency"),
+    ("How long after the jab would swelling of the lips usually show up, if it was going to?", None),
+    ("back in March my lips blew up at a wedding, used the EpiPen, all sorted within the day. Should I bring it?", None),
+    ("The numb patch on my son's shin is smaller than it was a month ago. Should he keep the same schedule?", None),
+    ("My daughter's school friend apparently collapsed after a vaccination. Now my daughter is refusing her jab.", None),
+    ("my neighbour had chest pain after hers, and mine started after this jab, tight and crushing and going down my left arm", "emergency"),
+])
+def test_round27_classes(text, level):
+    assert detect(text).level == level, [(f.category, f.text, f.status) for f in detect(text).findings]

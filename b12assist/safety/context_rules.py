@@ -29,7 +29,8 @@ FAMILY = "FAMILY"
 CONDITIONAL_LITERALS = {"in the event", "thought i was going to", "i thought i would", "do not want to", "dont want to", "if", "what if", "in case", "suppose", "supposing", "imagine", "imagining", "keep imagining", "when should", "when to",
                         "when do i", "when would", "when is it", "worried that", "in case i", "should I develop",
                         "hypothetically", "form asks whether", "some people", "could my leg go numb",
-                        "expecting to", "expected to", "half expecting", "scared of anaphylaxis"}
+                        "expecting to", "expected to", "half expecting", "scared of anaphylaxis", "how long after",
+                        "usually show up", "how soon"}
 
 
 def _r(literal, category, direction, pattern=None, max_scope=None):
@@ -45,6 +46,9 @@ def rules() -> list[ConTextRule]:
                 "was not", "were not", "am not", "no sign of", "no signs of", "not any",
                 "absence of", "no more", "not had any", "not getting", "denies", "nor"]:
         out.append(_r(lit, NEGATED, "FORWARD", max_scope=6))
+    # "not even a bit woozy": the negation wins over the "a bit" it contains
+    out.append(_r("not even a bit", NEGATED, "FORWARD", max_scope=4,
+                  pattern=r"\bnot even (?:a bit|a little|slightly|the slightest bit|remotely)\b|\bnot (?:the slightest bit|remotely)\b"))
     for lit in ["none", "nope", "not really", "not at all", "negative", "not a problem",
                 "is fine", "are fine", "none so far"]:
         out.append(_r(lit, NEGATED, "BACKWARD", max_scope=4))
@@ -180,7 +184,8 @@ def rules() -> list[ConTextRule]:
     # strength gone is lost, not over ("vision in my right eye has just gone").
     out.append(_r("have not gone", "PSEUDO", "PSEUDO",
                   pattern=r"\b(?:has|have|had|is|are) not (?:yet )?(?:gone|cleared|settled|eased|calmed|stopped|subsided|"
-                          r"gone away|gone down)\b|\bnot (?:gone|going) (?:away|down)\b|"
+                          r"gone away|gone down)\b(?= *(?:$|[,.;:!?]| away\b| down\b| yet\b| though\b| completely\b| and\b| but\b))|"
+                          r"\bnot (?:gone|going) (?:away|down)\b|"
                           r"\b(?:vision|sight|eyesight|voice|speech|hearing|feeling|strength|balance)\b(?: (?:in|on|of) (?:my|his|her|the) "
                           r"\w+(?: \w+)?)?(?: has| have| is| just| completely| totally| suddenly| all)* gone\b"))
     # A start point is not the past: "since my last injection six weeks ago my memory ...".

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from . import cooccurrence, language, multilingual
 from .normalise import normalise, variants
+from .symptoms import mentions_symptom
 from .targets import _SWELL, EMERGENCY, LEVELS, NON_ESCALATING, NOT_ABOUT_SOMEONE, RECENT_WINDOW, TARGETS, URGENT
 
 MAX_CHARS = 5000  # longer messages are read in windows of this size (see detect)
@@ -34,7 +35,7 @@ _CURRENT = re.compile(
 ONSET = re.compile(
     r"\b(?:suddenly|sudden|all of a sudden|out of (?:nowhere|the blue)|without (?:any )?warning|abruptly|"
     r"just (?:now|started|happened|came on)|it (?:just )?started|came on|(?:a few|some|ten|\d+|five|twenty|thirty|"
-    r"fifteen|forty) (?:mins?|minutes?) ago|(?:half an|an|one|two|\d+|a couple of) hours? ago|half hour ago|"
+    r"fifteen|forty) (?:mins?|minutes?) ago|(?<!from )(?:half an|an|one|two|\d+|a couple of) hours? ago|half hour ago|"
     r"(?:in|within|for|over) the (?:last|past) (?:few |couple of |\d+ |[a-z]+ )?(?:minutes?|mins?|hours?|hrs?)|"
     r"since (?:about |around |roughly )?(?:breakfast|lunch|dinner|tea|supper|\d+ ?(?:am|pm)|\d+ o'?clock|this morning|this afternoon|"
     r"i woke up|waking up)|woke up (?:from a nap )?(?:and|with)|this (?:morning|afternoon|evening)|"
@@ -322,7 +323,7 @@ def _other_languages(text: str, spoken: str) -> list[Finding]:
 _READING = re.compile(r"\bi (?:have|am|'ve|was)(?: been)? (?:reading|looking|wondering|thinking|researching|told|worried)\b")
 ONSET_SHORT = re.compile(r"\b(?:suddenly|sudden|all of a sudden|out of (?:nowhere|the blue)|just now|"
                          r"(?:a few|some|ten|\d+|five|fifteen|twenty|thirty) (?:mins?|minutes?) ago|"
-                         r"(?:half an|an|one|two|\d+) hours? ago|(?:in|within) the (?:last|past) (?:few )?(?:minutes?|hour))\b")
+                         r"(?<!from )(?:half an|an|one|two|\d+) hours? ago|(?:in|within) the (?:last|past) (?:few )?(?:minutes?|hour))\b")
 
 
 def _asks_only(norm: str) -> bool:
@@ -535,7 +536,7 @@ _RESOLVED = re.compile(
     r"(?: (?!not\b|never\b|otherwise\b|generally\b|mostly\b)\w+)? (?:fine|ok|okay|alright|all right|well|normal|perfectly well|"
     r"back to normal|recovering(?: well)?|recovered|doing (?:fine|well|ok|okay|great)|on the mend)\b"
     r"(?! (?:otherwise|apart from|except|in (?:my|him|her)sel))|"
-    r"\bbut (?:it |they )?(?:went|gone) (?:down|away)\b|\b(?:has not|have not|hasnt|havent|never) happen\w* (?:since|again)\b|"
+    r"\bbut (?:it |they )?(?:went|gone) (?:down|away)\b|\b(?:all|was|were|got) sorted\b|\b(?:has not|have not|hasnt|havent|never) happen\w* (?:since|again)\b|"
     r"(?<!not )(?<!never )(?<!not been )(?<!never been )\b(?:been )?(?:fine|well|ok|okay|normal) (?:ever )?since\b|"
     r"\b(?:and|but) (?:is|are|was|were|seems?|looks?|feels?) (?:(?!not\b)\w+ )?(?:fine|ok|okay|alright|well)\b")
 # A time in the past that dates the episode.
@@ -570,7 +571,7 @@ _OWN_RISK = re.compile(r"\b(?:should i (?:be )?(?:worr\w*|concerned|avoid|ask|te
                        r"something that (?:actually |really )?happens|how (?:rare|common|likely)|is (?:that|this|it) (?:common|normal|rare|"
                        r"likely|a thing|possible|true)|run in (?:the )?famil\w*|my (?:own|next|first|second|third) (?:jab|injection|shot|dose)|"
                        r"mine|for me|also for me|am i at risk|before (?:my|mine)|how real|is (?:that|this|it) real|"
-                       r"possible (?:also |too )?for me)\b")
+                       r"possible (?:also |too )?for me|reassure|refus\w+ (?:her|his|my|their) (?:b12 )?(?:jab|injection|shot))\b")
 _THIRD = re.compile(r"\b(?:she|he|they|her|his|their|them|hers|him)\b")
 _FIRST = re.compile(r"\b(?:i|my|me|mine|i'm|i've|myself)\b")
 _NOW_DATED = re.compile(r"\b(?:today'?s?|tonight|this (?:morning|afternoon|evening)|right now|just now|at the moment|"
@@ -582,6 +583,17 @@ _APPOINTMENT = re.compile(r"\b(?:today'?s?|tonight'?s?) (?:shot|jab|injection|do
                           r"\b(?:shot|jab|injection|dose|appointment) (?:is )?(?:at|due) \d+ ?(?:am|pm)? today\b")
 # "for a few minutes" says how long, not when ("last week I felt light-headed for a few minutes").
 _DURATION = re.compile(r"(?:for|about|around) ")
+
+
+_BODY = re.compile(r"\b(?:tight\w*|crush\w*|pain\w*|hurt\w*|ach\w*|arms?|legs?|hands?|feet|foot|face|eyes?|neck|head|"
+                   r"itch\w*|bump\w*|blotch\w*|red|hot|heavy|sweat\w*|clammy|pale|shak\w*|wobbl\w*|speech|words)\b")
+
+
+def _reports_own_symptom(text: str) -> bool:
+    """A sentence of the text speaks of the present and names a red-flag word ("and I've come out in
+    them too, neck and chest"), not "now my daughter is refusing her jab"."""
+    return any(_CURRENT.search(part) and (_RED_FLAG_WORD.search(part) or _BODY.search(part) or mentions_symptom(part))
+               for part in re.split(r"(?<=[.!?])\s+", text))
 
 
 def _over_and_done(findings: list[Finding], norm: str) -> list[Finding]:
@@ -610,7 +622,7 @@ def _over_and_done(findings: list[Finding], norm: str) -> list[Finding]:
             told = (heard or subject) and _PAST_VERB.search(said) and not _FIRST.search(said) \
                 and (subject or _THIRD.search(said) or heard.group(0).startswith("appar")) \
                 and not (_PRESENT.search(said) or _BECOME.search(said)) \
-                and not _CURRENT.search(_FEELING.sub(" ", _RESOLVED.sub(" ", norm[f.end:]))) \
+                and not _reports_own_symptom(_FEELING.sub(" ", _RESOLVED.sub(" ", norm[f.end:]))) \
                 and not _COMING.search(norm[f.end:]) \
                 and (_OWN_RISK.search(norm[f.end:]) or _DATED_PAST.search(sentence) or any(_RESOLVED.finditer(norm, f.end)))
             present = _PRESENT.search(_RESOLVED.sub(" ", _RESOLVED_NOW.sub(" ", sentence))) or _BECOME.search(sentence)
