@@ -1080,7 +1080,8 @@ def test_review12_classes(text, level):
 
 @pytest.mark.parametrize("text,level", [
     # round 27 read as a development set
-    ("My memory is getting worse each day, I keep forgetting conversations from an hour ago", "urgent"),
+    # "from 3 hours ago" can be an onset (a reviewer's probe), so "conversations from an hour ago" stays one
+    ("been seeing double from 3 hours ago and the room keeps tilting, cant walk in a straight line", "emergency"),
     ("Nurse did my jab at lunch, not a single bump or hive, throat's fine, not even a bit woozy. Is that normal?", None),
     ("not even a bit woozy but my throat is closing", "emergency"),
     ("it's not a little rash, it's everywhere", "emergency"),
@@ -1088,9 +1089,48 @@ def test_review12_classes(text, level):
     ("he has not gone faint but his lips are swelling", "emergency"),
     ("How long after the jab would swelling of the lips usually show up, if it was going to?", None),
     ("back in March my lips blew up at a wedding, used the EpiPen, all sorted within the day. Should I bring it?", None),
-    ("The numb patch on my son's shin is smaller than it was a month ago. Should he keep the same schedule?", None),
+    # "smaller" is no improvement word ("my handwriting is getting smaller and shakier every week")
+    ("the numb patch on my arm is smaller than a month ago but the one on my foot is spreading up my leg", "urgent"),
+    ("my handwriting is getting smaller and shakier every week and now i'm dropping cups", "urgent"),
     ("My daughter's school friend apparently collapsed after a vaccination. Now my daughter is refusing her jab.", None),
     ("my neighbour had chest pain after hers, and mine started after this jab, tight and crushing and going down my left arm", "emergency"),
 ])
 def test_round27_classes(text, level):
+    assert detect(text).level == level, [(f.category, f.text, f.status) for f in detect(text).findings]
+
+
+def test_the_reviewers_negation_timing_and_same_now_probes():
+    """A reviewer wrote 70 current red flags to break 91a9a4e (5 were silenced by it, then fixed: "not
+    even a bit" negates only the next word, "hasn't settled one bit" is still there, "how long after do
+    hives show up?? got them all over my chest" reports, "smaller" is no improvement): every one the
+    rules escalated before still escalates, and the rules miss fewer than before."""
+    rows = probe_rows("red_flags_review13_probes.tsv")
+    current = [r for r in rows if r["expected"] != "none"]
+    assert len(current) == 70
+    lost = [r["text"] for r in current if r["rules_before"] != "-" and detect(r["text"]).level is None]
+    assert lost == []
+    assert sum(detect(r["text"]).level is None for r in current) < sum(r["rules_before"] == "-" for r in current)
+
+
+@pytest.mark.parametrize("text,level", [
+    ("not even a bit dizzy just my throat feels really tight and like its closing up", "emergency"),
+    ("tightness in my throat hasn't settled one bit, its getting worse by the minute", "emergency"),
+    ("how long after do hives usually show up?? got them all over my chest and theyre spreading", "emergency"),
+    # a friend's story, then "mine's doing the same now": the same thing now
+    ("My friend came out in hives after her jab last year, it went away by itself. Mine's doing the same now.", "emergency"),
+    ("Colleague said her lips swelled up after her injection last month. I'm the same now.", "emergency"),
+    ("my daughter had hives after her jab last month. I've got them coming up all over me this minute.", "emergency"),
+])
+def test_review13_classes(text, level):
+    assert detect(text).level == level, [(f.category, f.text, f.status) for f in detect(text).findings]
+
+
+@pytest.mark.parametrize("text,level", [
+    # misses the whole pipeline had on a reviewer's probes (review13)
+    ("no warning, not even a bit, my face just blew up like a balloon", "emergency"),
+    ("Colleague said her lips blew up after her injection last month. I'm the same now.", "emergency"),
+    ("the bit of my foot I can still feel is shrinking day by day", "urgent"),
+    ("my lips blew up years ago from nuts, fine since", None),
+])
+def test_blew_up_and_shrinking_feeling(text, level):
     assert detect(text).level == level, [(f.category, f.text, f.status) for f in detect(text).findings]

@@ -47,7 +47,7 @@ def rules() -> list[ConTextRule]:
                 "absence of", "no more", "not had any", "not getting", "denies", "nor"]:
         out.append(_r(lit, NEGATED, "FORWARD", max_scope=6))
     # "not even a bit woozy": the negation wins over the "a bit" it contains
-    out.append(_r("not even a bit", NEGATED, "FORWARD", max_scope=4,
+    out.append(_r("not even a bit", NEGATED, "FORWARD", max_scope=1,
                   pattern=r"\bnot even (?:a bit|a little|slightly|the slightest bit|remotely)\b|\bnot (?:the slightest bit|remotely)\b"))
     for lit in ["none", "nope", "not really", "not at all", "negative", "not a problem",
                 "is fine", "are fine", "none so far"]:
@@ -183,8 +183,9 @@ def rules() -> list[ConTextRule]:
     # Not gone is still there ("hives haven't gone, they're creeping up my neck"); sight, voice or
     # strength gone is lost, not over ("vision in my right eye has just gone").
     out.append(_r("have not gone", "PSEUDO", "PSEUDO",
-                  pattern=r"\b(?:has|have|had|is|are) not (?:yet )?(?:gone|cleared|settled|eased|calmed|stopped|subsided|"
-                          r"gone away|gone down)\b(?= *(?:$|[,.;:!?]| away\b| down\b| yet\b| though\b| completely\b| and\b| but\b))|"
+                  pattern=r"\b(?:has|have|had|is|are) not (?:yet )?(?:cleared|settled|eased|calmed|stopped|subsided|"
+                          r"gone away|gone down)\b|\b(?:has|have|had|is|are) not (?:yet )?gone\b(?! (?:faint|dizzy|numb|pale|blue|grey|gray|"
+                          r"white|red|floppy|weak|woozy|wobbly|limp|puffy|swollen|blotchy|quiet|funny|weird|strange|all|very|really|so)\b)|"
                           r"\bnot (?:gone|going) (?:away|down)\b|"
                           r"\b(?:vision|sight|eyesight|voice|speech|hearing|feeling|strength|balance)\b(?: (?:in|on|of) (?:my|his|her|the) "
                           r"\w+(?: \w+)?)?(?: has| have| is| just| completely| totally| suddenly| all)* gone\b"))

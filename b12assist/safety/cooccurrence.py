@@ -93,7 +93,7 @@ _GETTING_WORSE = re.compile(
     r"(?:a lot |much |far )?more (?:often )?lately|downhill|deteriorat\w*|declin\w*|unsteadier|weaker|clumsier|blurrier|"
     r"(?:was|were) (?:just|only) (?:\w+ ){0,3}(?:last|a) (?:week|month)|used to (?:stop|be only|be just))\b")
 _IMPROVING = re.compile(r"\b(?:(?<!not )(?<!no )(?<!than )(?<!would get )(?<!should get )(?<!will get )(?<!to get )better|"
-                        r"improv\w*|less (?:numb|tingly|often)|smaller|shrink\w*|shrunk|shrank|reced\w*|settl\w*|eas\w+ off|(?:much |a lot |far |so much )?(?:sharper|clearer|brighter|"
+                        r"improv\w*|less (?:numb|tingly|often)|settl\w*|eas\w+ off|(?:much |a lot |far |so much )?(?:sharper|clearer|brighter|"
                         r"more alert)|back to (?:her|him|my|them)sel(?:f|ves)|"
                         r"no worse|not worse|same as (?:it's|it is|its|it has|they have|they've) been|(?:way |much |a lot |far )?less than|not (?:got|gotten|getting|become|any) (?:any )?worse|exactly the same|the same for|same as (?:always|before|ever)|stable|unchanged|"
                         r"has not changed|without changing)\b")

@@ -35,7 +35,7 @@ _CURRENT = re.compile(
 ONSET = re.compile(
     r"\b(?:suddenly|sudden|all of a sudden|out of (?:nowhere|the blue)|without (?:any )?warning|abruptly|"
     r"just (?:now|started|happened|came on)|it (?:just )?started|came on|(?:a few|some|ten|\d+|five|twenty|thirty|"
-    r"fifteen|forty) (?:mins?|minutes?) ago|(?<!from )(?:half an|an|one|two|\d+|a couple of) hours? ago|half hour ago|"
+    r"fifteen|forty) (?:mins?|minutes?) ago|(?:half an|an|one|two|\d+|a couple of) hours? ago|half hour ago|"
     r"(?:in|within|for|over) the (?:last|past) (?:few |couple of |\d+ |[a-z]+ )?(?:minutes?|mins?|hours?|hrs?)|"
     r"since (?:about |around |roughly )?(?:breakfast|lunch|dinner|tea|supper|\d+ ?(?:am|pm)|\d+ o'?clock|this morning|this afternoon|"
     r"i woke up|waking up)|woke up (?:from a nap )?(?:and|with)|this (?:morning|afternoon|evening)|"
@@ -69,7 +69,7 @@ _FIGURATIVE = re.compile(r"\b(?:drowning|buried|snowed under|swamped|choking) (?
                          r"(?:paperwork|work|forms|emails|admin|bills|letters|information|info|jargon|details|numbers)\b")
 _SERIOUSLY = re.compile(r"\b(?:but )?seriously\b|\bno joke\b|\bnot joking\b|\bjokes aside\b")
 _LAUGH = re.compile(r"\b(?:lol|lmao|haha\w*|hehe\w*|jk|joking|mdr|kkk+|jaja\w*|xd)\b|[\U0001F602\U0001F923\U0001F605\U0001F606]")
-_STRONG_CURRENT = re.compile(r"\b(?:right now|currently|at the moment|just now|this minute|(?:a few|\d+|ten|twenty|"
+_STRONG_CURRENT = re.compile(r"\b(?:right now|currently|at the moment|just now|this minute|this second|(?:a few|\d+|ten|twenty|"
                              r"fifteen|thirty|five) (?:mins?|minutes?) ago)\b|" + RECENT_WINDOW)
 # A past-tense report before the symptom ("I had trouble breathing once, years ago"): with a time
 # in the past in the same sentence, reached only across commas, the symptom is historical.
@@ -323,7 +323,7 @@ def _other_languages(text: str, spoken: str) -> list[Finding]:
 _READING = re.compile(r"\bi (?:have|am|'ve|was)(?: been)? (?:reading|looking|wondering|thinking|researching|told|worried)\b")
 ONSET_SHORT = re.compile(r"\b(?:suddenly|sudden|all of a sudden|out of (?:nowhere|the blue)|just now|"
                          r"(?:a few|some|ten|\d+|five|fifteen|twenty|thirty) (?:mins?|minutes?) ago|"
-                         r"(?<!from )(?:half an|an|one|two|\d+) hours? ago|(?:in|within) the (?:last|past) (?:few )?(?:minutes?|hour))\b")
+                         r"(?:half an|an|one|two|\d+) hours? ago|(?:in|within) the (?:last|past) (?:few )?(?:minutes?|hour))\b")
 
 
 def _asks_only(norm: str) -> bool:
@@ -388,6 +388,10 @@ def _in_context(findings: list[Finding], norm: str, raw: str) -> list[Finding]:
             f = replace(f, status="negated")
         elif f.escalates and f.end and _long_past(norm, f, start, end):
             f = replace(f, status="past")
+        elif f.status == "hypothetical" and f.end and _REFERS_NOW.search(norm[end:]):
+            # asked about, then said to be here: "how long after do hives usually show up?? got them
+            # all over my chest and theyre spreading"
+            f = replace(f, status="current")
         elif f.status == "hypothetical" and f.end and _CAUSE_CONDITION.match(sentence.strip()) \
                 and (_CURRENT.search(sentence) or _PROGRESSIVE.search(sentence)):
             # a condition about the cause, the symptom told as going on ("supposing it's the b12 my
@@ -444,6 +448,9 @@ _RECURS = re.compile(r"(?<!never )(?<!not )(?<!n't )\b(?:it|they|the (?:rash|swe
                      r"(?: up| out| back)? again\b(?! (?:tomorrow|next|later|if|when|in (?:a|an|\d+|two|three|a few|a couple of) (?:days?|weeks?|months?|years?)))")
 # "exactly that", "the same thing", "just like that", told with a time of today or the last hours.
 _SAME = re.compile(r"\b(?:exactly|just) (?:like )?(?:that|this|the same)\b|\bthe (?:same|very same) (?:thing|way|feeling|reaction)\b|"
+                   r"\b(?:doing|having|got|getting|feel|feeling|i am|mine is|mine's|mines) (?:exactly |just )?(?:the same|like that)\b|"
+                   r"\b(?:it is|it's|its|same is|same's|that is) happening to me\b|\bnow it is me\b|\bnow it's me\b|"
+                   r"\bsame(?:'s| is) happening\b|\bi am the same\b|\bi feel exactly like\b|"
                    r"\blike that (?:again|now)\b")
 _TODAY = re.compile(r"\b(?:today'?s?|tonight|this (?:morning|afternoon|evening)|right now|now)\b")
 
@@ -452,8 +459,8 @@ def _happens_again(after: str) -> bool:
     """The text after an earlier episode says it is back ("it went away but it's back and spreading",
     "here we go again"), or that the same thing is happening today ("felt exactly that twenty minutes
     after today's injection")."""
-    return bool(_RECURS.search(after) or (_SAME.search(after) and (ONSET.search(after) or _TODAY.search(after)
-                                                                  or _STRONG_CURRENT.search(after))))
+    now = ONSET.search(after) or _TODAY.search(after) or _STRONG_CURRENT.search(after)
+    return bool(_RECURS.search(after) or ((_SAME.search(after) or _REFERS_NOW.search(after)) and now))
 _DIZZY = re.compile(r"^(?:dizz\w*|light ?headed\w*|woozy|a bit dizzy|a little dizzy)$")
 _A_FALL = re.compile(r"^(?:fell|falls?|falling|fallen)(?: over| down)?$")
 
@@ -604,7 +611,8 @@ def _over_and_done(findings: list[Finding], norm: str) -> list[Finding]:
     past tense, it is over too."""
     now_free = _APPOINTMENT.sub(" ", _RESOLVED_NOW.sub(" ", norm))
     onsets = [m for m in ONSET.finditer(_NO_ONSET.sub(" ", now_free)) if not _DURATION.match(m.group(0))]
-    if onsets or _STRONG_CURRENT.search(now_free) or _NOW_DATED.search(now_free) or _WORSENING.search(norm) or _TREND.search(norm):
+    if onsets or _STRONG_CURRENT.search(now_free) or _NOW_DATED.search(now_free) or _WORSENING.search(norm) or _TREND.search(norm) \
+            or _happens_again(now_free):
         return findings
     out = []
     for f in findings:
@@ -675,6 +683,8 @@ _STROKE_WORDS = re.compile(r"\b(?:words?|speech)\b(?: \w+){0,2} (?:coming|came|c
 _HOARSE = re.compile(r"\b(?:hoarse|croaky|raspy|husky|voice)\b")
 _HOARSE_CAUSE = re.compile(r"\b(?:cold|colds|flu|laryngitis|cough(?:ing)?|shout\w*|sing\w*|cheer\w*|talk\w* too much|always|"
                            r"for (?:days|weeks|months|years|ages)|all (?:week|month|winter))\b")
+_REFERS_NOW = re.compile(r"\b(?:got|have got|i have|i have got|having|i am getting|getting) (?:them|it|those|these|that|one)\b(?! (?:checked|tested|looked|done|before|once))|"
+                         r"\b(?:they|it)(?: are| is)? (?:\w+ )?(?:spreading|swelling|closing|getting worse|all over|coming up)\b")
 _CAUSE_CONDITION = re.compile(r"^(?:(?:so|and|but|ok|okay)[ ,]+)?(?:if|what if|suppose|supposing|say|imagine|imagining|in case)"
                               r"\s+(?:it|this|that)(?:'s| is| was| were| be| might be| could be)\b")
 _PROGRESSIVE = re.compile(r"\b(?:is|are|am|'s|'re|keeps?)\s+(?:\w+\s+)?\w+ing\b")

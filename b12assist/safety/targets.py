@@ -140,6 +140,9 @@ TARGETS: list[Target] = [
     # --- swelling of face, lips, tongue, throat ---------------------------------------------
     _t("swelling", "swelling of the face", rf"\b{_SWELL}\b{_GAP}\b{_FACE}\b"),
     _t("swelling", "face swelling", rf"\b{_FACE}\b{_GAP}\b{_SWELL}\b"),
+    _t("swelling", "blew up like a balloon",
+       r"\b(?:face|lips?|tongue|eyes?|eyelids?|mouth|throat|cheeks?)\b(?: \w+){0,2} (?:blew|blown|blowing|puffed|puffing) up\b|"
+       r"\b(?:swell\w*|blew up|blown up|puffed up|puffy) like a balloon\b"),
     _t("swelling", "something stuck in the throat",
        r"\b(?:lump|something|food|a ball|a pill|it)(?: \w+){0,2} (?:stuck|caught|lodged) in (?:my|his|her|their|the) throat\b|"
        r"\blump in (?:my|his|her|their) throat\b(?! (?:when|whenever|every time|at|watching|thinking|reading|hearing))"),
@@ -310,6 +313,8 @@ TARGETS: list[Target] = [
        r"\bsudden\w* (?:\w+ ){0,2}(?:severe|strong|bad|terrible|excruciating|explosive|violent) headache\b|"
        r"\bthunderclap headache\b"),
     # --- neurologic symptoms getting worse (urgent) ---------------------------------------------
+    _t("neuro_worsening", "feeling shrinking",
+       r"\b(?:can|could) (?:still )?feel\b(?: \w+){0,2} (?:is |are |keeps )?(?:shrinking|getting smaller|less and less)\b"),
     _t("neuro_worsening", "less steady",
        r"\b(?:less|not as|not so) (?:steady|stable|sure-footed|sure on (?:my|his|her) feet|able to walk|"
        r"able to feel|coordinated)\b|\bharder (?:and harder )?to (?:walk|balance|feel|see|read|remember|"
