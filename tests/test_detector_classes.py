@@ -762,6 +762,23 @@ def test_the_reviewers_negation_season_and_fear_probes():
     assert lost == []
 
 
+def _assert_reviewer_probes_hold(name: str, misses_may_stay: bool = False, negatives: bool = True) -> None:
+    """A reviewer's 70 current red flags (and 20 negatives) written against one rule change: every one
+    the rules escalated before the change still escalates; the rules miss fewer than before (or, with
+    `misses_may_stay`, no more); with `negatives`, fewer of the negatives escalate than before."""
+    rows = probe_rows(name)
+    current = [r for r in rows if r["expected"] != "none"]
+    assert len(current) == 70
+    lost = [r["text"] for r in current if r["rules_before"] != "-" and detect(r["text"]).level is None]
+    assert lost == []
+    missed_now = sum(detect(r["text"]).level is None for r in current)
+    missed_before = sum(r["rules_before"] == "-" for r in current)
+    assert missed_now <= missed_before if misses_may_stay else missed_now < missed_before, (missed_now, missed_before)
+    if negatives:
+        rest = [r for r in rows if r["expected"] == "none"]
+        assert sum(detect(r["text"]).level is not None for r in rest) < sum(r["rules_before"] != "-" for r in rest)
+
+
 # --- round 23 read as a development set (2026-11-27) ----------------------------------------------
 @pytest.mark.parametrize("text,level", [
     # an episode dated to the past, then said to be over
@@ -907,14 +924,7 @@ def test_the_reviewers_past_hearsay_and_question_probes():
     time after a comma, "how common" questions, idioms, "nothing sudden", other-language cues; 25 of them
     were silenced by it, then fixed): every one the rules escalated before still escalates, the rules miss
     fewer than before, and fewer of the 20 negatives escalate."""
-    rows = probe_rows("red_flags_review9_probes.tsv")
-    current = [r for r in rows if r["expected"] != "none"]
-    assert len(current) == 70
-    lost = [r["text"] for r in current if r["rules_before"] != "-" and detect(r["text"]).level is None]
-    assert lost == []
-    assert sum(detect(r["text"]).level is None for r in current) < sum(r["rules_before"] == "-" for r in current)
-    negatives = [r for r in rows if r["expected"] == "none"]
-    assert sum(detect(r["text"]).level is not None for r in negatives) < sum(r["rules_before"] != "-" for r in negatives)
+    _assert_reviewer_probes_hold("red_flags_review9_probes.tsv")
 
 
 @pytest.mark.parametrize("text,level", [
@@ -961,14 +971,7 @@ def test_the_reviewers_second_hand_and_gone_probes():
     second-hand reading now needs the story told for the patient's own risk, a time long past or the
     person fine; the other-language "reported" cue was removed): every one the rules escalated before
     still escalates, the rules miss fewer than before, and fewer of the 20 negatives escalate."""
-    rows = probe_rows("red_flags_review10_probes.tsv")
-    current = [r for r in rows if r["expected"] != "none"]
-    assert len(current) == 70
-    lost = [r["text"] for r in current if r["rules_before"] != "-" and detect(r["text"]).level is None]
-    assert lost == []
-    assert sum(detect(r["text"]).level is None for r in current) < sum(r["rules_before"] == "-" for r in current)
-    negatives = [r for r in rows if r["expected"] == "none"]
-    assert sum(detect(r["text"]).level is not None for r in negatives) < sum(r["rules_before"] != "-" for r in negatives)
+    _assert_reviewer_probes_hold("red_flags_review10_probes.tsv")
 
 
 @pytest.mark.parametrize("text,level", [
@@ -999,14 +1002,7 @@ def test_the_reviewers_fear_condition_and_past_probes():
     tongue are swelling", "compared to a fortnight ago", "collapsed again in the clinic loo", "got a
     lump in her throat"): every one the rules escalated before still escalates, and fewer of the 20
     negatives escalate."""
-    rows = probe_rows("red_flags_review11_probes.tsv")
-    current = [r for r in rows if r["expected"] != "none"]
-    assert len(current) == 70
-    lost = [r["text"] for r in current if r["rules_before"] != "-" and detect(r["text"]).level is None]
-    assert lost == []
-    assert sum(detect(r["text"]).level is None for r in current) <= sum(r["rules_before"] == "-" for r in current)
-    negatives = [r for r in rows if r["expected"] == "none"]
-    assert sum(detect(r["text"]).level is not None for r in negatives) < sum(r["rules_before"] != "-" for r in negatives)
+    _assert_reviewer_probes_hold("red_flags_review11_probes.tsv", misses_may_stay=True)
 
 
 @pytest.mark.parametrize("text,level", [
@@ -1056,14 +1052,7 @@ def test_the_reviewers_question_year_and_idiom_probes():
     reports; "now in 4 fingers" / "now in the mornings" spread; "faz tempo que" is a duration; "lol but
     seriously" is serious): every one the rules escalated before still escalates, and fewer of the 20
     negatives escalate."""
-    rows = probe_rows("red_flags_review12_probes.tsv")
-    current = [r for r in rows if r["expected"] != "none"]
-    assert len(current) == 70
-    lost = [r["text"] for r in current if r["rules_before"] != "-" and detect(r["text"]).level is None]
-    assert lost == []
-    assert sum(detect(r["text"]).level is None for r in current) <= sum(r["rules_before"] == "-" for r in current)
-    negatives = [r for r in rows if r["expected"] == "none"]
-    assert sum(detect(r["text"]).level is not None for r in negatives) < sum(r["rules_before"] != "-" for r in negatives)
+    _assert_reviewer_probes_hold("red_flags_review12_probes.tsv", misses_may_stay=True)
 
 
 @pytest.mark.parametrize("text,level", [
@@ -1104,12 +1093,7 @@ def test_the_reviewers_negation_timing_and_same_now_probes():
     even a bit" negates only the next word, "hasn't settled one bit" is still there, "how long after do
     hives show up?? got them all over my chest" reports, "smaller" is no improvement): every one the
     rules escalated before still escalates, and the rules miss fewer than before."""
-    rows = probe_rows("red_flags_review13_probes.tsv")
-    current = [r for r in rows if r["expected"] != "none"]
-    assert len(current) == 70
-    lost = [r["text"] for r in current if r["rules_before"] != "-" and detect(r["text"]).level is None]
-    assert lost == []
-    assert sum(detect(r["text"]).level is None for r in current) < sum(r["rules_before"] == "-" for r in current)
+    _assert_reviewer_probes_hold("red_flags_review13_probes.tsv", negatives=False)
 
 
 @pytest.mark.parametrize("text,level", [
