@@ -21,7 +21,7 @@ Rules:
   becomes a new line); lone UTF-16 surrogates (valid in JSON, invalid in UTF-8) become U+FFFD;
 - a message that is empty after that gets a short reply, without going through Rasa;
 - a message longer than `max_message_chars()` (B12_MAX_MESSAGE_CHARS, default 5,000) never reaches
-  DIET: the red-flag detector reads all of it first (`assess_long`), then the patient is asked for
+  the intent classifier: the red-flag detector reads all of it first (`assess_long`), then the patient is asked for
   a shorter message.
 """
 from __future__ import annotations
@@ -80,7 +80,7 @@ def _env_int(name: str, default: int) -> int:
 
 
 def max_message_chars() -> int:
-    """B12_MAX_MESSAGE_CHARS, default 5,000: longer messages never reach DIET."""
+    """B12_MAX_MESSAGE_CHARS, default 5,000: longer messages never reach the intent classifier."""
     return _env_int("B12_MAX_MESSAGE_CHARS", DEFAULT_MAX_MESSAGE_CHARS)
 
 

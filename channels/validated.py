@@ -15,7 +15,7 @@ b12assist.inputcheck), registered in credentials.yml by module path. The public 
   also records the escalation (b12assist.notifier.leave_for_notifier: the project database, else the
   local file outbox), keyed by Rasa's message id so that Rasa's own `action_escalate` for the same
   message, should it still run, makes no second record; the action server's notifier notifies it.
-- A message over B12_MAX_MESSAGE_CHARS (5,000) never reaches DIET: the red-flag detector reads all
+- A message over B12_MAX_MESSAGE_CHARS (5,000) never reaches the intent classifier: the red-flag detector reads all
   of it first. When it fires, an excerpt (at most the limit) goes into Rasa with the red-flag intent
   already set (`UserMessage.parse_data`, so the NLU pipeline does not run), the rule sends the
   emergency/urgent guidance and `action_escalate` records the escalation; then the patient is asked

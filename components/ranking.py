@@ -10,7 +10,7 @@ FALLBACK = "nlu_fallback"
 
 
 def diet_best(message: Message) -> Dict[Text, Any]:
-    """DIET's own best intent, even when the FallbackClassifier replaced it with `nlu_fallback`."""
+    """The intent classifier's own best intent, even when the FallbackClassifier replaced it with `nlu_fallback`."""
     for entry in message.get("intent_ranking") or []:
         if entry.get("name") != FALLBACK:
             return entry

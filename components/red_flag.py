@@ -1,32 +1,32 @@
 """Rasa NLU component: the deterministic red-flag layer, a thin adapter over b12assist.safety.
 
-It runs after DIET and after Rasa's FallbackClassifier, on every message, whatever the dialogue
+It runs after the intent classifier and after Rasa's FallbackClassifier, on every message, whatever the dialogue
 state (forms included), so that no later step can turn its decision into `nlu_fallback` (the
-FallbackClassifier's ambiguity check would, when DIET's own best guess is close to 1.0). It:
+FallbackClassifier's ambiguity check would, when the intent classifier's own best guess is close to 1.0). It:
 - adds the entities `emergency_number` (the clinic's number, from b12assist.settings),
   `symptom_mention` (yes/no: the message talks about the body) and `language` (en, a language with
   a rule file, or other) to every message, so the slots the replies use are filled without the
   action server;
 - when the detector finds a current red flag, sets the intent to `red_flag_emergency` or
   `red_flag_urgent` with confidence 1.0 and adds the entity `red_flag_category`;
-- when DIET alone predicts a red-flag intent (confidence >= `diet_threshold`) for a message the
+- when the intent classifier alone predicts a red-flag intent (confidence >= `diet_threshold`) for a message the
   rules do not explain (see `Assessment.explains_message`), keeps it: either detector is enough
   to escalate (this comes before the asked-about branch: "is X normal? I have Y now");
 - when the learned red-flag model (`components.red_flag_model`, run just before this one) gives
   the message a red-flag probability >= `model_threshold`, escalates at the level and with the
-  category it predicts, in any language: the rules, DIET and the learned model are each enough.
+  category it predicts, in any language: the rules, the intent classifier and the learned model are each enough.
   Where the rules explain the whole message (it ends on a symptom negated, past or asked about, or
   on things being better), the model must be surer (`model_threshold_explained`): "years ago I
   passed out at a blood test" is not a red flag. Its escalations carry `red_flag_source` = "learned
-  model", so staff review them like DIET-only ones;
+  model", so staff review them like intent-classifier-only ones;
 - a message clearly in another language that is not a red flag gets `other_language` (the
   assistant answers in English only, with the emergency line in that language);
 - if the detector or this component raises, the message is escalated when any red-flag word
   appears (`symptoms.alarming`), instead of being left with no answer;
 - when the detector saw a red-flag symptom only asked about ("what if my throat swells?"), sets
   `ask_when_seek_help`, whose answer says what to do if it happens;
-- when DIET predicts a red flag but the message ends on a symptom the detector saw only negated
-  or in the past, or on things being better or fine ("the swelling went down"), or DIET's
+- when the intent classifier predicts a red flag but the message ends on a symptom the detector saw only negated
+  or in the past, or on things being better or fine ("the swelling went down"), or the intent classifier's
   confidence is below `diet_threshold`, hands the message to the next best intent.
 """
 from __future__ import annotations
@@ -116,13 +116,13 @@ class RedFlagClassifier(GraphComponent):
         if vetoed:
             # The rules saw a red-flag phrase, the learned model is sure it is not one (a question
             # about someone else's past reaction, "it's NOT closing"): the rules' vote is dropped
-            # (DIET's still counts), and the message is marked so staff review it.
+            # (the intent classifier's still counts), and the message is marked so staff review it.
             self._add_entity(message, "red_flag_source", VETOED_SOURCE)
         if assessment.escalate and not vetoed:
             self._set_red_flag(message, RED_FLAG_INTENTS[assessment.level], assessment.category)
         elif (diet_name in RED_FLAG_INTENTS.values() and diet_conf >= self._diet_threshold
               and not assessment.explains_message and spoken == "en"):
-            # DIET alone is enough to escalate a phrasing the rules do not know, also when the
+            # The intent classifier alone is enough to escalate a phrasing the rules do not know, also when the
             # message asked about a symptom first ("is dizziness normal? <something new> now").
             self._set_red_flag(message, diet_name, "reported symptom")
         elif level := self._learned_level(learned, assessment.explains_message):
@@ -136,7 +136,7 @@ class RedFlagClassifier(GraphComponent):
             # patient's language when there is one.
             set_intent(message, OTHER_LANGUAGE_INTENT)
         elif diet_name in RED_FLAG_INTENTS.values():
-            # The rules explain the message (a symptom negated or past, things better), or DIET
+            # The rules explain the message (a symptom negated or past, things better), or the intent classifier
             # is unsure: no escalation; the next best intent keeps its own confidence, and a
             # low one still falls back to "please rephrase".
             set_next_best(message, RED_FLAG_INTENTS.values(), self._fallback_threshold)

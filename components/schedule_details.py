@@ -1,7 +1,7 @@
 """Rasa NLU component: a message that carries a whole schedule goes to the schedule conversation.
 
 A thin adapter over `b12assist.schedule.parse.carries_plan`. "Every 8 weeks, last one 6 October,
-when's the next?" reads to DIET like the FAQ about maintenance doses or like "when is my next
+when's the next?" reads to the intent classifier like the FAQ about maintenance doses or like "when is my next
 shot?" (which needs a saved plan); it has everything needed to answer with dates, so it becomes
 `inform_schedule`, which starts the schedule form with every piece already filled.
 
@@ -24,7 +24,7 @@ from b12assist.schedule.parse import carries_plan, denies_missing
 from components.ranking import set_intent
 
 INTENT = "inform_schedule"
-# A message that carries a whole plan describes it even when DIET heard a change ("every 4 weeks,
+# A message that carries a whole plan describes it even when the intent classifier heard a change ("every 4 weeks,
 # last one 10 November" reads like "my clinic changed it"); a moved or missed injection is kept
 # apart by the words themselves (carries_plan).
 KEEP = {"red_flag_emergency", "red_flag_urgent", "report_missed_dose", "stop_form",

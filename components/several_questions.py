@@ -1,13 +1,13 @@
 """Rasa NLU component: several questions in one message get several answers.
 
 A thin adapter over `b12assist.nlu.questions`. It trains a small character n-gram classifier on
-the NLU examples and, after DIET, the FallbackClassifier and the red-flag component, splits each
-message into questions (a message DIET found too mixed to classify is often exactly this).
+the NLU examples and, after the intent classifier, the FallbackClassifier and the red-flag component, splits each
+message into questions (a message the intent classifier found too mixed to classify is often exactly this).
 When at least two of them are confident, different topics with their own answers, it sets the
 intent `several_questions` and adds one `question_topic` entity per topic, in the order asked;
 the custom action `action_answer_questions` then sends each answer.
 
-It never touches a red flag: emergency and urgent intents pass through unchanged. When DIET itself
+It never touches a red flag: emergency and urgent intents pass through unchanged. When the intent classifier itself
 predicts `several_questions` but fewer than two topics are found, the next best intent is used.
 """
 from __future__ import annotations

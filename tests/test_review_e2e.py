@@ -1,7 +1,8 @@
 """The review loop end to end, on real servers and a real retrain: patients send messages the model
 does not understand, a nurse sees them as one group on the staff page in Chromium, gives the group a
 topic, `b12-staff review export` writes the training data, the model is retrained into a temporary
-folder (fine-tuned from the served model, `rasa train --finetune`), and the same messages are then answered with the labelled topic. Screenshots of the queue
+folder (a whole `rasa train`, under a minute since the intent classifier is a linear model), and the
+same messages are then answered with the labelled topic. Screenshots of the queue
 and the chart: reports/screenshots/review-queue.png and review-chart.png."""
 from __future__ import annotations
 
@@ -27,7 +28,6 @@ SHOTS = ROOT / "reports" / "screenshots"
 CANDIDATES = ["can i go in the sauna after my b12 injection", "am i allowed a sauna after my b12 injection",
               "can i use the sauna after the b12 injection", "sauna after my injection, is that ok",
               "is a sauna ok after the b12 injection", "sauna straight after my b12 injection?"]
-EPOCH_FRACTION = "0.1"    # of config.yml's DIET epochs
 TOPIC = "ask_safety"      # the general safety answer (the wine questions this test used first are now
                           # understood, since the blind round-1 messages were folded into training)
 
@@ -110,12 +110,10 @@ def test_label_in_the_browser_export_retrain_and_the_messages_are_understood(tmp
                          capture_output=True, text=True, timeout=120)
     assert out.returncode == 0 and f"{n} new" in out.stdout, out.stdout + out.stderr
     models = tmp_path / "models"
-    # Incremental training from the served model (Rasa's `--finetune`), as staff would after a review:
-    # same config and labels, the new examples added, a fraction of the epochs.
+    # Retrained as staff would after a review: same config, the new examples added.
     train = subprocess.run([str(BIN / "rasa"), "train", "--domain", str(ROOT / "domain"), "--data", str(data),
                             "--config", str(ROOT / "config.yml"), "--out", str(models),
-                            "--fixed-model-name", "reviewed", "--finetune", str(ROOT / "models" / "b12.tar.gz"),
-                            "--epoch-fraction", EPOCH_FRACTION], env=env, cwd=ROOT, capture_output=True,
+                            "--fixed-model-name", "reviewed"], env=env, cwd=ROOT, capture_output=True,
                            text=True, timeout=3000)
     assert train.returncode == 0, train.stdout[-3000:] + train.stderr[-3000:]
 

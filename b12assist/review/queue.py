@@ -2,7 +2,7 @@
 
 A user event of Rasa's tracker store goes to the review queue when its NLU result was
 `nlu_fallback`, `out_of_scope`, a topic with confidence below the threshold, or a red flag that
-only DIET saw (the rule detector did not: the two red-flag detectors disagreed; the red-flag layer
+only the intent classifier saw (the rule detector did not: the two red-flag detectors disagreed; the red-flag layer
 marks this with the category "reported symptom"). Similar messages are grouped with TF-IDF (words
 without stop words, weighted 3:1 with character n-grams for misspellings) and average-linkage
 clustering on cosine distance, so that 40 spellings of one question are one row.
@@ -31,7 +31,7 @@ from datetime import datetime, timezone
 FALLBACK = "nlu_fallback"
 OUT_OF_SCOPE = "out_of_scope"
 RED_FLAGS = ("red_flag_emergency", "red_flag_urgent")
-DIET_ONLY = "reported symptom"       # red_flag_category when DIET escalated and the rules did not
+DIET_ONLY = "reported symptom"       # red_flag_category when the intent classifier escalated and the rules did not
 MODEL_ONLY = "learned model"        # red_flag_source when only the learned red-flag model escalated
 MODEL_VETO = "learned model veto"  # red_flag_source when the learned model overruled the rules' red flag
 NOT_REVIEWED = ("other_language",)   # answered on purpose (English only), nothing to learn
@@ -45,7 +45,7 @@ class QueuedMessage:
     conversation_id: str
     time: datetime           # UTC, naive
     text: str
-    predicted: str           # the model's best topic (DIET's guess when it fell back)
+    predicted: str           # the model's best topic (the intent classifier's guess when it fell back)
     confidence: float
     reason: str              # fallback | out of scope | low confidence | detectors disagree
 

@@ -144,7 +144,7 @@ TESTED_RASA = "3.6.21"
 
 
 def parse_off_the_event_loop() -> None:
-    """Rasa 3.6 runs the NLU pipeline (DIET, the red-flag layer, ~12 ms a message here) on the server's
+    """Rasa 3.6 runs the NLU pipeline (the intent classifier, the red-flag layer) on the server's
     one event loop. Under load every answer that waits for the action server then waits again, after
     the reply, behind the NLU work of every other conversation (bench: about 400 ms per action call at
     16 conversations). Here the pipeline runs on one worker thread instead: NLU stays one message at a
