@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `make test`: the whole suite. Exits non-zero when anything fails. Reports land in reports/.
 # Work that does not depend on the other runs side by side on the two cores: the unit tests while the
-# model trains; then the checks of the model (rasa test), the end-to-end suite and the PostgreSQL pass.
+# model trains (about a minute) and on; as soon as the model is ready, the checks of the model (rasa
+# test), the end-to-end suite and the PostgreSQL pass.
 # Each side lane keeps its own log in reports/ and is summed up (or its tail shown) when it ends.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -51,7 +52,7 @@ finish() { # finish NAME: wait for the lane, show its last summary lines, or its
 }
 START=$(date +%s)
 
-step "unit tests (pure modules, actions, store, calendar, red-flag detector), beside data validation and training"
+step "unit tests (pure modules, actions, store, calendar, red-flag detector), beside data validation, training and the lanes after it"
 lane unit $PY -m pytest -q -m "not server and not browser and not shell and not trained and not cluster" --junitxml="$R/pytest-unit.xml"
 
 quiet "$R/validate.log" $RASA data validate --domain domain --fail-on-warnings
@@ -60,7 +61,6 @@ echo "rasa data validate --fail-on-warnings: data is valid"
 T0=$(date +%s)
 quiet "$R/train.log" make --no-print-directory models/b12.tar.gz
 echo "training (skipped when data, domain, config and the trained components are unchanged): model ready in $(( $(date +%s) - T0 )) s"
-finish unit
 
 model_checks() { # the trained model on its own: pytest -m trained, rasa test core and nlu with their gates
   set -e
@@ -89,13 +89,14 @@ postgres_pass() { # store, staff, actions, runner and REST tests again on a thro
 
 step "the trained model: pytest -m trained, rasa test (stories, held-out NLU gate); end-to-end on real Rasa + action servers (REST, red-flag and schedule gates, shell, Chromium, review loop); the PostgreSQL pass"
 # The end-to-end suite waits on replies far more than it computes (one conversation at a time), so
-# it runs as two lanes, each with its own servers: the review loop (a fine-tuned retrain) with the
-# blind red-flag gate, and everything else.
-E2E_SLOW=(tests/test_review_e2e.py tests/test_blind_redflags.py)
+# it runs as two lanes of about equal length, each with its own servers: the review loop (a retrain),
+# the blind red-flag gate and the health checks; and everything else.
+E2E_SLOW=(tests/test_review_e2e.py tests/test_blind_redflags.py tests/test_health.py)
 lane e2e-slow $PY -m pytest -q -m "server or browser or shell" "${E2E_SLOW[@]}" --junitxml="$R/pytest-e2e-slow.xml"
 lane e2e $PY -m pytest -q -m "server or browser or shell" "${E2E_SLOW[@]/#/--ignore=}" --junitxml="$R/pytest-e2e.xml"
 lane model-checks model_checks
 lane postgres postgres_pass
+finish unit
 finish model-checks
 finish postgres
 finish e2e
