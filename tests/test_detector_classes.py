@@ -1118,3 +1118,38 @@ def test_review13_classes(text, level):
 ])
 def test_blew_up_and_shrinking_feeling(text, level):
     assert detect(text).level == level, [(f.category, f.text, f.status) for f in detect(text).findings]
+
+
+# --- round 29 read as a development set (2026-11-27) ----------------------------------------------
+@pytest.mark.parametrize("text,level", [
+    # a condition asked after a lead-in
+    ("Daft question but if I went all wobbly and keeled over in the waiting room, would the nurses have an adrenaline pen to hand?", None),
+    ("random q but if my lips swelled up after the jab what would you do", None),
+    ("weird q but which is worse, slurred speech or the arm going weak? mum has both right now since she sat down 15 min ago", "emergency"),
+    # a fear or a burden that "closes the throat" or "chokes", unless something is dated to now
+    ("the thought of the needle on friday makes my throat close up lol, im just a massive wimp", None),
+    ("this waiting list is choking me. any sooner slots", None),
+    ("just thinking about it makes my throat close up, no joke, it IS closing up now, had the injection 15 min ago", "emergency"),
+    # the time of what is forgotten is not an onset; a time the forgetting started is
+    ("my memory's been slipping worse each day, I keep forgetting conversations from like an hour ago", "urgent"),
+    ("I keep forgetting words and what I'm doing this started just ten minutes ago and my left hand wont work properly", "emergency"),
+    # glove-like numbness is a nerve symptom, not swelling; a throat "packed with thick cotton wool" is
+    ("the numbness has been spreading since last week and now my whole hand feels like it's in a thick glove", "urgent"),
+    ("my hands feel like they're wearing thick gloves all the time now and it keeps getting thicker", "urgent"),
+    ("my throat feels like it's packed with thick cotton wool and getting worse since the jab 20 mins ago", "emergency"),
+    # over: "... and is fine now", "but I am fine now"
+    ("I had a fall last month and was woozy for a bit, but I am fine now.", None),
+    ("The lady I care for had a fall last month and was woozy for a bit, she was checked at the hospital and is fine now.", None),
+    ("I fainted last week and I am fine now but I feel faint again right now", "emergency"),
+])
+def test_round29_classes(text, level):
+    assert detect(text).level == level, [(f.category, f.text, f.status) for f in detect(text).findings]
+
+
+def test_review14_lead_in_idiom_and_fine_now_probes():
+    """A reviewer wrote 70 current red flags and 20 negatives to break the change round 29 guided (3
+    were silenced by its first draft, then fixed: a question is no question when what follows dates
+    it to now, the fear idiom does not hold against "right now"/"no joke", only "forgetting X from an
+    hour ago" dates the forgotten thing): none the rules escalated before is lost, the rules miss
+    fewer than before, and fewer negatives escalate."""
+    _assert_reviewer_probes_hold("red_flags_review14_probes.tsv")

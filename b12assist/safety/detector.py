@@ -381,7 +381,10 @@ def _in_context(findings: list[Finding], norm: str, raw: str) -> list[Finding]:
         sentence = norm[start:end]
         if f.escalates and asking and not _CURRENT.search(_READING.sub(" ", sentence)):
             f = replace(f, status="hypothetical")
-        elif f.escalates and f.end and _asks_about(norm, start, end, f.end - len(f.text)):
+        elif f.escalates and f.end and _asks_about(norm, start, end, f.end - len(f.text)) \
+                and not _now_after(norm[end:]):
+            # asked about, and nothing after the question says it is happening ("which is worse,
+            # slurred speech or the arm going weak? mum has both right now" is a report)
             f = replace(f, status="hypothetical")
         elif f.escalates and f.category in cooccurrence.NEGATABLE and cooccurrence.NEGATED_AT_END.search(f.text) \
                 and not _SWELLING_AFTER.search(norm[f.end:end]):
@@ -390,8 +393,10 @@ def _in_context(findings: list[Finding], norm: str, raw: str) -> list[Finding]:
             f = replace(f, status="past")
         elif f.status == "hypothetical" and f.end and _REFERS_NOW.search(norm[end:]):
             # asked about, then said to be here: "how long after do hives usually show up?? got them
-            # all over my chest and theyre spreading"
+            # all over my chest and theyre spreading"; sudden when dated to the last minutes or hours
             f = replace(f, status="current")
+            if f.category == "neuro_deficit" and onset:
+                f = replace(f, category="neuro_sudden", level=EMERGENCY)
         elif f.status == "hypothetical" and f.end and _CAUSE_CONDITION.match(sentence.strip()) \
                 and (_CURRENT.search(sentence) or _PROGRESSIVE.search(sentence)):
             # a condition about the cause, the symptom told as going on ("supposing it's the b12 my
@@ -490,12 +495,15 @@ _RESOLVED_NOW = re.compile(r"\b(?:all )?(?:gone|fine|ok|okay|better|normal|clear
 # reaction would it be, a rash?"), or a condition with a question ("if I had hives over there,
 # what would I do?"), about nobody's body in particular.
 _CONDITION_OPENING = r"(?:if|what if|suppose|supposing|say|in case|should i ever|imagine|imagining|i keep imagining)\b"
+# "daft question but if I ...", "random q: what if ...": the question announced, then asked
+_QUESTION_LEAD = (r"(?:(?:probably )?(?:an? )?(?:quick|daft|silly|stupid|dumb|random|odd|weird|strange|hypothetical|"
+                  r"genuine) (?:question|q)[ ,:!.-]*(?:but |so |though )?)")
 _ASKS_ABOUT = re.compile(
-    r"^(?:(?:so|and|but|also|then|ok|okay|hi|hello|sorry|please|quick question)[ ,]+)?(?:what (?:kind|sort|type) of|what is|what are|what does|"
+    r"^(?:(?:so|and|but|also|then|ok|okay|hi|hello|sorry|please)[ ,]+|" + _QUESTION_LEAD + r")?(?:what (?:kind|sort|type) of|what is|what are|what does|"
     r"which|is (?:it|that|this) (?:the|a|an|like|what)|would it be|how would|how do (?:you|they|people) know|"
     r"can (?:someone|anyone|you) (?:explain|tell)|" + _CONDITION_OPENING + r".*"
     r"\b(?:would|could|should|will|must|might|possible|do i do|to do|what(?:'s| is) the plan|what then|who do i (?:ring|call))\b)")
-_CONDITIONAL_QUESTION = re.compile(r"^(?:(?:so|and|but|also|then|please)[ ,]+)?" + _CONDITION_OPENING)
+_CONDITIONAL_QUESTION = re.compile(r"^(?:(?:so|and|but|also|then|please)[ ,]+|" + _QUESTION_LEAD + r")?" + _CONDITION_OPENING)
 _SOMEONE_NOW = re.compile(r"\b(?:my|this|these|his|her|our|their|i am|i have|i'm|i've|he is|she is|he's|she's)\b")
 
 
@@ -531,7 +539,11 @@ _NEW_ANCHOR = re.compile(r"\b(?:after|since|following|from) (?:my|his|her|their|
 
 # A sudden onset denied ("no sudden stuff, nothing like a stroke, but ..."): not an onset.
 _NO_ONSET = re.compile(r"\b(?:no|not|nothing|never|was not|is not|were not|did not come on)(?: so| very| really| at all)? "
-                       r"(?:sudden\w*|all of a sudden|out of (?:nowhere|the blue)|abrupt\w*)\b")
+                       r"(?:sudden\w*|all of a sudden|out of (?:nowhere|the blue)|abrupt\w*)\b|"
+                       # the time of what keeps being forgotten ("I keep forgetting conversations from
+                       # an hour ago"), not when a symptom began
+                       r"(?<=\bforgetting )(?:[a-z']+ ){0,6}?from (?:like |about |only |just )?"
+                       r"(?:half an|an|one|two|\d+|a couple of|a few|ten|five|twenty) (?:hours?|mins?|minutes?) ago\b")
 # An episode over and done: dated to the past or told second hand, then said to be over ("felt
 # light-headed last week, it passed after a glass of water", "went blotchy back in January, it
 # settled within the hour", "apparently, ages ago, she is fine").
@@ -541,11 +553,11 @@ _RESOLVED = re.compile(
     r"calmed down|eased(?: off)?|wore off|stopped|subsided|resolved|disappeared|faded|was gone)\b|"
     r"\b(?:i|he|she|they|we) (?:am|is|are|was|were|have been|has been|had been|felt|feel|feels|came round and was)"
     r"(?: (?!not\b|never\b|otherwise\b|generally\b|mostly\b)\w+)? (?:fine|ok|okay|alright|all right|well|normal|perfectly well|"
-    r"back to normal|recovering(?: well)?|recovered|doing (?:fine|well|ok|okay|great)|on the mend)\b"
+    r"back to normal|recovering(?: well)?|recovered|doing (?:fine|well|ok|okay|great)|on the mend)\b(?: now\b)?"
     r"(?! (?:otherwise|apart from|except|in (?:my|him|her)sel))|"
     r"\bbut (?:it |they )?(?:went|gone) (?:down|away)\b|\b(?:all|was|were|got) sorted\b|\b(?:has not|have not|hasnt|havent|never) happen\w* (?:since|again)\b|"
     r"(?<!not )(?<!never )(?<!not been )(?<!never been )\b(?:been )?(?:fine|well|ok|okay|normal) (?:ever )?since\b|"
-    r"\b(?:and|but) (?:is|are|was|were|seems?|looks?|feels?) (?:(?!not\b)\w+ )?(?:fine|ok|okay|alright|well)\b")
+    r"\b(?:and|but) (?:is|are|was|were|seems?|looks?|feels?) (?:(?!not\b)\w+ )?(?:fine|ok|okay|alright|well)\b(?: now\b)?")
 # A time in the past that dates the episode.
 _DATED_PAST = re.compile(_FAR_PAST.pattern + r"|\b(?<!like )(?<!as )(?:last (?:week|wk|month|time|year|yr|winter|summer|spring|autumn|january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)|"
                          r"(?:back )?in (?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)|yesterday|the other day|a fortnight ago|"
@@ -633,7 +645,7 @@ def _over_and_done(findings: list[Finding], norm: str) -> list[Finding]:
                 and not _reports_own_symptom(_FEELING.sub(" ", _RESOLVED.sub(" ", norm[f.end:]))) \
                 and not _COMING.search(norm[f.end:]) \
                 and (_OWN_RISK.search(norm[f.end:]) or _DATED_PAST.search(sentence) or any(_RESOLVED.finditer(norm, f.end)))
-            present = _PRESENT.search(_RESOLVED.sub(" ", _RESOLVED_NOW.sub(" ", sentence))) or _BECOME.search(sentence)
+            present = _PRESENT.search(_RESOLVED_NOW.sub(" ", _RESOLVED.sub(" ", sentence))) or _BECOME.search(sentence)
             if told or (not present and _DATED_PAST.search(sentence)):
                 resolved = [m for m in _RESOLVED.finditer(norm, f_start) if not _EARLIER_DOSES.match(norm, m.end())]
                 after = norm[resolved[-1].end():] if resolved else ""
@@ -642,6 +654,11 @@ def _over_and_done(findings: list[Finding], norm: str) -> list[Finding]:
                     f = replace(f, status="past")
         out.append(f)
     return out
+
+
+def _now_after(rest: str) -> bool:
+    """The text after a question dates something to now or says it is here."""
+    return bool(_STRONG_CURRENT.search(rest) or ONSET.search(_NO_ONSET.sub(" ", rest)) or _REFERS_NOW.search(rest))
 
 
 def _asks_about(norm: str, start: int, end: int, at: int | None = None) -> bool:
@@ -684,7 +701,14 @@ _HOARSE = re.compile(r"\b(?:hoarse|croaky|raspy|husky|voice)\b")
 _HOARSE_CAUSE = re.compile(r"\b(?:cold|colds|flu|laryngitis|cough(?:ing)?|shout\w*|sing\w*|cheer\w*|talk\w* too much|always|"
                            r"for (?:days|weeks|months|years|ages)|all (?:week|month|winter))\b")
 _REFERS_NOW = re.compile(r"\b(?:got|have got|i have|i have got|having|i am getting|getting) (?:them|it|those|these|that|one)\b(?! (?:checked|tested|looked|done|before|once))|"
-                         r"\b(?:they|it)(?: are| is)? (?:\w+ )?(?:spreading|swelling|closing|getting worse|all over|coming up)\b")
+                         r"\b(?:they|it)(?: are| is)? (?:\w+ )?(?:spreading|swelling|closing|getting worse|all over|coming up)\b|"
+                         # "... would that be a stroke? happening to my husband now", "mine just went dark",
+                         # "it is at the knees now", "it is the lady next to me", "gran cannot remember my name now"
+                         r"\bhappening (?:to (?:me|him|her|them|us|my \w+) )?(?:right )?now\b|"
+                         r"\bmine (?:has |have |is |just |has just |is now |now )?(?:went|gone|going|started|doing|done|happened|happening)\b|"
+                         r"\b(?:it|they) (?:is|are) (?:at|in|up to|past|above|reaching) (?:the |my |his |her |both )?\w+ now\b|"
+                         r"\b(?:it|this|that) is (?:the|my) (?:\w+ ){0,2}(?:next to|beside|with) me\b|"
+                         r"\b(?:cannot|can not|could not) (?:remember|recogni[sz]e|see|speak|talk|move|feel|stand|walk)\b(?: \w+){0,3} now\b")
 _CAUSE_CONDITION = re.compile(r"^(?:(?:so|and|but|ok|okay)[ ,]+)?(?:if|what if|suppose|supposing|say|imagine|imagining|in case)"
                               r"\s+(?:it|this|that)(?:'s| is| was| were| be| might be| could be)\b")
 _PROGRESSIVE = re.compile(r"\b(?:is|are|am|'s|'re|keeps?)\s+(?:\w+\s+)?\w+ing\b")
@@ -731,7 +755,13 @@ _IDIOM = re.compile(r"\b(?:nearly|almost|would have|would've) (?:had|have|has) a
                     r"\bso (?:angry|mad|furious|cross|annoyed|tired|stressed|frustrated|livid|fed up|wound up) (?:that )?i "
                     r"(?:cannot|can not|could not) see straight\b|"
                     r"\bgiv\w* me (?:the )?(?:worst|worse) headache\b|\b(?:figuratively|metaphorically|not literally)\b|"
-                    r"\b(?:tighten\w*|tight|burn\w*|boil\w*|shak\w*) (?:up )?(?:with|from) (?:rage|anger|fury|frustration|annoyance)\b")
+                    r"\b(?:tighten\w*|tight|burn\w*|boil\w*|shak\w*) (?:up )?(?:with|from) (?:rage|anger|fury|frustration|annoyance)\b|"
+                    r"\b(?:the (?:very |mere )?(?:thought|idea) of|(?:just )?thinking (?:about|of))\b[a-z0-9' ]{0,50}\bmakes? "
+                    r"(?:my|me)\b(?: \w+){0,2}? (?:throat (?:close|tighten)\w*|chest (?:go )?tight\w*|feel faint|faint|"
+                    r"go (?:all )?(?:wobbly|dizzy))\b|"
+                    r"\b(?:this|the|that|these) (?:\w+ ){0,2}?(?:list|wait|queue|paperwork|admin|bureaucracy|system|stress|deadline|"
+                    r"bills?|cost|price|rent|job|work|red tape|forms?)s? (?:is|are) (?:literally |actually |really |just )?"
+                    r"(?:choking|suffocating|strangling) (?:me|us)\b")
 
 
 # An idiom that sets the tone of its whole sentence ("figuratively", "money-wise, I mean"): it covers
@@ -740,6 +770,7 @@ _IDIOM = re.compile(r"\b(?:nearly|almost|would have|would've) (?:had|have|has) a
 # laughter and then Gran keeled over and she's not responding" is a red flag). The other idioms cover
 # their own words ("giving me hives"), and so does a fall or a faint while laughing, which can be
 # real ("passed out laughing and he's still on the floor").
+_FEAR_OR_BURDEN = re.compile(r"\b(?:thought|idea|thinking)\b|\b(?:choking|suffocating|strangling) (?:me|us)\b")
 _IDIOM_TONE = re.compile(r"\b(?:figuratively|metaphorically|not literally)\b|\b\w+ ?wise,? i mean\b")
 _IDIOM_BREATH = re.compile(r"\b(?:cry\w*|cried|died|dying|die) (?:with |from |of )?laugh\w*$|\bin stitches\b|"
                            r"\bdrowning (?:at|in) work\b")
@@ -747,10 +778,14 @@ _IDIOM_BREATH = re.compile(r"\b(?:cry\w*|cried|died|dying|die) (?:with |from |of
 
 def _idiom_spans(norm: str) -> list[tuple[int, int, str]]:
     """(start, end, what it covers: "own" words, its "sentence", or the "breathing" words of its
-    sentence) of every idiom in the text."""
+    sentence) of every idiom in the text. A fear or a burden said to close the throat or choke ("the
+    thought of the needle makes my throat close up") is no idiom in a message that dates something
+    to now or says it is no joke ("... no joke, it IS closing up now")."""
     def kind(idiom: str) -> str:
         return "sentence" if _IDIOM_TONE.search(idiom) else "breathing" if _IDIOM_BREATH.search(idiom) else "own"
-    return [(m.start(), m.end(), kind(m.group(0))) for m in _IDIOM.finditer(norm)]
+    now = _STRONG_CURRENT.search(norm) or ONSET.search(_NO_ONSET.sub(" ", norm)) or _SERIOUSLY.search(norm)
+    return [(m.start(), m.end(), kind(m.group(0))) for m in _IDIOM.finditer(norm)
+            if not (now and _FEAR_OR_BURDEN.search(m.group(0)))]
 
 
 def _in_idiom(idioms: list[tuple[int, int, str]], f: Finding, s_start: int, s_end: int) -> bool:

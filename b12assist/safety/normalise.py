@@ -165,4 +165,10 @@ def normalise(text: str) -> str:
     text = _SPREADING.sub(r"\1\2 spreading \3", text)
     for pattern, replacement in _CONTRACTIONS_RE:
         text = pattern.sub(replacement, text)
+    text = _FINE_NOW.sub(r"\1. now ", text)
     return re.sub(r"[ \t]+", " ", text).strip()
+
+
+# "was fine now my lips are swelling", typed without a stop: two sentences, the second one now
+_FINE_NOW = re.compile(r"\b((?:was|were|felt|been) (?:totally |completely |perfectly |absolutely |all )?"
+                       r"(?:fine|ok|okay|normal|alright|all right)) now (?=(?:my|his|her|their|it|its|i|he|she|they)\b)")

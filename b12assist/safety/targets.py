@@ -46,7 +46,7 @@ _FACE = (
 )
 _SWELL = (
     r"(?:swell\w*|swollen|swole|puff\w*|puffy|bloat\w*|blown up|blowing up|ballooned|ballooning|"
-    r"bigger|enlarg\w*|thick\w*|inflated)"
+    r"bigger|enlarg\w*|thick\w*(?! (?:gloves?|mittens?)\b)|inflated)"  # "hand as if in a thick glove": numbness
 )
 _NEURO = (
     r"(?:numb\w*|tingl\w*|pins and needles|prickl\w*|weak\w*|balance|unsteady|wobbl\w*|clumsy|"
@@ -56,7 +56,8 @@ _NEURO = (
     r"(?:feet|hands|legs|toes|fingers|arms)|neuropathy|nerve\w*|legs? (?:giving|gave) way|"
     r"speech|talking|feet|legs|hands|eyes|seeing|muddled|disorient\w*|steady|grip|memry|memmory|"
     r"fingers|toes|words|forget\w*|handwriting|writing|buttons|dropping things|falls|falling over|"
-    r"repeating (?:him|her|my|them)sel(?:f|ves)|asking the same (?:thing|question)s?)"
+    r"repeating (?:him|her|my|them)sel(?:f|ves)|asking the same (?:thing|question)s?|"
+    r"(?:wearing|in) (?:a )?(?:thick |woolly |wooly |rubber |heavy )?(?:gloves?|socks?|mittens?))"   # glove-like numbness
 )
 # Getting worse over days or weeks (urgent). "Sudden" is not here: a sudden deficit is an
 # emergency (see `_SUDDEN`).
@@ -221,7 +222,10 @@ TARGETS: list[Target] = [
        r"treatment|injections?|jabs?|shots?|b12|tablets?|medication|medicine|therapy|antibiotics?|doses?))|"
        r"will not wake up|cannot wake (?:him|her|them)|cannot be woken)\b"),
     _t("fainting", "dizziness", r"\b(?:dizz\w*|light ?headed\w*|woozy|vertigo|room (?:is )?spinning|head (?:is )?spinning(?! (?:with|from|trying|over|about)\b))\b"),
-    _t("fainting", "seizure", r"\b(?:seizure\w*|convuls\w*|having a fit|had a fit)\b"),
+    _t("fainting", "seizure", r"\b(?:seizure\w*|convuls\w*|having a fit|had a fit)\b|"
+       # British "fitting": "she is fitting on the floor", not "fitting it in", "fitting well"
+       r"\b(?:is|was|are|were|been|started|keeps?|keeps on|currently|still) fitting\b"
+       r"(?! (?:in|into|it|them|me|him|her|the|a|an|well|fine|nicely|properly|for|with|around|round)\b)"),
     # a fit in everyday words: "her whole body started jerking", "shaking all the body, eyes go up"
     _t("fainting", "fit described",
        r"\b(?:whole|entire) body\b[a-z' ]{0,20}\b(?:jerk\w*|shak\w*|twitch\w*|spasm\w*|stiff\w*)\b|"
@@ -232,7 +236,7 @@ TARGETS: list[Target] = [
     # --- stroke-like signs (emergency) --------------------------------------------------------
     _t("stroke_signs", "slurred speech",
        r"\b(?:slurr\w*|slur[ed]\w*|slurd\w*|cannot (?:speak|talk) (?:properly|clearly|right)|cannot get (?:my|his|her) words out|"
-       r"face (?:is )?droop\w*|droop\w* face|one side of (?:my|his|her) face|cannot move (?:my|his|her) "
+       r"face (?:is )?(?:still )?droop\w*|droop\w* face|one side of (?:my|his|her) face|cannot move (?:my|his|her) "
        r"(?:arm|leg|side))\b"),
     _t("stroke_signs", "speech or face changed",
        r"\b(?:speech|speaking|voice|words?)\b[a-z' ]{0,20}\b(?:thick|garbled|jumbled|all wrong|not right|"
@@ -323,7 +327,11 @@ TARGETS: list[Target] = [
     _t("neuro_worsening", "worse neurologic symptoms", rf"\b{_WORSE}\b{_GAP}\b{_NEURO}\b"),
     _t("neuro_worsening", "getting weaker",
        rf"\b{_NEURO}\b{_GAP}\b(?:getting|gotten|got|become|becoming|grown|growing) (?:weaker|harder|blurr\w*|"
-       r"fuzz\w*|numb\w*|worse|clumsier|shakier|heavier|unsteady|wobbl\w*|weak)\b"),
+       r"fuzz\w*|numb\w*|worse|clumsier|shakier|heavier|thicker|unsteady|wobbl\w*|weak)\b"),
+    _t("neuro_worsening", "glove feeling thicker",
+       r"\b(?:wearing|in) (?:a )?(?:thick |woolly |wooly |rubber |heavy )?(?:gloves?|socks?|mittens?)\b"
+       r"(?:(?!\b(?:no|not|without)\b)[a-z0-9' ]){0,60}?\b(?:getting|gotten|got|grown|growing) "
+       r"(?:thicker|worse|heavier|number)\b"),
     _t("neuro_worsening", "more confused",
        r"\bmore (?:and more )?(?:confused|forgetful|numb|unsteady|wobbly|clumsy|tingly|weak|off balance|"
        r"muddled|disoriented|disorientated)\b"),
