@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 import threading
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
+from typing import Iterator
 
-from sqlalchemy import create_engine, inspect
+from sqlalchemy import create_engine, inspect, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -47,17 +49,41 @@ def _at_head(engine: Engine) -> bool:
 
 
 _migrate_lock = threading.Lock()
+_PG_MIGRATION_LOCK = 0x0B12_0001      # pg_advisory_lock key held while one process migrates
+
+
+@contextmanager
+def _across_processes(url: str, engine: Engine) -> Iterator[None]:
+    """One process migrates at a time: the action server's notifier, the Rasa channel's outbox, a
+    staff command and a replica may all open a fresh database at the same moment. SQLite: an
+    exclusive lock on a file beside the database; PostgreSQL: a session advisory lock."""
+    if url.startswith("sqlite") and engine.url.database and engine.url.database != ":memory:":
+        import fcntl
+
+        with open(f"{engine.url.database}.migrate.lock", "a+") as handle:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
+    elif url.startswith("postgresql"):
+        with engine.connect() as conn:
+            conn.execute(text("SELECT pg_advisory_lock(:key)"), {"key": _PG_MIGRATION_LOCK})
+            try:
+                yield
+            finally:
+                conn.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": _PG_MIGRATION_LOCK})
+    else:
+        yield
 
 
 @lru_cache(maxsize=8)
 def _cached_factory(url: str) -> sessionmaker:
     engine = engine_for(url)
     if not _at_head(engine):
-        try:
-            upgrade(url)
-        except Exception:
-            if not _at_head(engine):   # another process migrated at the same moment: fine if it finished
-                raise
+        with _across_processes(url, engine):
+            if not _at_head(engine):   # the process that held the lock before may have done it
+                upgrade(url)
     return sessionmaker(engine, future=True, expire_on_commit=False)
 
 
