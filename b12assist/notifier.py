@@ -127,21 +127,24 @@ class Notifier:
         """Record, then wait for the first delivery attempt. Returns (notify status, where, id)."""
         self.ensure_started()
         notify_status = "pending" if self.config.webhook_url else "off"
-        where, recorded = await self.record(esc, notify_status)
-        rid = recorded.id if recorded else None
-        logger.info("escalation %s recorded in the %s: level=%s category=%s", rid or esc.key, where, esc.level,
-                    esc.category)
-        if notify_status == "off":
-            return "off", where, rid
-        if recorded is not None and recorded.notify_status in ("sent", "failed"):
-            return recorded.notify_status, where, rid   # recorded (by the input channel) and delivered before
+        # waiting before the record is read: an attempt for the same key (the input channel's record
+        # of this message) that ends while it is read still reaches this waiter
         future = asyncio.get_running_loop().create_future()
         self._waiters.setdefault(esc.key, []).append(future)
-        self.wake()
         try:
-            status = await asyncio.wait_for(asyncio.shield(future), timeout=self.config.confirm_wait)
-        except asyncio.TimeoutError:
-            status = "pending"
+            where, recorded = await self.record(esc, notify_status)
+            rid = recorded.id if recorded else None
+            logger.info("escalation %s recorded in the %s: level=%s category=%s", rid or esc.key, where, esc.level,
+                        esc.category)
+            if notify_status == "off":
+                return "off", where, rid
+            if recorded is not None and recorded.notify_status in ("sent", "failed"):
+                return recorded.notify_status, where, rid   # recorded (by the input channel) and delivered before
+            self.wake()
+            try:
+                status = await asyncio.wait_for(asyncio.shield(future), timeout=self.config.confirm_wait)
+            except asyncio.TimeoutError:
+                status = "pending"
         finally:
             waiters = self._waiters.get(esc.key, [])
             if future in waiters:
