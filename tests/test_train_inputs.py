@@ -32,6 +32,8 @@ def test_inputs_are_what_the_model_is_trained_from():
     assert "config.yml" in inputs and "data/nlu/faq.yml" in inputs and "domain/faq.yml" in inputs
     # the several-questions classifier is trained with the model, with its core module
     assert "components/several_questions.py" in inputs and "b12assist/nlu/questions.py" in inputs
+    # the intent classifier, with the module both classifiers share
+    assert "components/topic_intent.py" in inputs and "b12assist/nlu/topics.py" in inputs
     # the red-flag rules are not trained: their code is read when the model is loaded
     assert not any(p.startswith("b12assist/safety/") for p in inputs)
     # the learned red-flag model is, from its code and the labelled sets config.yml names
@@ -44,7 +46,8 @@ def test_model_is_up_to_date_after_training():
     assert subprocess.run(["make", "-q", "models/b12.tar.gz"], cwd=ROOT).returncode == 0
 
 
-@pytest.mark.parametrize("changed", ["b12assist/nlu/questions.py", "components/several_questions.py",
+@pytest.mark.parametrize("changed", ["b12assist/nlu/topics.py", "components/topic_intent.py",
+                                     "b12assist/nlu/questions.py", "components/several_questions.py",
                                      "b12assist/nlu/redflag_model.py", "tests/data/red_flags.tsv",
                                      "data/nlu/faq.yml", "domain/faq.yml", "config.yml"])
 def test_a_change_to_a_training_input_retrains(changed):
