@@ -8,7 +8,6 @@ details) read it exactly as they read DIET's ranking.
 from __future__ import annotations
 
 import hashlib
-import logging
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Text
 
@@ -22,8 +21,6 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from b12assist.nlu import topics
 from b12assist.nlu.topics import TopicClassifier
-
-logger = logging.getLogger(__name__)
 
 MODEL_FILE = "topics.joblib"
 

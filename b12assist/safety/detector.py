@@ -656,9 +656,14 @@ def _over_and_done(findings: list[Finding], norm: str) -> list[Finding]:
     return out
 
 
+def _dated_now(text: str) -> bool:
+    """The text dates something to now or to the last minutes or hours (a denied onset does not)."""
+    return bool(_STRONG_CURRENT.search(text) or ONSET.search(_NO_ONSET.sub(" ", text)))
+
+
 def _now_after(rest: str) -> bool:
     """The text after a question dates something to now or says it is here."""
-    return bool(_STRONG_CURRENT.search(rest) or ONSET.search(_NO_ONSET.sub(" ", rest)) or _REFERS_NOW.search(rest))
+    return _dated_now(rest) or bool(_REFERS_NOW.search(rest))
 
 
 def _asks_about(norm: str, start: int, end: int, at: int | None = None) -> bool:
@@ -783,7 +788,7 @@ def _idiom_spans(norm: str) -> list[tuple[int, int, str]]:
     to now or says it is no joke ("... no joke, it IS closing up now")."""
     def kind(idiom: str) -> str:
         return "sentence" if _IDIOM_TONE.search(idiom) else "breathing" if _IDIOM_BREATH.search(idiom) else "own"
-    now = _STRONG_CURRENT.search(norm) or ONSET.search(_NO_ONSET.sub(" ", norm)) or _SERIOUSLY.search(norm)
+    now = _dated_now(norm) or _SERIOUSLY.search(norm)
     return [(m.start(), m.end(), kind(m.group(0))) for m in _IDIOM.finditer(norm)
             if not (now and _FEAR_OR_BURDEN.search(m.group(0)))]
 

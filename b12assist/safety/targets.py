@@ -48,6 +48,8 @@ _SWELL = (
     r"(?:swell\w*|swollen|swole|puff\w*|puffy|bloat\w*|blown up|blowing up|ballooned|ballooning|"
     r"bigger|enlarg\w*|thick\w*(?! (?:gloves?|mittens?)\b)|inflated)"  # "hand as if in a thick glove": numbness
 )
+# glove-like numbness: "my hands feel like they're wearing thick gloves"
+_GLOVES = r"(?:wearing|in) (?:a )?(?:thick |woolly |wooly |rubber |heavy )?(?:gloves?|socks?|mittens?)"
 _NEURO = (
     r"(?:numb\w*|tingl\w*|pins and needles|prickl\w*|weak\w*|balance|unsteady|wobbl\w*|clumsy|"
     r"falling|falls|fall over|stumbl\w*|vision|eyesight|sight|blurr\w*|blurry|seeing double|"
@@ -56,8 +58,7 @@ _NEURO = (
     r"(?:feet|hands|legs|toes|fingers|arms)|neuropathy|nerve\w*|legs? (?:giving|gave) way|"
     r"speech|talking|feet|legs|hands|eyes|seeing|muddled|disorient\w*|steady|grip|memry|memmory|"
     r"fingers|toes|words|forget\w*|handwriting|writing|buttons|dropping things|falls|falling over|"
-    r"repeating (?:him|her|my|them)sel(?:f|ves)|asking the same (?:thing|question)s?|"
-    r"(?:wearing|in) (?:a )?(?:thick |woolly |wooly |rubber |heavy )?(?:gloves?|socks?|mittens?))"   # glove-like numbness
+    r"repeating (?:him|her|my|them)sel(?:f|ves)|asking the same (?:thing|question)s?|" + _GLOVES + ")"
 )
 # Getting worse over days or weeks (urgent). "Sudden" is not here: a sudden deficit is an
 # emergency (see `_SUDDEN`).
@@ -329,7 +330,7 @@ TARGETS: list[Target] = [
        rf"\b{_NEURO}\b{_GAP}\b(?:getting|gotten|got|become|becoming|grown|growing) (?:weaker|harder|blurr\w*|"
        r"fuzz\w*|numb\w*|worse|clumsier|shakier|heavier|thicker|unsteady|wobbl\w*|weak)\b"),
     _t("neuro_worsening", "glove feeling thicker",
-       r"\b(?:wearing|in) (?:a )?(?:thick |woolly |wooly |rubber |heavy )?(?:gloves?|socks?|mittens?)\b"
+       rf"\b{_GLOVES}\b"
        r"(?:(?!\b(?:no|not|without)\b)[a-z0-9' ]){0,60}?\b(?:getting|gotten|got|grown|growing) "
        r"(?:thicker|worse|heavier|number)\b"),
     _t("neuro_worsening", "more confused",
