@@ -1153,3 +1153,65 @@ def test_review14_lead_in_idiom_and_fine_now_probes():
     hour ago" dates the forgotten thing): none the rules escalated before is lost, the rules miss
     fewer than before, and fewer negatives escalate."""
     _assert_reviewer_probes_hold("red_flags_review14_probes.tsv")
+
+
+@pytest.mark.parametrize("text,level", [
+    # a what-if word before a colon or dash still makes the message a what-if
+    ("theoretically - swollen lips after the shot, straight to A&E?", None),
+    ("in theory: throat tightening after b12, is that 999 territory", None),
+    ("hypothetically: my lips are swelling right now after the jab", "emergency"),
+    # a wish to faint is an idiom; feeling as if about to faint is not
+    ("these forms make me want to pass out honestly, can I book online instead", None),
+    ("I feel like I'm about to pass out, had the jab 10 mins ago", "emergency"),
+    # a headache compared with the worst one is no worst headache; the worst one is
+    ("mild headache since the shot, nowhere near the worst headache of my life, just annoying", None),
+    ("worst headache of my life came on suddenly ten minutes ago", "emergency"),
+    # "a recognised side effect" is no failing recognition; not recognising people is
+    ("Is a mild ache a recognised side effect? it was worse yesterday but fine today", None),
+    ("mum doesn't recognise me and it's getting worse every day", "urgent"),
+    # the time of a story's telling is not the time of its symptom
+    ("today my aunt told me her friend collapsed after a b12 jab years ago. how common is that?", None),
+    ("this morning my sister told me her face is swelling up right now after her jab, she's here with me", "emergency"),
+    # other languages: conditions and "signs of" questions
+    ("Was sind die Anzeichen einer allergischen Reaktion? Ich frage nur vor meiner Spritze.", None),
+    ("Se mai mi venisse l'orticaria dopo la puntura, devo chiamare qualcuno?", None),
+    ("Au cas où j'aurais la gorge qui gonfle, je fais quoi ?", None),
+    ("Caso eu sinta falta de ar depois da injeção, o que faço?", None),
+    ("No meu caso eu tô com falta de ar e a garganta apertada desde a injeção", "emergency"),
+    ("Die Lippen schwellen an seit der Spritze, ich bekomme kaum Luft", "emergency"),
+])
+def test_round31_classes(text, level):
+    assert detect(text).level == level, [(f.category, f.text, f.status) for f in detect(text).findings]
+
+
+@pytest.mark.parametrize("text,level", [
+    # an uncertainty after the symptom does not undo the negation before it
+    ("had the jab, chest fine, no swelling lol just a bit tired", None),
+    ("not sure if it's hives but there are raised welts all over my back since the jab", "emergency"),
+    # a condition goes on past "or"; a return is feared, not had
+    ("what if my lips swell on the train, or I pass out and nobody knows why?", None),
+    ("what if it's the jab? my lips are swelling, or my tongue is, I can't tell, it started 5 mins ago", "emergency"),
+    ("I'm a bit anxious about the tingling coming back if I skip a dose", None),
+    ("the tingling is coming back and spreading up my legs every day this week", "urgent"),
+    # "he is fine today" after a question is no present report
+    ("Can B12 deficiency cause numbness and slurred words, or is that something else? My dad is fine today, just curious.", None),
+    # someone else's childhood
+    ("When my daughter was a baby she had one seizure with a fever, none since. Is she ok to have B12?", None),
+    # "she is good now"
+    ("my cousin had hives all over after her jab last year but she is good now, does it run in families?", None),
+    # a denied trend
+    ("the pins and needles in my toes are the same as ever, not spreading, not worse, should I keep going?", None),
+    ("the pins and needles in my toes are spreading and worse every week", "urgent"),
+    # the last quarter of an hour is an onset
+    ("Over the last quarter of an hour my wife has become confused and can't find her words", "emergency"),
+    # the mouth filling up
+    ("my mouth feels stuffed with cotton wool and my voice sounds weird since the injection", "emergency"),
+    # other languages: a time long past across commas or right after the symptom; "once home" is no past
+    ("Hace años, cuando era niña, me desmayé en el dentista. ¿Me pueden poner la inyección tumbada?", None),
+    ("mi hermana tuvo la cara hinchada hace 3 años con un antibiótico, ahora está bien. ¿yo tengo más riesgo?", None),
+    ("Una vez en casa, a mi padre se le hinchó la lengua y le cuesta respirar", "emergency"),
+    ("Hace años tuve una alergia, y esta vez se me hincha la cara después de la inyección", "emergency"),
+    ("qu'est-ce que c'est une réaction allergique grave ? ça ressemble à quoi ?", None),
+])
+def test_round32_classes(text, level):
+    assert detect(text).level == level, [(f.category, f.text, f.status) for f in detect(text).findings]

@@ -40,7 +40,7 @@ def _r(literal, category, direction, pattern=None, max_scope=None):
 def rules() -> list[ConTextRule]:
     out = []
     # --- negation -------------------------------------------------------------------------
-    for lit in ["no", "not", "never", "without", "none", "nothing like", "free of", "zero",
+    for lit in ["no", "not", "never", "without", "none", "nothing like", "nowhere near", "nothing close to", "free of", "zero",
                 "do not have", "does not have", "did not have", "have not had", "has not had",
                 "have not", "has not", "did not", "do not", "does not", "is not", "are not",
                 "was not", "were not", "am not", "no sign of", "no signs of", "not any",
@@ -128,7 +128,7 @@ def rules() -> list[ConTextRule]:
                           r"before (?:it|he|she|i|they) (?:was|were) diagnosed|"
                           r"on (?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?(?= but| and|,)|when i (?:first )?started|"
                           r"when i was (?:first )?diagnosed|as a (?:kid|child|teen\w*|baby)|"
-                          r"when (?:i|he|she|we) (?:was|were) (?:young|little|a kid|a child|younger|pregnant|a teenager|small|"
+                          r"when (?:i|he|she|we|my \w+|our \w+) (?:was|were) (?:young|little|a kid|a child|younger|pregnant|a teenager|small|a toddler|a baby|"
                           r"\d+|[a-z]+ years old|at school|in school)|back in \d{4}|in \d{4}|"
                           r"long time ago|a while ago|a while back|years back|ages ago|some time ago|turned out to be|"
                           r"(?:weeks|months|years) (?:back|before)|a (?:week|month|year|few weeks|few months|couple of months|couple of weeks) back|"

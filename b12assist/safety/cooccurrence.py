@@ -77,10 +77,11 @@ _NERVE = re.compile(
     r"\b(?:numb\w*|tingl\w*|pins and needles|buzz\w*|electric\w*|prickl\w*|burning|unstead\w*|steady|"
     r"balance|wobbl\w*|falls?|fell|falling|fallen|dropp\w*|fumbl\w*|clums\w*|buttons?|grip|memory|"
     r"forget\w*|lost|confus\w*|muddled|brain fog|vision|eyesight|see|seeing|blurr\w*|smudg\w*|walk\w*|"
-    r"legs?|hands?|feet|toes|fingers|weak\w*|bouncy|sponge|cotton wool|stairs|recogni[sz]\w*|"
+    r"legs?|hands?|feet|toes|fingers|weak\w*|bouncy|sponge|cotton wool|stairs|recogni[sz]\w*(?! (?:side|symptom|reaction|effect|sign)s?\b)|"
     r"asking the same|repeat\w*|same thing over|writing|handwriting|shaky)\b")
 _GETTING_WORSE = re.compile(
-    r"\b(?:worse|worsen\w*|getting (?:more|worse|harder|weaker|unstead\w*|wobbl\w*)|more and more|"
+    # "the worst headache of my life" (normalised "worse") is a superlative, not a trend
+    r"\b(?:worse(?! (?:\w+ )?(?:of|in) (?:my|his|her|their) (?:entire |whole )?life\b)|worsen\w*|getting (?:more|worse|harder|weaker|unstead\w*|wobbl\w*)|more and more|"
     # "more often" of a symptom, not of the injections ("every 2 months or more often?")
     r"(?<!or )(?<!jabs )(?<!shots )(?<!injections )(?<!them )(?<!it )(?<!doses )more often|"
     r"(?:each|every) (?:day|week|morning|night)|day by day|week by week|by the day|from week to week|"
@@ -156,9 +157,14 @@ def _feared(before: str) -> bool:
     return bool(_FEARED.search(before)) and not _GOES_ON.search(before)
 
 
+# "not spreading", "never worse": the trend word denied right before it
+_DENIED_TREND = re.compile(r"\b(?:not|no|never|is not|are not|nor)(?: any| really| at all)? $")
+
+
 def nerves_worsening(text: str) -> Hit | None:
     """A nerve symptom word in a message that says it is getting worse over days or weeks."""
-    worse = [m for m in _GETTING_WORSE.finditer(text) if not _feared(text[max(0, m.start() - 40):m.start()])]
+    worse = [m for m in _GETTING_WORSE.finditer(text) if not _feared(text[max(0, m.start() - 40):m.start()])
+             and not _DENIED_TREND.search(text, max(0, m.start() - 12), m.start())]
     if not worse or _IMPROVING.search(text):
         return None
     for m in _NERVE.finditer(text):

@@ -37,6 +37,7 @@ ONSET = re.compile(
     r"just (?:now|started|happened|came on)|it (?:just )?started|came on|(?:a few|some|ten|\d+|five|twenty|thirty|"
     r"fifteen|forty) (?:mins?|minutes?) ago|(?:half an|an|one|two|\d+|a couple of) hours? ago|half hour ago|"
     r"(?:in|within|for|over) the (?:last|past) (?:few |couple of |\d+ |[a-z]+ )?(?:minutes?|mins?|hours?|hrs?)|"
+    r"(?:(?:in|within|for|over) the (?:last|past) |a )(?:quarter|half) (?:of )?an hour|quarter of an hour ago|acutely|"
     r"since (?:about |around |roughly )?(?:breakfast|lunch|dinner|tea|supper|\d+ ?(?:am|pm)|\d+ o'?clock|this morning|this afternoon|"
     r"i woke up|waking up)|woke up (?:from a nap )?(?:and|with)|this (?:morning|afternoon|evening)|"
     r"earlier today|tonight|(?:for|about|around) (?:about |around )?(?:\d+|a few|ten|fifteen|twenty|thirty) "
@@ -249,6 +250,17 @@ def _dates_the_diagnosis(between: str) -> bool:
     return bool(_DATES_THE_DIAGNOSIS.search(between))
 
 
+def _unsure_negation(ent, modifiers) -> bool:
+    """An uncertainty on the same side of the symptom as its negation makes the negation unsure ("I
+    don't think it's hives, maybe"); one on the other side does not ("no hives lol just a bit bored")."""
+    from .context_rules import NEGATED, POSSIBLE
+
+    def side(m) -> bool:
+        return m.modifier_span[0] < ent.start
+    negations = {side(m) for m in modifiers if m.category == NEGATED}
+    return any(side(m) in negations for m in modifiers if m.category == POSSIBLE)
+
+
 def _status(ent, whole_text: str, breaks: list[int], hard_breaks: list[int],
             historical: list) -> tuple[str, str, str]:
     from .context_rules import CONDITIONAL_LITERALS, FAMILY, HISTORICAL, HYPOTHETICAL, NEGATED, POSSIBLE
@@ -263,7 +275,7 @@ def _status(ent, whole_text: str, breaks: list[int], hard_breaks: list[int],
         return "negated", experiencer, certainty
     if ent.label_ in NON_ESCALATING:
         return "mild", experiencer, certainty
-    if NEGATED in cats and POSSIBLE not in cats:
+    if NEGATED in cats and not _unsure_negation(ent, modifiers):
         return "negated", experiencer, certainty
     if HISTORICAL in cats and not _STRONG_CURRENT.search(ent.sent.text):
         return "past", experiencer, certainty
@@ -276,7 +288,7 @@ def _status(ent, whole_text: str, breaks: list[int], hard_breaks: list[int],
         if conditional:
             if not _STRONG_CURRENT.search(ent.sent.text):
                 return "hypothetical", experiencer, certainty
-        elif not _CURRENT.search(whole_text[ent.sent.start_char:]):
+        elif not _CURRENT.search(_RESOLVED.sub(" ", whole_text[ent.sent.start_char:])):
             # asked about, unless the same sentence or a later one speaks of the present
             return "hypothetical", experiencer, certainty
     return "current", experiencer, certainty
@@ -326,9 +338,21 @@ ONSET_SHORT = re.compile(r"\b(?:suddenly|sudden|all of a sudden|out of (?:nowher
                          r"(?:half an|an|one|two|\d+) hours? ago|(?:in|within) the (?:last|past) (?:few )?(?:minutes?|hour))\b")
 
 
+# The time a story was told, not when its symptom happened: "today while I was putting the bins out
+# she told me her cousin passed out years ago", "this morning my sister was telling me ...".
+_TIME_OF_TELLING = re.compile(r"\b(?:today|this (?:morning|afternoon|evening)|just now|earlier|tonight)\b"
+                              r"(?=[a-z0-9' ,]{0,80}\b(?:told|tells|telling|said|was saying|mentioned|showed|sent|"
+                              r"warned|texted|messaged) (?:me|us)\b)")
+
+
+def _dates_nothing_now(norm: str) -> bool:
+    told = _TIME_OF_TELLING.sub(" ", norm)
+    return not (_STRONG_CURRENT.search(told) or ONSET.search(told))
+
+
 def _asks_only(norm: str) -> bool:
     """The message asks for information and dates nothing to now."""
-    return bool(INFO_QUESTION.search(norm) or _asks_how_common(norm)) and not (_STRONG_CURRENT.search(norm) or ONSET.search(norm))
+    return bool(INFO_QUESTION.search(norm) or _asks_how_common(norm)) and _dates_nothing_now(norm)
 
 
 _WHY_ASKING = re.compile(r"(?:just )?(?:asking|curious|wondering|thanks|thank you|cheers|ta)\b")
@@ -511,7 +535,7 @@ def _long_past(norm: str, f: Finding, start: int, end: int) -> bool:
     """The time long past is said before the symptom in its sentence (norm[start:end]), or in the
     same clause after it ("my throat closing, years ago it happened too" is about now)."""
     sentence = norm[start:end]
-    if _PRESENT.search(_RESOLVED_NOW.sub(" ", sentence)) or _STRONG_CURRENT.search(sentence) or ONSET.search(sentence):
+    if _PRESENT.search(_RESOLVED_NOW.sub(" ", sentence)) or not _dates_nothing_now(sentence):
         return False
     at, after = f.end - len(f.text) - start, f.end - start
     return any((m.start() < at and not _NEW_ANCHOR.search(sentence[m.end():at]))
@@ -552,8 +576,8 @@ _RESOLVED = re.compile(
     r"reaction|episode|attack|feeling))(?: all| soon| quickly)? (?:passed|settled(?: down)?|went away|went down|cleared(?: up)?|"
     r"calmed down|eased(?: off)?|wore off|stopped|subsided|resolved|disappeared|faded|was gone)\b|"
     r"\b(?:i|he|she|they|we) (?:am|is|are|was|were|have been|has been|had been|felt|feel|feels|came round and was)"
-    r"(?: (?!not\b|never\b|otherwise\b|generally\b|mostly\b)\w+)? (?:fine|ok|okay|alright|all right|well|normal|perfectly well|"
-    r"back to normal|recovering(?: well)?|recovered|doing (?:fine|well|ok|okay|great)|on the mend)\b(?: now\b)?"
+    r"(?: (?!not\b|never\b|otherwise\b|generally\b|mostly\b)\w+)? (?:fine|ok|okay|alright|all right|well|good|grand|normal|perfectly well|"
+    r"back to normal|recovering(?: well)?|recovered|doing (?:fine|well|ok|okay|great)|on the mend)\b(?: now\b| today\b)?"
     r"(?! (?:otherwise|apart from|except|in (?:my|him|her)sel))|"
     r"\bbut (?:it |they )?(?:went|gone) (?:down|away)\b|\b(?:all|was|were|got) sorted\b|\b(?:has not|have not|hasnt|havent|never) happen\w* (?:since|again)\b|"
     r"(?<!not )(?<!never )(?<!not been )(?<!never been )\b(?:been )?(?:fine|well|ok|okay|normal) (?:ever )?since\b|"
@@ -652,6 +676,32 @@ def _over_and_done(findings: list[Finding], norm: str) -> list[Finding]:
                 if told or (resolved and not (_RED_FLAG_WORD.search(after) or _WORSENING.search(after)
                                               or _RECURS.search(after))):
                     f = replace(f, status="past")
+        out.append(f)
+    return out
+
+
+# "what if my face swells up on the bus, or I get slurred speech": the condition goes on past the
+# comma; "worried about the numbness coming back": a fear of a return, not a return.
+_OR_GOES_ON = re.compile(r"[a-z0-9' ]{0,60}?,? (?:or|and/or)\b(?: if| what if| maybe| perhaps)?[a-z0-9' ]{0,30}$")
+_FEAR_BEFORE = re.compile(r"\b(?:worr\w*|scared|afraid|fear\w*|concerned|nervous|anxious|dread\w*)(?: (?:about|of|that))?\b"
+                          r"[a-z0-9' ,]{0,80}$")
+_RETURNS = re.compile(r"\b(?:coming back|come back|comes back|returning|return|starting again|start again)\b")
+
+
+def _conditions_go_on(findings: list[Finding], norm: str) -> list[Finding]:
+    """An escalating symptom joined by "or" to a condition in its sentence is part of it; one feared
+    to come back is feared. Neither when the sentence dates something to now."""
+    out: list[Finding] = []
+    for f in findings:
+        if f.escalates and f.end:
+            start, end = _sentence_bounds(norm, f)
+            f_start = f.end - len(f.text)
+            if not _dated_now(norm[start:end]):
+                joined = any(g.status == "hypothetical" and g.end and start <= g.end <= f_start
+                             and _OR_GOES_ON.fullmatch(norm[g.end:f_start]) for g in out)
+                feared = _RETURNS.search(norm[f_start:min(end, f.end + 20)]) and _FEAR_BEFORE.search(norm[start:f_start])
+                if joined or feared:
+                    f = replace(f, status="hypothetical")
         out.append(f)
     return out
 
@@ -759,7 +809,9 @@ _IDIOM = re.compile(r"\b(?:nearly|almost|would have|would've) (?:had|have|has) a
                     r"(?:my|the|his|her) throat\b|\b(?:has|have|had|got|gets|is getting) me (?:so |all |really )?(?:dizzy|spinning|in a spin)(?: (?:that )?i (?:cannot|can not|could not) see straight)?\b|"
                     r"\bso (?:angry|mad|furious|cross|annoyed|tired|stressed|frustrated|livid|fed up|wound up) (?:that )?i "
                     r"(?:cannot|can not|could not) see straight\b|"
-                    r"\bgiv\w* me (?:the )?(?:worst|worse) headache\b|\b(?:figuratively|metaphorically|not literally)\b|"
+                    r"\bgiv\w* me (?:the )?(?:worst|worse) headache\b|"
+                    # a wish, not a symptom: "this booking system makes me want to pass out"
+                    r"\b(?:makes?|made|making) (?:me|him|her|us) (?:want to|wanna) (?:pass out|faint|collapse|keel over|scream|die)\b|\b(?:figuratively|metaphorically|not literally)\b|"
                     r"\b(?:tighten\w*|tight|burn\w*|boil\w*|shak\w*) (?:up )?(?:with|from) (?:rage|anger|fury|frustration|annoyance)\b|"
                     r"\b(?:the (?:very |mere )?(?:thought|idea) of|(?:just )?thinking (?:about|of))\b[a-z0-9' ]{0,50}\bmakes? "
                     r"(?:my|me)\b(?: \w+){0,2}? (?:throat (?:close|tighten)\w*|chest (?:go )?tight\w*|feel faint|faint|"
@@ -855,6 +907,7 @@ def detect(text: str | None) -> Assessment:
     for other in readings[1:]:
         findings.extend(f for f in _assess(normalise(other)) if f.escalates)
     findings = _in_context(findings, norm, text)
+    findings = _conditions_go_on(findings, norm)
     if not any(f.escalates for f in findings):
         findings.extend(_safety_net(findings, norm, text))
     findings = _over_and_done(findings, norm)

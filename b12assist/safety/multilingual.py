@@ -38,7 +38,7 @@ _CLAUSE_BREAK = re.compile(r"\b(?:pero|mais|mas|ale|porem|sin embargo|cependant|
 # condition does ("si después de la inyección me falta el aire" stays a question).
 _NOW_ANCHOR = re.compile(
     r"\b(?:hoy|hoje|oggi|heute|dzis\w*|aujourd ?hui|stasera|ce (?:matin|soir)|esta (?:manana|tarde|noche)|"
-    r"vorhin|gerade|ora|agora mesmo|ahora mismo|"
+    r"vorhin|gerade|ora|agora mesmo|ahora mismo|esta vez|cette fois|desta vez|dessa vez|questa volta|stavolta|tym razem|diesmal|"
     r"(?:despues|luego) de (?:la|mi|su) (?:inyeccion|vacuna|dosis)|apres (?:la|ma|sa) (?:piqure|injection)|"
     r"depois da (?:injecao|vacina|dose)|po (?:\w+ )?zastrzyku|nach der (?:\w+ )?spritze|seit der spritze|"
     r"dopo (?:la|l) ?(?:puntura|iniezione))\b")
@@ -106,21 +106,50 @@ def languages() -> dict[str, Language]:
             for code, e in merged.items()}
 
 
-def _status(lang: Language, text: str, start: int) -> str:
+def _clause_start(lang: Language, text: str, lo: int, start: int, commas: bool = True) -> int:
+    breaks = [m for m in _CLAUSE_BREAK.finditer(text, lo, start) if commas or m.group() != ","]
+    breaks += [m for cue in lang.cues.get(BREAKS, ()) for m in cue.finditer(text, lo, start)]
+    return max((m.end() for m in breaks), default=lo)
+
+
+def _status(lang: Language, text: str, start: int, end: int | None = None) -> str:
     # Cues are searched in place (a look-behind sees the words before the window; a word cut by the
     # window's edge is no cue: "hace dos semanas empecé las inyecciones y no puedo respirar" is not past).
     lo = max(0, start - _CUE_WINDOW)
-    breaks = list(_CLAUSE_BREAK.finditer(text, lo, start))
-    breaks += [m for cue in lang.cues.get(BREAKS, ()) for m in cue.finditer(text, lo, start)]
-    breaks.sort(key=lambda m: m.end())
-    clause = breaks[-1].end() if breaks else lo
+    clause = _clause_start(lang, text, lo, start)
     anchors = list(_NOW_ANCHOR.finditer(text, clause, start))
     since_now = anchors[-1].end() if anchors else clause
     for kind in CUE_KINDS:
         scope = clause if kind == "hypothetical" else since_now
         if any(cue.search(text, scope, start) for cue in lang.cues.get(kind, ())):
             return kind
-    return "current"
+    if end is None:   # a trend: only the cues of its own clause
+        return "current"
+    return "past" if _told_as_past(lang, text, start, end) else "current"
+
+
+# "hace dos semanas empecé las inyecciones y no puedo respirar": a new clause after "and" is its own time
+_AND = re.compile(r"\b(?:y|e|et|i|und|a|oraz|ed|puis|luego|poi|dann|potem)\b")
+# "una vez en casa, a mi madre se le hinchó la cara": "once" is also "as soon as"; it dates only its own clause
+_ONCE = re.compile(r"una vez|une fois|uma vez")
+
+
+def _told_as_past(lang: Language, text: str, start: int, end: int | None) -> bool:
+    """A time long past further back in the sentence, reached across commas only ("Kiedyś, jakieś 10
+    lat temu, zemdlałam u dentysty"), or right after the symptom in its clause ("le visage tout gonflé
+    il y a 2 ans"); never across a word that starts something new ("pero", "ahora", "today")."""
+    past = lang.cues.get("past", ())
+    lo = max(0, start - 3 * _CUE_WINDOW)
+    clause = _clause_start(lang, text, lo, start, commas=False)
+    if not _NOW_ANCHOR.search(text, clause, start) and any(
+            not _ONCE.fullmatch(m.group()) and not _AND.search(text, m.end(), start)
+            for cue in past for m in cue.finditer(text, clause, start)):
+        return True
+    if end is None:
+        return False
+    stop = _CLAUSE_BREAK.search(text, end)
+    after = text[end:stop.start() if stop else len(text)]
+    return not _NOW_ANCHOR.search(after) and any(cue.search(after) for cue in past)
 
 
 def find(text: str, spoken: str | None = None) -> list[Match]:
@@ -137,7 +166,10 @@ def find(text: str, spoken: str | None = None) -> list[Match]:
                 if any(m.start() < e and s < m.end() for s, e in taken):
                     continue
                 taken.append((m.start(), m.end()))
-                found.append(Match(lang.code, category, _status(lang, with_commas, m.start()), m.start(), m.end()))
+                # a trend runs up to now ("W 2019 zaczęło mi drętwieć w stopach, a od tygodnia ... coraz wyżej")
+                end = None if category == "neuro_worsening" else m.end()
+                found.append(Match(lang.code, category, _status(lang, with_commas, m.start(), end),
+                                   m.start(), m.end()))
     if spoken:
         found = [m for m in found if m.language == spoken
                  or not any(o.language == spoken and o.start < m.end and m.start < o.end for o in found)]

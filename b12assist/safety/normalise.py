@@ -166,7 +166,14 @@ def normalise(text: str) -> str:
     for pattern, replacement in _CONTRACTIONS_RE:
         text = pattern.sub(replacement, text)
     text = _FINE_NOW.sub(r"\1. now ", text)
+    text = _SAID_TO_BE.sub(r"\1 ", text)
     return re.sub(r"[ \t]+", " ", text).strip()
+
+
+# "hypothetically: swollen tongue after jab?": a word that makes the message a what-if reaches past
+# the colon or dash after it (a colon ends the scope of the clinical context rules)
+_SAID_TO_BE = re.compile(r"\b(hypothetically|hypothetical question|theoretically|in theory|asking for a friend)"
+                         r" ?(?:[:\-\u2013\u2014]+|\.\.+) ?")
 
 
 # "was fine now my lips are swelling", typed without a stop: two sentences, the second one now

@@ -186,6 +186,10 @@ TARGETS: list[Target] = [
     _t("swelling", "tongue like a sausage",
        r"\b(?:tongue|lips?|face|throat|mouth)\b (?:feels?|is|looks?|are)? ?(?:like|as big as) (?:a |an )?(?:sausage|balloon|brick|"
        r"golf ball|tennis ball|fat \w+)\b"),
+    # "my mouth feels like it's full of cotton wool": the mouth or throat filling up
+    _t("swelling", "mouth full of cotton wool",
+       r"\b(?:mouth|tongue|throat)\b(?: \w+){0,4}? (?:full of|stuffed with|packed with|filled with|stuffed full of) "
+       r"(?:thick )?(?:cotton wool|cotton|wool|marbles)\b"),
     _t("breathing", "cannot get a lungful",
        r"\bcannot get (?:a |any )?(?:proper |decent |full |good |deep )?(?:lungful|lungfuls|breath|air in)\b|"
        r"\b(?:puffing|panting|gasping) like (?:i|i've|i have|he|she) (?:have |has |had |just )?(?:run|ran|been running)\b"),
@@ -313,7 +317,8 @@ TARGETS: list[Target] = [
        r"face)\b|\b(?:arm|leg|hand|side of (?:my|his|her) (?:body|face)) (?:has )?(?:gone|went|is) "
        r"(?:limp|dead|floppy|paraly[sz]ed)\b"),
     _t("neuro_sudden", "worst headache", r"\b(?:worst|worse|most severe) headache (?:of|in) (?:my|his|her) (?:entire |whole )?life\b|"
-       r"\bheadache\b[a-z0-9' ,]{0,30}\b(?:worst|worse) (?:\w+ )?(?:of|in) (?:my|his|her) (?:entire |whole )?life\b|"
+       # "a headache, nothing like the worst of my life" compares; a negation between is no report
+       r"\bheadache\b(?:(?!\b(?:nothing|not|nowhere|never|no)\b)[a-z0-9' ,]){0,30}\b(?:worst|worse) (?:\w+ )?(?:of|in) (?:my|his|her) (?:entire |whole )?life\b|"
        r"\b(?:worst|worse) headache (?:i have|i've|he has|she has|he's|she's) ever (?:had|felt)\b|"
        r"\bsudden\w* (?:\w+ ){0,2}(?:severe|strong|bad|terrible|excruciating|explosive|violent) headache\b|"
        r"\bthunderclap headache\b"),
