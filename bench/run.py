@@ -256,10 +256,40 @@ def hot_path_profile(n: int = 200) -> dict:
         return (time.perf_counter() - t0) / n * 1000
 
     path = str(presets.DEFAULT_FILE)
-    return {"validate_ms": per_call(lambda: validate(reply, schema)),
-            "validate_cached_ms": per_call(lambda: validator.is_valid(reply)),
-            "presets_ms": per_call(lambda: presets._read.__wrapped__(path, 0)),
-            "presets_cached_ms": per_call(presets.load_presets)}
+    figures = {"validate_ms": per_call(lambda: validate(reply, schema)),
+               "validate_cached_ms": per_call(lambda: validator.is_valid(reply)),
+               "presets_ms": per_call(lambda: presets._read.__wrapped__(path, 0)),
+               "presets_cached_ms": per_call(presets.load_presets)}
+    return {**figures, **_linear_models_profile(n)}
+
+
+def _linear_models_profile(n: int) -> dict:
+    """The intent classifier and the learned red-flag model of the trained model, one message at a
+    time over the conversation mix: scikit-learn's predict_proba (before) against linear_text (after)."""
+    import tarfile
+
+    import joblib
+
+    from b12assist.nlu.linear_text import LinearText
+
+    texts = [m for convo in CONVERSATIONS for m in convo]
+    out = {}
+    with tempfile.TemporaryDirectory() as tmp, tarfile.open(ROOT / "models" / "b12.tar.gz") as tar:
+        for key, name in (("intent", "topic_intent.TopicIntentClassifier"), ("redflag", "red_flag_model.RedFlagModelClassifier")):
+            member = next(m for m in tar.getmembers() if name in m.name and m.name.endswith(".joblib"))
+            tar.extract(member, tmp)
+            pipeline = joblib.load(Path(tmp) / member.name)
+            fast = LinearText.of(pipeline)
+
+            def per_message(fn) -> float:
+                t0 = time.perf_counter()
+                for _ in range(max(1, n // len(texts))):
+                    for t in texts:
+                        fn(t)
+                return (time.perf_counter() - t0) / (max(1, n // len(texts)) * len(texts)) * 1000
+            out[f"{key}_sklearn_ms"] = per_message(lambda t: pipeline.predict_proba([t]))
+            out[f"{key}_fast_ms"] = per_message(fast.proba)
+    return out
 
 
 def count_user_events(db: Path, prefix: str) -> int:
@@ -653,10 +683,17 @@ def report_profiles(run: Run) -> list[str]:
              "validates every action-server reply with `jsonschema.validate`, which first re-checks the schema "
              "itself. On the action server, the presets YAML file was parsed on every schedule message. "
              "`b12assist/serve/rasa_cli.py` builds the validator once and turns on SQLite write-ahead logging "
-             "(one sync per commit); the presets are cached by file modification time.", "",
+             "(one sync per commit); the presets are cached by file modification time. The intent classifier "
+             "and the learned red-flag model spent most of their time in scikit-learn's per-call work on a "
+             "single message; b12assist/nlu/linear_text.py gives the same probabilities from the fitted "
+             "vocabularies and coefficients.", "",
              "| cost per call | before | after |", "|---|---|---|",
              f"| action reply validation | {hot_path['validate_ms']:.2f} ms | {hot_path['validate_cached_ms']:.2f} ms |",
-             f"| presets file | {hot_path['presets_ms']:.2f} ms | {hot_path['presets_cached_ms']:.3f} ms |", "",
+             f"| presets file | {hot_path['presets_ms']:.2f} ms | {hot_path['presets_cached_ms']:.3f} ms |",
+             f"| intent classifier, one message (sklearn predict_proba / linear_text) | {hot_path['intent_sklearn_ms']:.2f} ms | "
+             f"{hot_path['intent_fast_ms']:.3f} ms |",
+             f"| learned red-flag model, one message (same) | {hot_path['redflag_sklearn_ms']:.2f} ms | "
+             f"{hot_path['redflag_fast_ms']:.3f} ms |", "",
              "The same model and action server, started with plain `rasa run` (before) and through "
              "`b12assist.serve.rasa_cli` as `make run` does (after), in the same alternating blocks:", "",
              "| concurrency | before: p50 / p95 ms | before msg/s | after: p50 / p95 ms | after msg/s |",

@@ -13,14 +13,21 @@ buttons and the red-flag checks downstream read it as they read DIET's ranking.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Sequence
+
+from .linear_text import LinearText
 
 
 @dataclass
 class TopicClassifier:
     model: object
+    # the same probabilities without scikit-learn's per-call cost (linear_text.py); None: use sklearn
+    _fast: LinearText | None = field(default=None, init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self._fast = LinearText.of(self.model)
 
     @classmethod
     def fit(cls, texts: Sequence[str], labels: Sequence[str], *, C: float = 20.0,
@@ -51,8 +58,8 @@ class TopicClassifier:
         if not texts:
             return []
         labels = self.labels
-        return [sorted(zip(labels, map(float, row)), key=lambda lp: -lp[1])
-                for row in self.model.predict_proba(list(texts))]
+        rows = [self._fast.proba(t) for t in texts] if self._fast else self.model.predict_proba(list(texts))
+        return [sorted(zip(labels, map(float, row)), key=lambda lp: -lp[1]) for row in rows]
 
     def rank(self, text: str) -> list[tuple[str, float]]:
         return self.rank_many([text])[0]
