@@ -1215,3 +1215,58 @@ def test_round31_classes(text, level):
 ])
 def test_round32_classes(text, level):
     assert detect(text).level == level, [(f.category, f.text, f.status) for f in detect(text).findings]
+
+
+def test_review15_negation_side_or_return_and_language_probes():
+    """A reviewer wrote 70 current red flags (27 in other languages) and 20 negatives to break the change
+    rounds 31-32 guided. Its first draft silenced 22 of them, all fixed: a child "at school this
+    morning" is now; a comparison with a headache only when "nothing like" stands right before "the
+    worst"; "or" continues a condition only with a parallel clause ("or I get ..."), not "or is it
+    already serious that I can't breathe"; a feared return that "has come back" is back; a comparison
+    with the past ("igual que hace dos años", "comme il y a 2 ans") is now; "Ich habe Anzeichen", "Mam
+    oznaki", "c'est quoi ces plaques, j'ai ..." report; "au cas où c'est grave, j'ai du mal à respirer"
+    reports. None the rules escalated before is lost, the rules miss fewer, fewer negatives escalate."""
+    _assert_reviewer_probes_hold("red_flags_review15_probes.tsv")
+
+
+@pytest.mark.parametrize("text,level", [
+    ("When my son was at school this morning he collapsed and he is still very pale and drowsy", "emergency"),
+    ("When my son was at school he had asthma, it is fine now. Can he have B12?", None),
+    ("What should I do if I get a rash, or does it matter that my tongue is swelling now", "emergency"),
+    ("I dreaded the swelling coming back and it has come back, my lips are huge", "emergency"),
+    ("Se me está cerrando la garganta igual que hace tres años", "emergency"),
+    ("Mi è venuta l'orticaria dappertutto come l'anno scorso", "emergency"),
+    ("Ich habe Anzeichen einer Allergie, mein Gesicht schwillt an", "emergency"),
+    ("Was sind die Anzeichen einer Allergie? Ich frage nur.", None),
+    ("Au cas où c'est la b12, j'ai du mal à respirer depuis la piqûre", "emergency"),
+    ("Au cas où j'aurais du mal à respirer, je fais quoi ?", None),
+    ("Una vez en casa se me hinchó la cara y sigue hinchándose", "emergency"),
+    ("Encore une fois je n'arrive pas à respirer après la piqûre", "emergency"),
+    ("Headache, nothing like anything I've ever known, worst in my life, came on ten minutes ago", "emergency"),
+])
+def test_review15_classes(text, level):
+    assert detect(text).level == level, [(f.category, f.text, f.status) for f in detect(text).findings]
+
+
+@pytest.mark.parametrize("text,level", [
+    # a laugh in another clause does not make another language's red flag a joke
+    ("petite question sur le rythme (mon medecin m'a dit les deux lol) et sinon depuis ce matin mes levres ont gonflé", "emergency"),
+    ("tengo la cara tan roja de vergüenza jaja", None),
+    # "is that still considered an allergic reaction?" asks what to call it
+    ("If I get a few hives the day after, is that still considered an allergic reaction?", None),
+    # convinced of what is going to happen: a fear
+    ("I've convinced myself that I'm going to have a seizure at the clinic, is that likely?", None),
+    ("I think I'm going to pass out, everything's going grey since the jab", "emergency"),
+    # times long past in everyday words
+    ("had a big hives outbreak in like 2019 from prawns, all gone now, am I more likely to react?", None),
+    ("I collapsed at my sister's last christmas but it was the heat, is that relevant?", None),
+    # keeping an eye out is no eye
+    ("the nurse said to keep an eye on my arm after the jab, it's a bit red, normal?", None),
+    ("my eyes are swelling shut after the jab", "emergency"),
+    # Spanish: "y si después de ...", "hace un par de años"
+    ("y si despues del pinchazo se me hinchan los labios que hago?", None),
+    ("hace un par de años me desmayé en un análisis, ahora estoy bien", None),
+    ("hace un par de años me desmayé y ahora otra vez me estoy desmayando en la clínica", "emergency"),
+])
+def test_round34_classes(text, level):
+    assert detect(text).level == level, [(f.category, f.text, f.status) for f in detect(text).findings]

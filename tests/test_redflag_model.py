@@ -208,6 +208,20 @@ def test_a_learned_model_sure_it_is_not_a_red_flag_overrules_the_rules(monkeypat
     assert component.process([no_model])[0].get("intent")["name"] == "red_flag_emergency"   # no model: no veto
 
 
+def test_no_veto_when_the_rules_told_an_imagined_symptom_apart_from_a_happening_one():
+    """A reviewer's "what happens if I get hives, or is my slurred speech and weak arm from the jab
+    too?" scored 0.03 with the learned model: the rules read "if I get hives" as imagined and the
+    slurred speech after it as happening, a reading of the sentence's parts the model of the whole
+    message cannot overrule. Only such a reading keeps the rules' vote; a plain one is still vetoed."""
+    component = RedFlagClassifier({"model_threshold": 0.7, "model_veto_below": 0.1})
+    apart = "What happens if I get hives, or is my slurred speech and weak arm from the jab too?"
+    m = component.process([learned(apart, 0.03, "neuro_sudden", "emergency")])[0]
+    assert m.get("intent")["name"] == "red_flag_emergency"
+    plain = "I cant breathe after my shot"
+    m = component.process([learned(plain, 0.03, "breathing", "emergency")])[0]
+    assert m.get("intent")["name"] != "red_flag_emergency"
+
+
 def test_diet_still_counts_after_a_veto():
     component = RedFlagClassifier({"model_veto_below": 0.1, "diet_threshold": 0.8})
     m = learned("I cant breathe after my shot", 0.05, "breathing", "emergency")

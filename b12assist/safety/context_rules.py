@@ -69,7 +69,7 @@ def rules() -> list[ConTextRule]:
                 "warning signs", "risk of", "chance of", "chances of", "is it possible to",
                 "could i get", "can you get", "can i get", "can people get", "do people get",
                 "does anyone get", "would i get", "should i worry about", "worried about getting",
-                "afraid of getting", "scared of getting", "watch out for", "look out for",
+                "afraid of getting", "scared of getting", "watch out for", "look out for", "keep an eye out for", "keep an eye on",
                 "watch for", "what does", "what do", "tell me about", "what are", "is it common to",
                 "how common", "in case i", "difference between", "explain",
                 "meaning of", "is it true", "is that true", "i read", "i have read", "i heard",
@@ -88,9 +88,13 @@ def rules() -> list[ConTextRule]:
     # a fear of what may come ("worried that my throat will close", "scared I'll faint"), not "worried
     # that my lips look bigger" (a report)
     out.append(_r("worried that", HYPOTHETICAL, "FORWARD", max_scope=10,
-                  pattern=r"\b(?:scared|worried|afraid|frightened|terrified|nervous)(?: that)? (?=(?:\w+ ){0,4}?"
+                  pattern=r"\b(?:scared|worried|afraid|frightened|terrified|nervous|convinced|paranoid)(?: (?:myself|himself|herself))?(?: that)? (?=(?:\w+ ){0,4}?"
                           r"(?:will|would|might|could|may|going to|gonna|i'll|it'll|ll)\b)(?:that|i|my|it|he|she)\b|"
-                          r"\b(?:scared|worried|afraid|frightened|terrified)(?: that)? i(?:'ll| will| might| would| could| may)\b"))
+                          r"\b(?:scared|worried|afraid|frightened|terrified|convinced|paranoid)(?: that)? i(?:'ll| will| might| would| could| may)\b"))
+    # a question about what to call it: "is that still considered an allergic reaction?"
+    out.append(_r("is that considered", HYPOTHETICAL, "FORWARD", max_scope=4,
+                  pattern=r"\b(?:is|would|does) (?:that|this|it) (?:still |also |really |actually )?(?:be )?(?:considered|classed as|"
+                          r"counted as|called|count as|classify as|qualify as)\b"))
     out.append(_r("should I develop", HYPOTHETICAL, "FORWARD", max_scope=10,
                   pattern=r"\bshould (?:i|he|she|you|we) (?:ever )?(?:develop|get|have|experience|notice|start|begin|feel|go)\b|"
                           r"\bsay (?:i|he|she|we) (?:went|got|had|felt|started|go|get)\b"))
@@ -120,7 +124,7 @@ def rules() -> list[ConTextRule]:
         out.append(_r(lit, HYPOTHETICAL, "BACKWARD", max_scope=3))
     # --- past or resolved ------------------------------------------------------------------
     out.append(_r("time in the past", HISTORICAL, "BIDIRECTIONAL", max_scope=10,
-                  pattern=r"\b(?:last (?:year|yr|month|week|winter|summer|spring|autumn|fall|time|course|january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)|"
+                  pattern=r"\b(?:last (?:year|yr|month|week|winter|summer|spring|autumn|fall|time|course|xmas|christmas|easter|new year|january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)|"
                           r"decades? ago|a fortnight ago|(?:two|three|a few|\d+) fortnights? ago|"
                           r"last wk|(?:years?|yrs?|months?|mths?|weeks?|wks?) ago|a (?:year|month|week|few weeks|few months) ago|"
                           r"in the past|used? to|history of|once had|previously|back when|my late \w+|"
@@ -129,7 +133,7 @@ def rules() -> list[ConTextRule]:
                           r"on (?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?(?= but| and|,)|when i (?:first )?started|"
                           r"when i was (?:first )?diagnosed|as a (?:kid|child|teen\w*|baby)|"
                           r"when (?:i|he|she|we|my \w+|our \w+) (?:was|were) (?:young|little|a kid|a child|younger|pregnant|a teenager|small|a toddler|a baby|"
-                          r"\d+|[a-z]+ years old|at school|in school)|back in \d{4}|in \d{4}|"
+                          r"\d+|[a-z]+ years old|(?:at|in) school(?! (?:this|today|earlier|just|now|tonight)\b))|back in \d{4}|in (?:like |about |around |roughly |maybe )?\d{4}|"
                           r"long time ago|a while ago|a while back|years back|ages ago|some time ago|turned out to be|"
                           r"(?:weeks|months|years) (?:back|before)|a (?:week|month|year|few weeks|few months|couple of months|couple of weeks) back|"
                           r"before (?:my |the |i was |being )?(?:diagnosis|diagnosed|treatment|(?:i )?start(?:ed|ing) (?:the )?(?:injections|jabs|shots|treatment))|"

@@ -69,7 +69,7 @@ _JEST = re.compile(r"\b(?:nearly|almost)\b.{0,40}\b(?:faint\w*|collaps\w*|pass\w
 _FIGURATIVE = re.compile(r"\b(?:drowning|buried|snowed under|swamped|choking) (?:in|with|on) (?:all )?(?:this |the |that |these |my )?"
                          r"(?:paperwork|work|forms|emails|admin|bills|letters|information|info|jargon|details|numbers)\b")
 _SERIOUSLY = re.compile(r"\b(?:but )?seriously\b|\bno joke\b|\bnot joking\b|\bjokes aside\b")
-_LAUGH = re.compile(r"\b(?:lol|lmao|haha\w*|hehe\w*|jk|joking|mdr|kkk+|jaja\w*|xd)\b|[\U0001F602\U0001F923\U0001F605\U0001F606]")
+_LAUGH = multilingual.LAUGH
 _STRONG_CURRENT = re.compile(r"\b(?:right now|currently|at the moment|just now|this minute|this second|(?:a few|\d+|ten|twenty|"
                              r"fifteen|thirty|five) (?:mins?|minutes?) ago)\b|" + RECENT_WINDOW)
 # A past-tense report before the symptom ("I had trouble breathing once, years ago"): with a time
@@ -137,6 +137,17 @@ class Assessment:
         if EMERGENCY in levels:
             return EMERGENCY
         return URGENT if URGENT in levels else None
+
+    @property
+    def told_apart(self) -> bool:
+        """The rules read one symptom of a sentence as asked about or imagined and a different one
+        after it as happening ("what happens if I get hives, or is my slurred speech from the jab
+        too?"): a reading of the sentence's parts that a model of the whole message cannot overrule."""
+        def sentence(f: Finding) -> tuple[int, int]:
+            return _sentence_bounds(self.text, f)
+        return any(f.escalates and f.end and g.status == "hypothetical" and g.end and g.category != f.category
+                   and g.end < f.end and sentence(g) == sentence(f)
+                   for f in self.findings for g in self.findings)
 
     @property
     def category(self) -> str | None:
@@ -325,10 +336,16 @@ def _assess(norm: str) -> list[Finding]:
     return findings
 
 
-def _other_languages(text: str, spoken: str) -> list[Finding]:
-    """Red flags from the rule files of other languages (see multilingual.py)."""
-    return [Finding(m.category, LEVELS.get(m.category, "none"), m.language, m.status, "patient", "certain", 0)
-            for m in multilingual.find(text, spoken)]
+def _other_languages(text: str, spoken: str, jokes_count: bool = False) -> list[Finding]:
+    """Red flags from the rule files of other languages (see multilingual.py); with `jokes_count`, one
+    with a laugh in its clause is said in jest."""
+    folded = multilingual.fold(text)
+    out = []
+    for m in multilingual.find(text, spoken):
+        jest = jokes_count and m.status == "current" and multilingual.in_jest(text, folded[m.start:m.end])
+        out.append(Finding(m.category, LEVELS.get(m.category, "none"), m.language, "mild" if jest else m.status,
+                           "patient", "certain", 0))
+    return out
 
 
 # "I have been reading the leaflet" is not a present-tense report of a symptom.
@@ -682,10 +699,14 @@ def _over_and_done(findings: list[Finding], norm: str) -> list[Finding]:
 
 # "what if my face swells up on the bus, or I get slurred speech": the condition goes on past the
 # comma; "worried about the numbness coming back": a fear of a return, not a return.
-_OR_GOES_ON = re.compile(r"[a-z0-9' ]{0,60}?,? (?:or|and/or)\b(?: if| what if| maybe| perhaps)?[a-z0-9' ]{0,30}$")
+_OR_GOES_ON = re.compile(r"[a-z0-9' ]{0,60}?,? (?:or|and/or)(?: if| what if)? (?:i|he|she|we|they|you|my|his|her|their|the|a|an|some)\b"
+                         r"(?: (?!is\b|are\b|am\b|was\b|have\b|has\b|got\b|already\b|now\b|still\b)[a-z0-9']+){0,3} ?")
 _FEAR_BEFORE = re.compile(r"\b(?:worr\w*|scared|afraid|fear\w*|concerned|nervous|anxious|dread\w*)(?: (?:about|of|that))?\b"
                           r"[a-z0-9' ,]{0,80}$")
-_RETURNS = re.compile(r"\b(?:coming back|come back|comes back|returning|return|starting again|start again)\b")
+_RETURNS = re.compile(r"(?<!\bis )(?<!\bare )(?<!\bhas )(?<!\bhave )(?<!\bkeeps )(?<!\bkept )"
+                      r"\b(?:coming back|come back|comes back|returning|return|starting again|start again)\b")
+# "... and they have come back all over my chest": the feared return has happened
+_HAS_RETURNED = re.compile(r"(?:\b(?:has|have|is|are|had)\b|'ve|'s|'re)(?: \w+){0,2} (?:come back|returned|back)\b|\bcame back\b")
 
 
 def _conditions_go_on(findings: list[Finding], norm: str) -> list[Finding]:
@@ -699,7 +720,8 @@ def _conditions_go_on(findings: list[Finding], norm: str) -> list[Finding]:
             if not _dated_now(norm[start:end]):
                 joined = any(g.status == "hypothetical" and g.end and start <= g.end <= f_start
                              and _OR_GOES_ON.fullmatch(norm[g.end:f_start]) for g in out)
-                feared = _RETURNS.search(norm[f_start:min(end, f.end + 20)]) and _FEAR_BEFORE.search(norm[start:f_start])
+                feared = _RETURNS.search(norm[f_start:min(end, f.end + 20)]) and _FEAR_BEFORE.search(norm[start:f_start]) \
+                    and not _HAS_RETURNED.search(norm[f.end:])
                 if joined or feared:
                     f = replace(f, status="hypothetical")
         out.append(f)
@@ -889,7 +911,7 @@ def _foreign_context(findings: list[Finding], text: str, code: str) -> list[Find
     cues = multilingual.cues_before(code, text)
     out = []
     for f in findings:
-        if f.escalates and (_LAUGH.search(text) or cues(f.text)):
+        if f.escalates and (multilingual.in_jest(text, multilingual.fold(f.text)) or cues(f.text)):
             f = replace(f, status="hypothetical")
         out.append(f)
     return out
@@ -912,11 +934,9 @@ def detect(text: str | None) -> Assessment:
         findings.extend(_safety_net(findings, norm, text))
     findings = _over_and_done(findings, norm)
     guessed = language.guess(text)
-    foreign = _other_languages(text, guessed)
+    foreign = _other_languages(text, guessed, jokes_count=guessed != "en")
     if guessed != "en":
         findings = _foreign_context(findings, text, guessed)
-        if _LAUGH.search(text):
-            foreign = [replace(f, status="mild") for f in foreign]
     findings.extend(foreign)
     spoken = guessed if guessed != "en" else next((f.text for f in foreign if f.escalates), "en")
     return Assessment(text=norm, findings=tuple(findings), language=spoken)

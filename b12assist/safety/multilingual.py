@@ -121,7 +121,10 @@ def _status(lang: Language, text: str, start: int, end: int | None = None) -> st
     since_now = anchors[-1].end() if anchors else clause
     for kind in CUE_KINDS:
         scope = clause if kind == "hypothetical" else since_now
-        if any(cue.search(text, scope, start) for cue in lang.cues.get(kind, ())):
+        matches = [m for cue in lang.cues.get(kind, ()) for m in cue.finditer(text, scope, start)]
+        if kind == "hypothetical":
+            matches = [m for m in matches if not _reports_anyway(text, m, start)]
+        if matches:
             return kind
     if end is None:   # a trend: only the cues of its own clause
         return "current"
@@ -130,8 +133,40 @@ def _status(lang: Language, text: str, start: int, end: int | None = None) -> st
 
 # "hace dos semanas empecé las inyecciones y no puedo respirar": a new clause after "and" is its own time
 _AND = re.compile(r"\b(?:y|e|et|i|und|a|oraz|ed|puis|luego|poi|dann|potem)\b")
+# "se me hincha la lengua igual que hace dos años", "comme il y a 2 ans": a comparison with then, now
+_LIKE = re.compile(r"\b(?:como|igual que|lo mismo que|comme|jak|wie|come|tal como|igual a)\s*$")
 # "una vez en casa, a mi madre se le hinchó la cara": "once" is also "as soon as"; it dates only its own clause
 _ONCE = re.compile(r"una vez|une fois|uma vez")
+
+
+# Hypothetical cues of two sorts. A condition ("si", "wenn", "jeśli", "au cas où") keeps what follows
+# it hypothetical, even "si tengo ..." in the indicative. A question about signs or what something is
+# ("Anzeichen", "c'est quoi", "sintomi di", "oznaki") does not hold against the patient saying they have
+# it: "Ich habe Anzeichen einer Allergie", "Mam oznaki wstrząsu", "c'est quoi ces plaques, j'ai de
+# l'urticaire". Nor does a condition about how serious it is or its cause followed by a first-person
+# report ("au cas où c'est grave, j'ai du mal à respirer depuis la piqûre").
+_CONDITIONAL = re.compile(r"(?:si|se|wenn|falls|jesli|jezeli|gdyby|caso|et si|e se|que pasa si|que hago si|"
+                          r"o que (?:faco|fazer) se|que faire|au cas ou|dans le cas ou|nel caso|en caso|em caso|por si|"
+                          r"im falle?|qualora|na wypadek|w razie|co (?:jesli|robic|zrobic)|sollte|was (?:passiert|mache|tue|soll|tun))\b")
+_HAVE_BEFORE = re.compile(r"\b(?:mam|mamy|mial\w*|habe|hab|hat|haben|ho|abbiamo|j ai|il a|elle a|on a|tengo|tiene|tenemos|"
+                          r"tenho|tem|temos|estou com|estoy con|esta com)(?: \w+)? $")
+_FIRST_PERSON_NOW = re.compile(r"\b(?:j ai|je suis|je sens|je n arrive|tengo|estoy|me cuesta|me falta|se me esta|ich habe|ich bin|"
+                               r"ich kann|ich bekomme|mam|jestem|nie moge|ho|sono|non riesco|mi sento|tenho|estou|nao consigo)\b")
+_SEVERITY = re.compile(r"\b(?:c est|es|e|est|ist|jest|to|sia|seja|sea|soit)\b(?: \w+)? (?:grave|serio|seria|schlimm|ernst|"
+                       r"powazne|grozne|normal|normale|la b12|b12|la piqure|la inyeccion|a injecao|die spritze|la puntura)\b")
+
+
+_SUBJUNCTIVE_ONLY = re.compile(r"(?:nel caso|qualora|au cas ou|dans le cas ou)\b")
+
+
+def _reports_anyway(text: str, cue: re.Match, start: int) -> bool:
+    """A hypothetical cue that the same clause overrules (see above)."""
+    between = text[cue.end():start]
+    if _SUBJUNCTIVE_ONLY.match(cue.group()) and _FIRST_PERSON_NOW.search(between):
+        return True     # "nel caso vi interessi, ho l'orticaria": "nel caso" takes the subjunctive
+    if _CONDITIONAL.match(cue.group()):
+        return bool(_SEVERITY.search(between) and _FIRST_PERSON_NOW.search(text, _SEVERITY.search(between).end() + cue.end(), start))
+    return bool(_HAVE_BEFORE.search(text[max(0, cue.start() - 20):cue.start()]) or _FIRST_PERSON_NOW.search(between))
 
 
 def _told_as_past(lang: Language, text: str, start: int, end: int | None) -> bool:
@@ -149,7 +184,8 @@ def _told_as_past(lang: Language, text: str, start: int, end: int | None) -> boo
         return False
     stop = _CLAUSE_BREAK.search(text, end)
     after = text[end:stop.start() if stop else len(text)]
-    return not _NOW_ANCHOR.search(after) and any(cue.search(after) for cue in past)
+    return not _NOW_ANCHOR.search(after) and any(not _LIKE.search(after[:m.start()])
+                                                 for cue in past for m in cue.finditer(after))
 
 
 def find(text: str, spoken: str | None = None) -> list[Match]:
@@ -174,6 +210,26 @@ def find(text: str, spoken: str | None = None) -> list[Match]:
         found = [m for m in found if m.language == spoken
                  or not any(o.language == spoken and o.start < m.end and m.start < o.end for o in found)]
     return sorted(found, key=lambda f: f.start)
+
+
+LAUGH = re.compile(r"\b(?:lol|lmao|haha\w*|hehe\w*|jk|joking|mdr|kkk+|jaja\w*|xd)\b|[\U0001F602\U0001F923\U0001F605\U0001F606]")
+_LAUGH_EMOJI = re.compile(r"[\U0001F602\U0001F923\U0001F605\U0001F606]")
+
+
+def in_jest(text: str, words: str) -> bool:
+    """A laugh in the same clause as `words` (folded), with no clause break or new point in time
+    between them: "tenía la cara tan roja jaja" jokes, "mon médecin m'a dit les deux lol) et sinon
+    depuis ce matin mes paupières ont gonflé" does not. Words not found: any laugh counts."""
+    folded = fold(_LAUGH_EMOJI.sub(" lol ", text), commas=True)
+    at = folded.replace(",", " ").find(words)
+    if at < 0:
+        return bool(LAUGH.search(text))
+    for m in LAUGH.finditer(folded):
+        lo, hi = (m.end(), at) if m.start() < at else (at + len(words), m.start())
+        between = folded[lo:hi]
+        if len(between) <= 80 and not _CLAUSE_BREAK.search(between) and not _NOW_ANCHOR.search(between):
+            return True
+    return False
 
 
 def reply(code: str, kind: str) -> str | None:

@@ -41,7 +41,7 @@ _DIFFICULT = (
     r"shortness of|out of|catch|could not|can barely|not able to|tough to)"
 )
 _FACE = (
-    r"(?:face|facial|lips?|tongue|throat|mouth|eyes?|eyelids?|cheeks?|jaw|neck|airways?|"
+    r"(?:face|facial|lips?|tongue|throat|mouth|(?<!an )eyes?(?! out\b| on\b)|eyelids?|cheeks?|jaw|neck|airways?|"
     r"hands?|gums?|whole head)"
 )
 _SWELL = (
@@ -318,7 +318,8 @@ TARGETS: list[Target] = [
        r"(?:limp|dead|floppy|paraly[sz]ed)\b"),
     _t("neuro_sudden", "worst headache", r"\b(?:worst|worse|most severe) headache (?:of|in) (?:my|his|her) (?:entire |whole )?life\b|"
        # "a headache, nothing like the worst of my life" compares; a negation between is no report
-       r"\bheadache\b(?:(?!\b(?:nothing|not|nowhere|never|no)\b)[a-z0-9' ,]){0,30}\b(?:worst|worse) (?:\w+ )?(?:of|in) (?:my|his|her) (?:entire |whole )?life\b|"
+       r"\bheadache\b[a-z0-9' ,]{0,45}(?<!nothing like )(?<!nothing like the )(?<!nowhere near )(?<!nowhere near the )"
+       r"(?<!not like )(?<!not like the )(?<!close to )(?<!close to the )\b(?:worst|worse) (?:\w+ )?(?:of|in) (?:my|his|her) (?:entire |whole )?life\b|"
        r"\b(?:worst|worse) headache (?:i have|i've|he has|she has|he's|she's) ever (?:had|felt)\b|"
        r"\bsudden\w* (?:\w+ ){0,2}(?:severe|strong|bad|terrible|excruciating|explosive|violent) headache\b|"
        r"\bthunderclap headache\b"),
