@@ -1270,3 +1270,28 @@ def test_review15_classes(text, level):
 ])
 def test_round34_classes(text, level):
     assert detect(text).level == level, [(f.category, f.text, f.status) for f in detect(text).findings]
+
+
+@pytest.mark.parametrize("text,level", [
+    # what is imagined, as a gerund after "imagining"; not when it then really happens
+    ("the thing I keep picturing is fainting in the car park with nobody around, is that likely?", None),
+    ("I keep imagining my lips swelling but now they actually are, they're huge", "emergency"),
+    # "it won't come to that" is no unconsciousness
+    ("hopefully it won't come to that but what do I do if I get a rash abroad?", None),
+    ("he's not coming round, he collapsed after the jab", "emergency"),
+    # fewer symptoms than before is better
+    ("tingling in my feet is much less now, maybe twice a week instead of every day", None),
+    # "when he was child", "when she was an infant"
+    ("my brother had a seizure when he was child, he is healthy adult now, must I tell the doctor?", None),
+    # "never had it" after a question is no present report
+    ("How would I know if my tongue was swelling? I have never had a reaction.", None),
+    # typed "suddnly", "in last hour" are onsets
+    ("suddnly my arm is weak and i cant lift it, started in last hour", "emergency"),
+    # other languages: English words follow the time after them; recent past; "how do I recognise"
+    ("ma tante a fait un choc anaphylactique il y a 10 ans, elle va bien. je risque quelque chose ?", None),
+    ("semana passada desmaiei no exame de sangue mas já passou", None),
+    ("Woran erkenne ich eigentlich einen anaphylaktischen Schock?", None),
+    ("letzte Woche bin ich gestürzt und das Gehen wird jeden Tag schlechter", "urgent"),
+])
+def test_round35_classes(text, level):
+    assert detect(text).level == level, [(f.category, f.text, f.status) for f in detect(text).findings]

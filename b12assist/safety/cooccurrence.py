@@ -97,7 +97,8 @@ _IMPROVING = re.compile(r"\b(?:(?<!not )(?<!no )(?<!than )(?<!would get )(?<!sho
                         r"improv\w*|less (?:numb|tingly|often)|settl\w*|eas\w+ off|(?:much |a lot |far |so much )?(?:sharper|clearer|brighter|"
                         r"more alert)|back to (?:her|him|my|them)sel(?:f|ves)|"
                         r"no worse|not worse|same as (?:it's|it is|its|it has|they have|they've) been|(?:way |much |a lot |far )?less than|not (?:got|gotten|getting|become|any) (?:any )?worse|exactly the same|the same for|same as (?:always|before|ever)|stable|unchanged|"
-                        r"has not changed|without changing)\b")
+                        r"has not changed|without changing|(?:way |much |a lot |far )?less (?:now|often|than before)|instead of every day|"
+                        r"(?:shots|jabs|injections|they) (?:are |r )?(?:def(?:initely)? |really |deffo )?working)\b")
 
 _NEGATION = re.compile(r"\b(?:no|not|never|without|zero|none|nothing|nor|free of)\b(?: \w+){0,2} ?$")
 

@@ -36,7 +36,7 @@ ONSET = re.compile(
     r"\b(?:suddenly|sudden|all of a sudden|out of (?:nowhere|the blue)|without (?:any )?warning|abruptly|"
     r"just (?:now|started|happened|came on)|it (?:just )?started|came on|(?:a few|some|ten|\d+|five|twenty|thirty|"
     r"fifteen|forty) (?:mins?|minutes?) ago|(?:half an|an|one|two|\d+|a couple of) hours? ago|half hour ago|"
-    r"(?:in|within|for|over) the (?:last|past) (?:few |couple of |\d+ |[a-z]+ )?(?:minutes?|mins?|hours?|hrs?)|"
+    r"(?:in|within|for|over) (?:the )?(?:last|past) (?:few |couple of |\d+ |[a-z]+ )?(?:minutes?|mins?|hours?|hrs?)|"
     r"(?:(?:in|within|for|over) the (?:last|past) |a )(?:quarter|half) (?:of )?an hour|quarter of an hour ago|acutely|"
     r"since (?:about |around |roughly )?(?:breakfast|lunch|dinner|tea|supper|\d+ ?(?:am|pm)|\d+ o'?clock|this morning|this afternoon|"
     r"i woke up|waking up)|woke up (?:from a nap )?(?:and|with)|this (?:morning|afternoon|evening)|"
@@ -261,6 +261,13 @@ def _dates_the_diagnosis(between: str) -> bool:
     return bool(_DATES_THE_DIAGNOSIS.search(between))
 
 
+# "I keep imagining my lips swelling but now they actually are": said to be happening after all
+_NOW_IT_IS = re.compile(r"\bbut (?:now |this time |today )?(?:it|they|she|he|i) (?:actually |really |truly |definitely )"
+                        r"(?:is|are|am|has|have|did)\b(?! not\b)")
+# "I have never had it and cannot picture it": no present report after a question
+_NEVER_HAD = re.compile(r"\bi (?:have|had|'ve) (?:never|not)\b[^.!?,]*|\b(?:cannot|can not|could not) (?:picture|imagine)\b")
+
+
 def _unsure_negation(ent, modifiers) -> bool:
     """An uncertainty on the same side of the symptom as its negation makes the negation unsure ("I
     don't think it's hives, maybe"); one on the other side does not ("no hives lol just a bit bored")."""
@@ -299,7 +306,7 @@ def _status(ent, whole_text: str, breaks: list[int], hard_breaks: list[int],
         if conditional:
             if not _STRONG_CURRENT.search(ent.sent.text):
                 return "hypothetical", experiencer, certainty
-        elif not _CURRENT.search(_RESOLVED.sub(" ", whole_text[ent.sent.start_char:])):
+        elif not _CURRENT.search(_NEVER_HAD.sub(" ", _RESOLVED.sub(" ", whole_text[ent.sent.start_char:]))):
             # asked about, unless the same sentence or a later one speaks of the present
             return "hypothetical", experiencer, certainty
     return "current", experiencer, certainty
@@ -432,7 +439,7 @@ def _in_context(findings: list[Finding], norm: str, raw: str) -> list[Finding]:
             f = replace(f, status="negated")
         elif f.escalates and f.end and _long_past(norm, f, start, end):
             f = replace(f, status="past")
-        elif f.status == "hypothetical" and f.end and _REFERS_NOW.search(norm[end:]):
+        elif f.status == "hypothetical" and f.end and (_REFERS_NOW.search(norm[end:]) or _NOW_IT_IS.search(norm[f.end:end])):
             # asked about, then said to be here: "how long after do hives usually show up?? got them
             # all over my chest and theyre spreading"; sudden when dated to the last minutes or hours
             f = replace(f, status="current")
@@ -703,6 +710,9 @@ _OR_GOES_ON = re.compile(r"[a-z0-9' ]{0,60}?,? (?:or|and/or)(?: if| what if)? (?
                          r"(?: (?!is\b|are\b|am\b|was\b|have\b|has\b|got\b|already\b|now\b|still\b)[a-z0-9']+){0,3} ?")
 _FEAR_BEFORE = re.compile(r"\b(?:worr\w*|scared|afraid|fear\w*|concerned|nervous|anxious|dread\w*)(?: (?:about|of|that))?\b"
                           r"[a-z0-9' ,]{0,80}$")
+# "the one thing I keep imagining is doing it wrong and collapsing on the floor": what is imagined
+_IMAGINED = re.compile(r"\b(?:imagin\w*|picturing|pictured|visuali[sz]\w*|nightmares? (?:about|of)|fantasi[sz]\w*)\b"
+                       r"(?:(?!\b(?:but|this time|really|actually|now|except)\b)[^.!?]){0,80}$")
 _RETURNS = re.compile(r"(?<!\bis )(?<!\bare )(?<!\bhas )(?<!\bhave )(?<!\bkeeps )(?<!\bkept )"
                       r"\b(?:coming back|come back|comes back|returning|return|starting again|start again)\b")
 # "... and they have come back all over my chest": the feared return has happened
@@ -722,7 +732,10 @@ def _conditions_go_on(findings: list[Finding], norm: str) -> list[Finding]:
                              and _OR_GOES_ON.fullmatch(norm[g.end:f_start]) for g in out)
                 feared = _RETURNS.search(norm[f_start:min(end, f.end + 20)]) and _FEAR_BEFORE.search(norm[start:f_start]) \
                     and not _HAS_RETURNED.search(norm[f.end:])
-                if joined or feared:
+                imagined = f.text.endswith("ing") and _IMAGINED.search(norm[start:f_start]) \
+                    and not _NOW_IT_IS.search(norm[f.end:end]) \
+                    and not re.search(r"\b(?:i|he|she|they|we|it) (?:am|is|are|was|were|keep|keeps|started)\s*$", norm[start:f_start])
+                if joined or feared or imagined:
                     f = replace(f, status="hypothetical")
         out.append(f)
     return out

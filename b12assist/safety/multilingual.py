@@ -124,6 +124,8 @@ def _status(lang: Language, text: str, start: int, end: int | None = None) -> st
         matches = [m for cue in lang.cues.get(kind, ()) for m in cue.finditer(text, scope, start)]
         if kind == "hypothetical":
             matches = [m for m in matches if not _reports_anyway(text, m, start)]
+        elif kind == "past" and end is None:   # a trend runs up to now whatever happened last week
+            matches = [m for m in matches if not _RECENT_PAST.search(m.group())]
         if matches:
             return kind
     if end is None:   # a trend: only the cues of its own clause
@@ -156,6 +158,7 @@ _SEVERITY = re.compile(r"\b(?:c est|es|e|est|ist|jest|to|sia|seja|sea|soit)\b(?:
                        r"powazne|grozne|normal|normale|la b12|b12|la piqure|la inyeccion|a injecao|die spritze|la puntura)\b")
 
 
+_RECENT_PAST = re.compile(r"(?:semana|mes) pass?ad|semaine derni|mois derni|settimana scors|mese scors|letzte|zeszl|ubiegl")
 _SUBJUNCTIVE_ONLY = re.compile(r"(?:nel caso|qualora|au cas ou|dans le cas ou)\b")
 
 
@@ -248,6 +251,7 @@ def cues_before(code: str, text: str):
     def test(words: str) -> bool:
         if lang is None:
             return False
-        at = plain.find(fold(words)[:12])
-        return at > 0 and _status(lang, folded, at) in ("hypothetical", "negated", "past")
+        key = fold(words)
+        at = plain.find(key[:12])
+        return at > 0 and _status(lang, folded, at, at + len(key)) in ("hypothetical", "negated", "past")
     return test

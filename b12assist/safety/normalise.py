@@ -43,6 +43,8 @@ _CONTRACTIONS_RE = [(re.compile(p), r) for p, r in _CONTRACTIONS]
 
 # Misspellings seen in patient messages (and obvious neighbours). Checked before the fuzzy step.
 TYPOS = {
+    "suddnly": "suddenly", "sudenly": "suddenly", "suddently": "suddenly", "sudently": "suddenly",
+    "suddenlly": "suddenly", "suddenley": "suddenly", "suddendly": "suddenly", "sudden1y": "suddenly",
     "breath": "breath", "breth": "breath", "braeth": "breath", "breathe": "breathe",
     "brethe": "breathe", "breath3": "breathe", "breate": "breathe", "breahte": "breathe",
     "breating": "breathing", "brething": "breathing", "breatheing": "breathing",

@@ -206,7 +206,8 @@ TARGETS: list[Target] = [
     # "a faint pink mark", "the faint bruise": an adjective for a mark, not a faint (after "a", "the",
     # "some", "slight" or "very" and before a colour or a mark only; "going faint and blue" still escalates)
     _t("fainting", "not coming round",
-       r"\b(?:not|never|is not|has not|will not|did not|cannot) (?:\w+ )?(?:come|coming|came) (?:round|around|to)\b|"
+       r"\b(?:not|never|is not|has not|will not|did not|cannot) (?:\w+ )?(?:come|coming|came) (?:round|around|to)\b"
+       r"(?! (?:that|this|it|anything|much|mind|terms|a decision|an agreement)\b)|"
        r"\b(?:went|gone|go|going) down (?:in|on) the (?:kitchen|floor|hall\w*|bathroom|street|shop|queue|car park|garden|stairs)\b"),
     _t("fainting", "fainting", r"\bfaint\w*(?<!\bfaint)|\b(?<!\ba )(?<!\bthe )(?<!\bsome )(?<!\bslight )(?<!\bvery )faint\b|"
        r"\b(?:a|the|some|slight|very) faint\b(?! (?:\w+ )?(?:bruis\w*|marks?|lines?|red\w*|pink\w*|blue\w*|purple|"
