@@ -109,3 +109,43 @@ def test_the_copied_rasa_methods_are_still_rasas():
 
 
 PROCESSOR_SOURCE_SHA256 = "f42dfbf26e2ffcb6"  # rasa/core/processor.py of Rasa 3.6.21
+
+
+def test_at_most_the_limit_of_messages_are_handled_at_once_in_arrival_order(monkeypatch):
+    """B12_MAX_IN_FLIGHT messages at most run Rasa's Agent.handle_message at once (before the
+    conversation lock); the others start in the order they came."""
+    import asyncio
+
+    from rasa.core.agent import Agent
+
+    running, most, started = [0], [0], []
+
+    async def rasa_handle_message(self, message):
+        started.append(message)
+        running[0] += 1
+        most[0] = max(most[0], running[0])
+        await asyncio.sleep(0.01)
+        running[0] -= 1
+        return [message]
+
+    monkeypatch.setattr(Agent, "handle_message", rasa_handle_message)   # restored after the test
+    monkeypatch.setenv("B12_MAX_IN_FLIGHT", "2")
+    rasa_cli.limit_messages_in_flight()
+
+    async def send_all():
+        return await asyncio.gather(*(Agent.handle_message(None, i) for i in range(7)))
+
+    assert asyncio.run(send_all()) == [[i] for i in range(7)]
+    assert most[0] == 2 and started == list(range(7))
+
+
+def test_no_limit_when_it_is_zero(monkeypatch):
+    from rasa.core.agent import Agent
+
+    async def rasa_handle_message(self, message):
+        return [message]
+
+    monkeypatch.setattr(Agent, "handle_message", rasa_handle_message)
+    monkeypatch.setenv("B12_MAX_IN_FLIGHT", "0")
+    rasa_cli.limit_messages_in_flight()
+    assert Agent.handle_message is rasa_handle_message

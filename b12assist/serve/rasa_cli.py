@@ -269,6 +269,36 @@ def answer_retries_once() -> None:
     MessageProcessor.handle_message = handle_message
 
 
+def limit_messages_in_flight() -> None:
+    """At most B12_MAX_IN_FLIGHT messages (default 8; 0: no limit) are handled at once by this server;
+    the others wait their turn in arrival order, before taking their conversation's lock (so no
+    waiting message holds a lock). Under overload, every message that calls the action server went
+    back to the end of the event loop's queue once per call, behind the steps of every other message
+    in flight, and the slowest replies took several times the median; with a few in flight a message
+    that has started finishes, and the waiting is done once, in order."""
+    from b12assist import settings
+
+    limit = int(settings.env_float("B12_MAX_IN_FLIGHT", 8.0))
+    if limit <= 0:
+        return
+    import asyncio
+
+    from rasa.core.agent import Agent
+
+    rasa_handle_message = Agent.handle_message
+    gates: dict = {}
+
+    async def handle_message(self, message):
+        loop = asyncio.get_running_loop()
+        gate = gates.get(loop)
+        if gate is None:
+            gate = gates[loop] = asyncio.Semaphore(limit)
+        async with gate:
+            return await rasa_handle_message(self, message)
+
+    Agent.handle_message = handle_message
+
+
 def apply() -> None:
     global _applied
     if not _applied:
@@ -280,6 +310,7 @@ def apply() -> None:
         report_lock_store_failures()
         parse_off_the_event_loop()
         answer_retries_once()
+        limit_messages_in_flight()
         _applied = True
 
 
