@@ -1295,3 +1295,32 @@ def test_round34_classes(text, level):
 ])
 def test_round35_classes(text, level):
     assert detect(text).level == level, [(f.category, f.text, f.status) for f in detect(text).findings]
+
+
+@pytest.mark.parametrize("text,level", [
+    # the worst headache in other languages
+    ("od godziny mam najgorszy bol glowy w zyciu i wymiotuje", "emergency"),
+    ("tengo el peor dolor de cabeza de mi vida desde hace media hora", "emergency"),
+    ("ho il peggior mal di testa della mia vita, è iniziato adesso", "emergency"),
+    # a word said to be fine right after it; not "fine at first"
+    ("my pee is bright yellow since the shot, breathing is fine, is that normal?", None),
+    ("my breathing was fine at first but since the jab 10 minutes ago it's getting harder", "emergency"),
+    # less fuzzy is better
+    ("my eyesight is a lot less fuzzy than in the spring, chuffed", None),
+    # a burden idiom
+    ("I cannot breathe from all this paperwork lol, which form do I need?", None),
+    ("I cannot breathe, my throat is closing since the jab", "emergency"),
+    # second-hand: a nephew, a sister's boy, someone who lives abroad, "made her chest go tight"
+    ("my sister's boy got hives after his jab, he was right as rain within the hour, should we bring anything?", None),
+    ("My neighbour reckons her jabs made her chest go tight, but she's fine now. Old wives' tale?", None),
+    ("My cousin in Poland she have rash one time after this injection, but now she is okay. It can happen to me?", None),
+    # a fear, then reassured
+    ("i was worried about my lips swelling up but nope they're totally normal, phew", None),
+    ("i was worried about my lips swelling up and now they are, they're huge", "emergency"),
+    # an example of a condition
+    ("what happens if I have a reaction abroad, like my lips puff up or I come out in a rash?", None),
+    # eyes swelling is swelling, not sight
+    ("my lips and round my eyes are swelling up and it's spreading to my chin", "emergency"),
+])
+def test_round36_classes(text, level):
+    assert detect(text).level == level, [(f.category, f.text, f.status) for f in detect(text).findings]

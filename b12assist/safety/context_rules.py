@@ -114,7 +114,7 @@ def rules() -> list[ConTextRule]:
     # what other people say or get: "I've heard some people feel light-headed"
     out.append(_r("some people", HYPOTHETICAL, "FORWARD", max_scope=10,
                   pattern=r"\b(?:i have heard|i've heard|some people|other people|most people|many people|a lot of people|"
-                          r"people (?:online|say|said|talk)|(?:talk|talking|posts?|read|reading) about)\b"))
+                          r"people (?:online|say|said|talk)|(?:talk|talking|posts?|read|reading|stories|videos|articles) about)\b"))
     out.append(_r("can X cause", HYPOTHETICAL, "FORWARD", max_scope=10,
                   pattern=r"\b(?:can|could|does|do|will|would|might|may|is it possible)\b[a-z0-9 ]{0,30}?"
                           r"\b(?:cause|causes|give(?! way| out)|gives(?! way| out)|trigger|triggers|lead to|result in|make)\b"))

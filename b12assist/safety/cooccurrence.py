@@ -94,7 +94,7 @@ _GETTING_WORSE = re.compile(
     r"(?:a lot |much |far )?more (?:often )?lately|downhill|deteriorat\w*|declin\w*|unsteadier|weaker|clumsier|blurrier|"
     r"(?:was|were) (?:just|only) (?:\w+ ){0,3}(?:last|a) (?:week|month)|used to (?:stop|be only|be just))\b")
 _IMPROVING = re.compile(r"\b(?:(?<!not )(?<!no )(?<!than )(?<!would get )(?<!should get )(?<!will get )(?<!to get )better|"
-                        r"improv\w*|less (?:numb|tingly|often)|settl\w*|eas\w+ off|(?:much |a lot |far |so much )?(?:sharper|clearer|brighter|"
+                        r"improv\w*|less (?:numb|tingly|often|fuzzy|blurry|blurred|wobbly|unsteady|shaky|foggy|muddled|confused|clumsy)|settl\w*|eas\w+ off|(?:much |a lot |far |so much )?(?:sharper|clearer|brighter|"
                         r"more alert)|back to (?:her|him|my|them)sel(?:f|ves)|"
                         r"no worse|not worse|same as (?:it's|it is|its|it has|they have|they've) been|(?:way |much |a lot |far )?less than|not (?:got|gotten|getting|become|any) (?:any )?worse|exactly the same|the same for|same as (?:always|before|ever)|stable|unchanged|"
                         r"has not changed|without changing|(?:way |much |a lot |far )?less (?:now|often|than before)|instead of every day|"
@@ -109,6 +109,12 @@ class Hit:
     level: str  # "emergency" or "urgent"
     text: str
     end: int
+
+
+# "breathing is fine", "throat fine": the word said to be fine right after it
+_SAID_FINE = re.compile(r"\s*(?:(?:is|are|feels?|seems?) (?:totally |completely |perfectly |absolutely )?(?:fine|ok|okay|normal|good|grand)"
+                        r"|(?:totally |completely |perfectly )?(?:fine|normal))\b"
+                        r"(?! (?:at first|until|till|before|earlier|this morning|yesterday|then)\b)")
 
 
 def _not_negated(text: str, start: int) -> bool:
@@ -139,6 +145,7 @@ def acute_now(text: str) -> Hit | None:
     for key, rx in _ACUTE_RE.items():
         for m in rx.finditer(text):
             if _not_negated(text, m.start()) and not _NEG_INSIDE.search(m.group(0)) \
+                    and not _SAID_FINE.match(text, m.end()) \
                     and not (CATEGORY[key] in NEGATABLE and NEGATED_AT_END.search(m.group(0))):
                 return Hit(CATEGORY[key], "emergency", m.group(0), m.end())
     return None

@@ -601,7 +601,7 @@ _RESOLVED = re.compile(
     r"calmed down|eased(?: off)?|wore off|stopped|subsided|resolved|disappeared|faded|was gone)\b|"
     r"\b(?:i|he|she|they|we) (?:am|is|are|was|were|have been|has been|had been|felt|feel|feels|came round and was)"
     r"(?: (?!not\b|never\b|otherwise\b|generally\b|mostly\b)\w+)? (?:fine|ok|okay|alright|all right|well|good|grand|normal|perfectly well|"
-    r"back to normal|recovering(?: well)?|recovered|doing (?:fine|well|ok|okay|great)|on the mend)\b(?: now\b| today\b)?"
+    r"back to normal|recovering(?: well)?|recovered|doing (?:fine|well|ok|okay|great)|on the mend|right as rain)\b(?: now\b| today\b)?"
     r"(?! (?:otherwise|apart from|except|in (?:my|him|her)sel))|"
     r"\bbut (?:it |they )?(?:went|gone) (?:down|away)\b|\b(?:all|was|were|got) sorted\b|\b(?:has not|have not|hasnt|havent|never) happen\w* (?:since|again)\b|"
     r"(?<!not )(?<!never )(?<!not been )(?<!never been )\b(?:been )?(?:fine|well|ok|okay|normal) (?:ever )?since\b|"
@@ -615,12 +615,14 @@ _DISTANT = re.compile(r"\b(?:friend|mate|colleague|co ?worker|workmate|flatmate|
                       r"fellow|patient)|people|cousin|boss|acquaintance|classmate|forum|online|facebook|reddit|group|post|tiktok|"
                       r"youtube|video|instagram|article|documentary|news)\b|"
                       r"\b\w+'s (?:mum|mom|mother|dad|father|husband|wife|son|daughter|sister|brother|gran\w*|aunt\w*|uncle|"
-                      r"friend|partner|boyfriend|girlfriend)\b")
+                      r"friend|partner|boyfriend|girlfriend|boy|girl|lad|lass|kid|little one|baby|grandson|granddaughter)\b|"
+                      r"\b(?:nephew|niece)\b|\b(?:who )?lives? (?:in|abroad|overseas|down south|up north)\b|\b(?:abroad|overseas)\b")
 _HEARSAY = re.compile(r"\b(?:reckons?|apparently|apparantly|apparenty|told me|tell me|tells me|telling me|said|says|say|saying|"
                       r"rang me|texted|messaged|phoned|"
                       r"mentioned|posted|wrote|swears|claims?|was saying)\b")
 # A past-tense verb after the hearsay ("she had hives", "he passed out"), not "she can't breathe".
 _PAST_VERB = re.compile(r"\b(?:had|went|got|was|were|passed|fainted|collapsed|broke|came|swelled|lost|needed|ended up|"
+                        r"made|gave|left|one time|once|"
                         r"reacted|could not|cudnt|couldnt|blacked|keeled|developed|turned|started|\w+ed)\b")
 _BECOME = re.compile(r"\b(?:has|have|is|are) (?:now |just |suddenly )?(?:gone|got|gotten|become|turned)\b")
 # "she was fine after the first two": earlier doses, not this episode
@@ -687,7 +689,8 @@ def _over_and_done(findings: list[Finding], norm: str) -> list[Finding]:
             # fainting after her injection", "a TikTok where a girl broke out in hives")
             subject = distant[-1] if distant and not heard else None
             said = norm[start + (heard or subject).end():f.end] if (heard or subject) else ""
-            told = (heard or subject) and _PAST_VERB.search(said) and not _FIRST.search(said) \
+            told = (heard or subject) and (_PAST_VERB.search(said) or re.match(r"\s+(?:one time|once)\b", norm[f.end:])) \
+                and not _FIRST.search(said) \
                 and (subject or _THIRD.search(said) or heard.group(0).startswith("appar")) \
                 and not (_PRESENT.search(said) or _BECOME.search(said)) \
                 and not _reports_own_symptom(_FEELING.sub(" ", _RESOLVED.sub(" ", norm[f.end:]))) \
@@ -713,6 +716,9 @@ _FEAR_BEFORE = re.compile(r"\b(?:worr\w*|scared|afraid|fear\w*|concerned|nervous
 # "the one thing I keep imagining is doing it wrong and collapsing on the floor": what is imagined
 _IMAGINED = re.compile(r"\b(?:imagin\w*|picturing|pictured|visuali[sz]\w*|nightmares? (?:about|of)|fantasi[sz]\w*)\b"
                        r"(?:(?!\b(?:but|this time|really|actually|now|except)\b)[^.!?]){0,80}$")
+# "what happens if I have a reaction out there, like my lips puff up": an example of the condition
+_EXAMPLE_OF_CONDITION = re.compile(r"\b(?:what happens if|what if|what do i do if|if|in case|suppose|supposing)\b[^.!?]{0,60},? "
+                                   r"(?:like|such as|say|e g|eg|for example|for instance)\b[^.!?]{0,40}$")
 _RETURNS = re.compile(r"(?<!\bis )(?<!\bare )(?<!\bhas )(?<!\bhave )(?<!\bkeeps )(?<!\bkept )"
                       r"\b(?:coming back|come back|comes back|returning|return|starting again|start again)\b")
 # "... and they have come back all over my chest": the feared return has happened
@@ -735,7 +741,10 @@ def _conditions_go_on(findings: list[Finding], norm: str) -> list[Finding]:
                 imagined = f.text.endswith("ing") and _IMAGINED.search(norm[start:f_start]) \
                     and not _NOW_IT_IS.search(norm[f.end:end]) \
                     and not re.search(r"\b(?:i|he|she|they|we|it) (?:am|is|are|was|were|keep|keeps|started)\s*$", norm[start:f_start])
-                if joined or feared or imagined:
+                reassured = f.text.endswith(("ing", "up")) and _FEAR_BEFORE.search(norm[start:f_start]) \
+                    and _RESOLVED.search(norm, f.end)
+                example = _EXAMPLE_OF_CONDITION.search(norm[start:f_start])
+                if joined or feared or imagined or reassured or example:
                     f = replace(f, status="hypothetical")
         out.append(f)
     return out
@@ -845,6 +854,9 @@ _IDIOM = re.compile(r"\b(?:nearly|almost|would have|would've) (?:had|have|has) a
                     r"\bso (?:angry|mad|furious|cross|annoyed|tired|stressed|frustrated|livid|fed up|wound up) (?:that )?i "
                     r"(?:cannot|can not|could not) see straight\b|"
                     r"\bgiv\w* me (?:the )?(?:worst|worse) headache\b|"
+                    # a burden, not a symptom: "I cannot breathe from so much paperwork"
+                    r"\b(?:cannot|can not|could not|can barely) breathe (?:from|with|for|because of) (?:so much |all (?:the |this |these |that )?|"
+                    r"the amount of |too much )?(?:paperwork|forms?|admin|work|stress|bills?|emails?|bureaucracy|red tape|homework)\b|"
                     # a wish, not a symptom: "this booking system makes me want to pass out"
                     r"\b(?:makes?|made|making) (?:me|him|her|us) (?:want to|wanna) (?:pass out|faint|collapse|keel over|scream|die)\b|\b(?:figuratively|metaphorically|not literally)\b|"
                     r"\b(?:tighten\w*|tight|burn\w*|boil\w*|shak\w*) (?:up )?(?:with|from) (?:rage|anger|fury|frustration|annoyance)\b|"

@@ -43,6 +43,7 @@ _CONTRACTIONS_RE = [(re.compile(p), r) for p, r in _CONTRACTIONS]
 
 # Misspellings seen in patient messages (and obvious neighbours). Checked before the fuzzy step.
 TYPOS = {
+    "worryed": "worried", "woried": "worried", "worryied": "worried",
     "suddnly": "suddenly", "sudenly": "suddenly", "suddently": "suddenly", "sudently": "suddenly",
     "suddenlly": "suddenly", "suddenley": "suddenly", "suddendly": "suddenly", "sudden1y": "suddenly",
     "breath": "breath", "breth": "breath", "braeth": "breath", "breathe": "breathe",

@@ -56,7 +56,7 @@ _NEURO = (
     r"double vision|confus\w*|memory|forgetful\w*|brain fog|foggy|walking|coordination|"
     r"burning (?:in )?(?:my |his |her )?(?:feet|hands)|feeling in (?:my|his|her|their) "
     r"(?:feet|hands|legs|toes|fingers|arms)|neuropathy|nerve\w*|legs? (?:giving|gave) way|"
-    r"speech|talking|feet|legs|hands|eyes|seeing|muddled|disorient\w*|steady|grip|memry|memmory|"
+    r"speech|talking|feet|legs|hands|eyes(?! (?:are |is )?(?:swell\w*|puff\w*|swollen|puffy))|seeing|muddled|disorient\w*|steady|grip|memry|memmory|"
     r"fingers|toes|words|forget\w*|handwriting|writing|buttons|dropping things|falls|falling over|"
     r"repeating (?:him|her|my|them)sel(?:f|ves)|asking the same (?:thing|question)s?|" + _GLOVES + ")"
 )
