@@ -1324,3 +1324,27 @@ def test_round35_classes(text, level):
 ])
 def test_round36_classes(text, level):
     assert detect(text).level == level, [(f.category, f.text, f.status) for f in detect(text).findings]
+
+
+def test_review16_fine_fear_example_and_headache_probes():
+    """A reviewer wrote 70 current red flags (29 in other languages) and 20 negatives to break the
+    changes rounds 34-36 guided. Its first draft silenced 5 (a filler "not sure if ..., like my lips
+    are swelling"; "what do I do if it's my heart, like my chest is really tight"; "I kept picturing my
+    throat closing ... and that is exactly what is happening"; a fear, then "she was fine at lunch"),
+    all fixed; the 9 the rules missed before (sudden or worst headaches in five languages in another
+    word order, "idk if i should call an ambulance like i literally can't breathe", "I was worried
+    about fainting and I just did") escalate by rule now."""
+    _assert_reviewer_probes_hold("red_flags_review16_probes.tsv")
+
+
+@pytest.mark.parametrize("text,level", [
+    ("not sure if this counts but like my tongue is swelling up", "emergency"),
+    ("what should I do if it's my heart, like my chest is really tight right now", "emergency"),
+    ("I kept imagining fainting and that is exactly what is happening, everything is going black", "emergency"),
+    ("so worried, dad's face is drooping and he's slurring, he was fine at breakfast", "emergency"),
+    ("I was worried about my lips swelling up but they are totally normal", None),
+    ("De repente un dolor de cabeza horrible, el peor que he tenido", "emergency"),
+    ("Auf einmal rasende Kopfschmerzen wie noch nie", "emergency"),
+])
+def test_review16_classes(text, level):
+    assert detect(text).level == level, [(f.category, f.text, f.status) for f in detect(text).findings]

@@ -208,6 +208,11 @@ def rules() -> list[ConTextRule]:
                   pattern=r"\b(?:oh|uh|omg|god|please|help|no) no\b|\bno (?:my|his|her|their|i|it|the|this|now|"
                           r"wait|please|help)\b"))
     # Cues that look like negation but are not.
+    # "idk if I should call an ambulance, I can't breathe": whether to act, not a condition
+    out.append(_r("not sure if I should", "PSEUDO", "PSEUDO",
+                  pattern=r"\b(?:not sure|unsure|idk|i do not know|do not know|dunno|wondering|wonder|no idea) (?:if|whether) "
+                          r"(?:i|we|you) (?:should|need|ought|have)\b|\b(?:not sure|unsure|idk|dunno) (?:if|whether) "
+                          r"(?:this|it) (?:counts|is)\b"))
     for lit in ["not better", "no better", "not getting better", "not improving", "no ,", "no,", "not only", "no idea", "nothing helps", "not helping", "no one",
                 "nobody", "not sure what", "not normal", "no joke", "no matter"]:
         out.append(_r(lit, "PSEUDO", "PSEUDO"))

@@ -262,8 +262,9 @@ def _dates_the_diagnosis(between: str) -> bool:
 
 
 # "I keep imagining my lips swelling but now they actually are": said to be happening after all
-_NOW_IT_IS = re.compile(r"\bbut (?:now |this time |today )?(?:it|they|she|he|i) (?:actually |really |truly |definitely )"
-                        r"(?:is|are|am|has|have|did)\b(?! not\b)")
+_NOW_IT_IS = re.compile(r"\b(?:but|and) (?:now |this time |today )?(?:it|they|she|he|i) (?:actually |really |truly |definitely |just )"
+                        r"(?:is|are|am|has|have|did)\b(?! not\b)|\b(?:that|this|it) is (?:exactly )?what is happening\b|"
+                        r"\bis (?:actually |really )?happening (?:now|right now)\b|\bcame true\b")
 # "I have never had it and cannot picture it": no present report after a question
 _NEVER_HAD = re.compile(r"\bi (?:have|had|'ve) (?:never|not)\b[^.!?,]*|\b(?:cannot|can not|could not) (?:picture|imagine)\b")
 
@@ -717,8 +718,13 @@ _FEAR_BEFORE = re.compile(r"\b(?:worr\w*|scared|afraid|fear\w*|concerned|nervous
 _IMAGINED = re.compile(r"\b(?:imagin\w*|picturing|pictured|visuali[sz]\w*|nightmares? (?:about|of)|fantasi[sz]\w*)\b"
                        r"(?:(?!\b(?:but|this time|really|actually|now|except)\b)[^.!?]){0,80}$")
 # "what happens if I have a reaction out there, like my lips puff up": an example of the condition
-_EXAMPLE_OF_CONDITION = re.compile(r"\b(?:what happens if|what if|what do i do if|if|in case|suppose|supposing)\b[^.!?]{0,60},? "
-                                   r"(?:like|such as|say|e g|eg|for example|for instance)\b[^.!?]{0,40}$")
+_EXAMPLE_OF_CONDITION = re.compile(r"\b(?:what happens if|what if|what do i do if|what should i do if|in case|suppose|supposing)\b"
+                                   r"(?:(?!\b(?:but|and|so|because|cos)\b)[^.!?]){0,60}, (?:like|such as|say|e g|eg|for example|for instance)\b"
+                                   r"(?:(?!\b(?:is|are|am|has|have|now)\b)[^.!?]){0,40}$")
+_PRESENT_STATE = re.compile(r"\b(?:is|are|am|has|have|now|right now)\b")
+# "... but nope, they're totally normal": the feared thing said to be fine now (not "she was fine at lunch")
+_REASSURED_NOW = re.compile(r"\b(?:nope|no|but|and)\b[^.!?]{0,20}\b(?:is|are|look|looks|seem|seems|feel|feels) (?:\w+ )?"
+                            r"(?:totally |completely |perfectly |absolutely )?(?:normal|fine|ok|okay)\b")
 _RETURNS = re.compile(r"(?<!\bis )(?<!\bare )(?<!\bhas )(?<!\bhave )(?<!\bkeeps )(?<!\bkept )"
                       r"\b(?:coming back|come back|comes back|returning|return|starting again|start again)\b")
 # "... and they have come back all over my chest": the feared return has happened
@@ -742,8 +748,8 @@ def _conditions_go_on(findings: list[Finding], norm: str) -> list[Finding]:
                     and not _NOW_IT_IS.search(norm[f.end:end]) \
                     and not re.search(r"\b(?:i|he|she|they|we|it) (?:am|is|are|was|were|keep|keeps|started)\s*$", norm[start:f_start])
                 reassured = f.text.endswith(("ing", "up")) and _FEAR_BEFORE.search(norm[start:f_start]) \
-                    and _RESOLVED.search(norm, f.end)
-                example = _EXAMPLE_OF_CONDITION.search(norm[start:f_start])
+                    and _REASSURED_NOW.search(norm, f.end)
+                example = _EXAMPLE_OF_CONDITION.search(norm[start:f_start]) and not _PRESENT_STATE.search(f.text)
                 if joined or feared or imagined or reassured or example:
                     f = replace(f, status="hypothetical")
         out.append(f)
