@@ -13,7 +13,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from b12assist import notifier, settings
-from b12assist.reconcile import escalation_key
+from b12assist.reconcile import escalation_key, message_identity
 from b12assist.safety.detector import detect
 
 from . import texts
@@ -44,7 +44,9 @@ class ActionEscalate(Action):
         category = (next((e.get("value") for e in message.get("entities", [])
                           if e.get("entity") == "red_flag_category"), None)
                     or detect(text).category or "reported symptom")
-        key = escalation_key(tracker.sender_id, message.get("message_id"))   # the same for the same message
+        user = next((e for e in reversed(tracker.events) if e.get("event") == "user"), {})
+        # the same key for the same message, whoever records it (reconcile.message_identity)
+        key = escalation_key(tracker.sender_id, message_identity(message.get("message_id"), user.get("metadata"), text))
         esc = notifier.Escalation(tracker.sender_id, level, category, text, key=key)
         status, _where, _id = await notifier.instance().submit(esc)
         dispatcher.utter_message(text=reply_after(status, settings.load()))

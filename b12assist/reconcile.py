@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import uuid
+from typing import Any
 from datetime import datetime, timedelta, timezone
 
 from sqlalchemy import MetaData, Table, and_, inspect, select
@@ -21,6 +22,18 @@ from b12assist.store.db import engine_for
 
 LEVEL_BY_INTENT = {"red_flag_emergency": "emergency", "red_flag_urgent": "urgent"}
 _NAMESPACE = uuid.UUID("7d1f4f9e-2b5c-4c8e-9a51-b12a55157e12")
+
+
+def message_identity(message_id: str | None, metadata: Any, text: str | None) -> str | None:
+    """What names one patient message in its escalation key. A client that names its messages
+    (`metadata.message_id`, the same on every attempt) sends a message again when a reply was lost:
+    Rasa gives each attempt a new message id, so with Rasa's id two attempts that both fall back to the
+    channel's own guidance made two records. The client's id with the text names the message for the
+    channel, the action and this check alike; without it, Rasa's message id does."""
+    client = metadata.get("message_id") if isinstance(metadata, dict) else None
+    if client:
+        return f"client\x1f{client}\x1f{text or ''}"
+    return message_id
 
 
 def escalation_key(conversation_id: str, message_id: str | None) -> str:
@@ -49,7 +62,9 @@ def red_flag_messages(tracker_url: str, since: float, until: float) -> list[dict
                 category = next((e.get("value") for e in entities if e.get("entity") == "red_flag_category"), None)
                 found.append({"conversation_id": sender, "timestamp": ts, "level": LEVEL_BY_INTENT[intent],
                               "category": category or "reported symptom", "message": d.get("text") or "",
-                              "message_id": d.get("message_id") or (d.get("parse_data") or {}).get("message_id")})
+                              "message_id": message_identity(
+                                  d.get("message_id") or (d.get("parse_data") or {}).get("message_id"),
+                                  d.get("metadata"), d.get("text"))})
         return found
     finally:
         engine.dispose()

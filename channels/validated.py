@@ -43,7 +43,7 @@ from sanic_cors.core import SANIC_CORS_EVALUATED
 
 from b12assist import inputcheck, logredact, notifier, settings
 from b12assist.inputcheck import InputError
-from b12assist.reconcile import escalation_key
+from b12assist.reconcile import escalation_key, message_identity
 from b12assist.safety.detector import detect
 from channels.socketio_origins import OriginCheckedSocketIOInput
 
@@ -136,18 +136,19 @@ async def handle(req: inputcheck.Request, output: OutputChannel, on_new_message:
         # Rasa's answer within the deadline; after it, the red-flag check answers alone and Rasa goes on
         # in the background (the message is still stored; a retry with its id gets the stored replies).
         task = await _within_deadline(on_new_message, message, req.text)
+        ident = message_identity(message.message_id, req.metadata, req.text)   # the record's key
         if not task.done():
             logger.error("no answer within %.0f s (conversation %s): the red-flag check answers alone, "
                          "the assistant goes on with the message", reply_deadline(), logredact.short_id(sender))
-            await _after_failure(req.text, out, sender, message.message_id, slow=True,
+            await _after_failure(req.text, out, sender, ident, slow=True,
                                  rest=isinstance(output, CollectingOutputChannel))
             return
         if task.cancelled() or task.exception() is not None:   # Rasa failed (logged in _handled)
-            await _after_failure(req.text, out, sender, message.message_id)
+            await _after_failure(req.text, out, sender, ident)
             return
         if not out.sent_any:   # never a silent empty reply
             logger.warning("no reply for a message (conversation %s)", logredact.short_id(sender))
-            await _after_failure(req.text, out, sender, message.message_id, failed=False)
+            await _after_failure(req.text, out, sender, ident, failed=False)
 
 
 def reply_deadline() -> float:
@@ -262,7 +263,8 @@ async def _handle_too_long(req: inputcheck.Request, out: _Tracking,
             logger.error("no answer within %.0f s on an oversized red-flag message (conversation %s)",
                          reply_deadline(), logredact.short_id(sender))
         if not out.escalation_sent:   # Rasa failed: the guidance still goes out
-            await _send_guidance(out, sender, message.message_id, excerpt, found.level, found.category)
+            await _send_guidance(out, sender, message_identity(message.message_id, metadata, excerpt), excerpt,
+                                 found.level, found.category)
     await out.inner.send_text_message(sender, inputcheck.too_long_reply(found.length, limit))
 
 

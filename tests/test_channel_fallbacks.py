@@ -145,3 +145,24 @@ def test_nothing_is_recorded_when_rasa_sent_the_guidance_or_there_is_no_red_flag
     run("my throat is closing up and I can't breathe", guidance_then_stall)
     run("how often are the maintenance shots?", broken)
     assert recorded() == [] and left_for_notifier() == []
+
+
+def test_a_message_sent_again_that_falls_back_twice_is_one_record():
+    """A REST client names its message (metadata.message_id) and sends it again after a lost reply;
+    Rasa fails both times, so the channel sends the guidance and records twice: one record, keyed by
+    the client's id and text (which the action and the tracker-store check use too). A new message
+    with the same id but other words is another record."""
+    async def broken(message):
+        raise RuntimeError("store down")
+
+    def attempt(text: str) -> list[dict]:
+        out = CollectingOutputChannel()
+        req = inputcheck.check_request({"sender": "p1", "message": text, "metadata": {"message_id": "m-7"}})
+        asyncio.run(validated.handle(req, out, broken, "rest"))
+        return out.messages
+
+    assert escalation(attempt("my lips are swelling up fast")) == "emergency"
+    assert escalation(attempt("my lips are swelling up fast")) == "emergency"     # the retry: guidance again
+    assert len(recorded()) == 1
+    assert escalation(attempt("now my throat is closing")) == "emergency"
+    assert [r.message for r in recorded()] == ["my lips are swelling up fast", "now my throat is closing"]

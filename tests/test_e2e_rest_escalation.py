@@ -139,6 +139,20 @@ def test_webhook_up_reply_claims_it_and_the_clinic_gets_a_signed_payload(clinic)
     print(f"\nwebhook up: reply in {elapsed:.2f} s; recorded 1/1, delivered 1/1 (signed)")
 
 
+def test_a_named_message_is_recorded_under_the_key_the_channel_would_use(clinic):
+    """A client that names its message (metadata.message_id): the action's record is keyed by the
+    client's id and the text, the key the channel uses when it records a fallback for any attempt of
+    the same message (so a retry that falls back adds no second record)."""
+    from b12assist.reconcile import escalation_key, message_identity
+
+    clinic.webhook("ok")
+    sender, text = new_sender(), "my lips are swelling up and my throat feels tight"
+    clinic.stack.say(sender, text, metadata={"message_id": "client-42"})
+    assert wait_until(lambda: len(clinic.rows(sender)) == 1)
+    key = escalation_key(sender, message_identity(None, {"message_id": "client-42"}, text))
+    assert [r.key for r in clinic.rows(sender)] == [key]
+
+
 def test_webhook_down_then_up_is_delivered_once_signed(clinic):
     clinic.webhook_down()
     sender = new_sender()
