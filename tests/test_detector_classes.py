@@ -1348,3 +1348,17 @@ def test_review16_fine_fear_example_and_headache_probes():
 ])
 def test_review16_classes(text, level):
     assert detect(text).level == level, [(f.category, f.text, f.status) for f in detect(text).findings]
+
+
+@pytest.mark.parametrize("text,level", [
+    # a harmless cause of numbness
+    ("the queue was so long my legs went numb from the plastic chairs lol, next one in 12 weeks?", None),
+    ("my legs went numb and weak an hour ago and I can't stand", "emergency"),
+    # "if, after the injection, ..." in Italian, Portuguese and French
+    ("se dopo la puntura mi si gonfia la gola cosa devo fare?", None),
+    ("se depois da injeção eu ficar com falta de ar, o que faço?", None),
+    ("si après la piqûre j'ai du mal à respirer, je fais quoi ?", None),
+    ("dopo la puntura mi si sta gonfiando la gola adesso", "emergency"),
+])
+def test_round37_classes(text, level):
+    assert detect(text).level == level, [(f.category, f.text, f.status) for f in detect(text).findings]
