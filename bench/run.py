@@ -273,6 +273,15 @@ def _linear_models_profile(n: int) -> dict:
     from b12assist.nlu.linear_text import LinearText
 
     texts = [m for convo in CONVERSATIONS for m in convo]
+    rounds = max(1, n // len(texts))
+
+    def per_message(fn) -> float:
+        t0 = time.perf_counter()
+        for _ in range(rounds):
+            for t in texts:
+                fn(t)
+        return (time.perf_counter() - t0) / (rounds * len(texts)) * 1000
+
     out = {}
     with tempfile.TemporaryDirectory() as tmp, tarfile.open(ROOT / "models" / "b12.tar.gz") as tar:
         for key, name in (("intent", "topic_intent.TopicIntentClassifier"), ("redflag", "red_flag_model.RedFlagModelClassifier")):
@@ -280,13 +289,6 @@ def _linear_models_profile(n: int) -> dict:
             tar.extract(member, tmp)
             pipeline = joblib.load(Path(tmp) / member.name)
             fast = LinearText.of(pipeline)
-
-            def per_message(fn) -> float:
-                t0 = time.perf_counter()
-                for _ in range(max(1, n // len(texts))):
-                    for t in texts:
-                        fn(t)
-                return (time.perf_counter() - t0) / (max(1, n // len(texts)) * len(texts)) * 1000
             out[f"{key}_sklearn_ms"] = per_message(lambda t: pipeline.predict_proba([t]))
             out[f"{key}_fast_ms"] = per_message(fast.proba)
     return out

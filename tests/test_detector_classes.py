@@ -14,6 +14,12 @@ def _levels(texts):
     return {text: detect(text).level for text in texts}
 
 
+def _assert_level(text: str, level: str | None) -> None:
+    """The rules give `text` this level (the findings are shown when they do not)."""
+    found = detect(text)
+    assert found.level == level, [(f.category, f.text, f.status) for f in found.findings]
+
+
 RECENT_WINDOWS = [
     "over the last 30 minutes my tongue has been swelling",
     "in the past 10 minutes my lips have swollen up",
@@ -394,7 +400,7 @@ STILL_RED_FLAGS = [  # the same words, about now: these must still escalate
 
 @pytest.mark.parametrize("text,level", STILL_RED_FLAGS)
 def test_round6_red_flags_still_escalate(text, level):
-    assert detect(text).level == level, [(f.category, f.text, f.status) for f in detect(text).findings]
+    _assert_level(text, level)
 
 
 @pytest.mark.parametrize("text,level", [
@@ -408,7 +414,7 @@ def test_round6_red_flags_still_escalate(text, level):
     ("mio padre all'improvviso dice parole senza senso", "emergency"),
 ])
 def test_round6_other_language_classes(text, level):
-    assert detect(text).level == level, [(f.category, f.text, f.status) for f in detect(text).findings]
+    _assert_level(text, level)
 
 
 # --- German subordinate clauses put the verb last ("dass ihr Hals zu ist"): a class the rules
@@ -426,7 +432,7 @@ def test_round6_other_language_classes(text, level):
     ("ich bekomme keine Schwellung und keine Atemnot, alles gut", None),
 ])
 def test_german_verb_last_clauses(text, level):
-    assert detect(text).level == level, [(f.category, f.text, f.status) for f in detect(text).findings]
+    _assert_level(text, level)
 
 
 # --- classes from round 5 read as a development set (2026-11-26), new wordings ----------------------
@@ -448,7 +454,7 @@ def test_german_verb_last_clauses(text, level):
     ("Mon père marche de moins en moins bien et il est tombé trois fois", "urgent"),
 ])
 def test_round5_classes_escalate(text, level):
-    assert detect(text).level == level, [(f.category, f.text, f.status) for f in detect(text).findings]
+    _assert_level(text, level)
 
 
 @pytest.mark.parametrize("text", [
@@ -478,7 +484,7 @@ def test_round5_negative_classes_do_not_escalate(text):
     ("mi si sta gonfiando tutta la faccia dopo la puntura", "emergency"),
 ])
 def test_round7_classes_escalate(text, level):
-    assert detect(text).level == level, [(f.category, f.text, f.status) for f in detect(text).findings]
+    _assert_level(text, level)
 
 
 @pytest.mark.parametrize("text", [
@@ -561,7 +567,7 @@ def test_a_faint_mark_and_no_more_falls_are_not_red_flags(text):
     ("ahora mismo me desmayo, me dieron la inyeccion hace 5 minutos", "emergency"),
 ])
 def test_the_same_words_still_escalate_when_they_are_happening(text, level):
-    assert detect(text).level == level, [(f.category, f.text, f.status) for f in detect(text).findings]
+    _assert_level(text, level)
 
 
 # A reviewer's current red flags told by a carer in the past tense, next to an old date, an article
@@ -652,7 +658,7 @@ NOW_AFTER_ALL = [
 
 @pytest.mark.parametrize("text, level", NOW_AFTER_ALL)
 def test_an_earlier_episode_that_is_back_escalates(text, level):
-    assert detect(text).level == level, [(f.category, f.text, f.status) for f in detect(text).findings]
+    _assert_level(text, level)
 
 
 # Current red flags a reviewer wrote (sixth session) against rules that read old episodes, likelihood
@@ -694,7 +700,7 @@ def test_the_reviewers_old_episode_probes_escalate():
     ("I'm about to collapse, everything is spinning", "emergency"),
 ])
 def test_an_idiom_covers_its_own_words_not_later_sentences(text, level):
-    assert detect(text).level == level, [(f.category, f.text, f.status) for f in detect(text).findings]
+    _assert_level(text, level)
 
 
 # --- "do I need an EpiPen?" asks; "I need my EpiPen" reports --------------------------------------
@@ -706,7 +712,7 @@ def test_an_idiom_covers_its_own_words_not_later_sentences(text, level):
     ("she needed her epipen twenty minutes after the shot", "emergency"),
 ])
 def test_asking_whether_an_epipen_is_needed(text, level):
-    assert detect(text).level == level, [(f.category, f.text, f.status) for f in detect(text).findings]
+    _assert_level(text, level)
 
 
 def _review7() -> list[dict]:
@@ -748,7 +754,7 @@ def test_the_reviewers_idiom_and_word_probes():
     ("the tingling will get worse if I stop, but right now the numbness is spreading up my legs every day", "urgent"),
 ])
 def test_round21_classes(text, level):
-    assert detect(text).level == level, [(f.category, f.text, f.status) for f in detect(text).findings]
+    _assert_level(text, level)
 
 
 def test_the_reviewers_negation_season_and_fear_probes():
@@ -831,7 +837,7 @@ def _assert_reviewer_probes_hold(name: str, misses_may_stay: bool = False, negat
     ("my sister had hives last yr, she's starting b12 next month, is that ok", None),
 ])
 def test_round23_classes(text, level):
-    assert detect(text).level == level, [(f.category, f.text, f.status) for f in detect(text).findings]
+    _assert_level(text, level)
 
 
 @pytest.mark.parametrize("text,level", [
@@ -871,7 +877,7 @@ def test_round23_classes(text, level):
     ("mi marido me dijo que no puede respirar", "emergency"),
 ])
 def test_round23_language_classes(text, level):
-    assert detect(text).level == level, [(f.category, f.text, f.status) for f in detect(text).findings]
+    _assert_level(text, level)
 
 
 # --- round 22 read as a development set (2026-11-27) ----------------------------------------------
@@ -889,7 +895,7 @@ def test_round23_language_classes(text, level):
     ("his tingling comes more often and spreads up his legs each week", "urgent"),
 ])
 def test_round22_classes(text, level):
-    assert detect(text).level == level, [(f.category, f.text, f.status) for f in detect(text).findings]
+    _assert_level(text, level)
 
 
 @pytest.mark.parametrize("text,explained", [
@@ -916,7 +922,7 @@ def test_carrying_on_as_normal_explains_the_message(text, explained):
     ("I have had a hoarse voice for weeks with a cold, is that ok with b12?", None),
 ])
 def test_review9_classes(text, level):
-    assert detect(text).level == level, [(f.category, f.text, f.status) for f in detect(text).findings]
+    _assert_level(text, level)
 
 
 def test_the_reviewers_past_hearsay_and_question_probes():
@@ -941,7 +947,7 @@ def test_the_reviewers_past_hearsay_and_question_probes():
     ("my friend is here with me, she said her throat closed up and she can hardly breathe", "emergency"),
 ])
 def test_round24_classes(text, level):
-    assert detect(text).level == level, [(f.category, f.text, f.status) for f in detect(text).findings]
+    _assert_level(text, level)
 
 
 @pytest.mark.parametrize("text,level", [
@@ -963,7 +969,7 @@ def test_round24_classes(text, level):
     ("the rash has gone completely, nothing since", None),
 ])
 def test_review10_classes(text, level):
-    assert detect(text).level == level, [(f.category, f.text, f.status) for f in detect(text).findings]
+    _assert_level(text, level)
 
 
 def test_the_reviewers_second_hand_and_gone_probes():
@@ -993,7 +999,7 @@ def test_the_reviewers_second_hand_and_gone_probes():
     ("Feels like I'm walking on cotton wool and it's worse than it was a fortnight ago, I'm stumbling about now", "urgent"),
 ])
 def test_round25_classes(text, level):
-    assert detect(text).level == level, [(f.category, f.text, f.status) for f in detect(text).findings]
+    _assert_level(text, level)
 
 
 def test_the_reviewers_fear_condition_and_past_probes():
@@ -1016,7 +1022,7 @@ def test_the_reviewers_fear_condition_and_past_probes():
     ("my left arm has gone heavy and my mouth is drooping on that side", "emergency"),
 ])
 def test_review11_classes(text, level):
-    assert detect(text).level == level, [(f.category, f.text, f.status) for f in detect(text).findings]
+    _assert_level(text, level)
 
 
 @pytest.mark.parametrize("text,level", [
@@ -1043,7 +1049,7 @@ def test_review11_classes(text, level):
     ("Oi ;) desculpa incomodar, apareceram placas vermelhas no corpo todo depois da injeção e estão se espalhando", "emergency"),
 ])
 def test_round26_classes(text, level):
-    assert detect(text).level == level, [(f.category, f.text, f.status) for f in detect(text).findings]
+    _assert_level(text, level)
 
 
 def test_the_reviewers_question_year_and_idiom_probes():
@@ -1064,7 +1070,7 @@ def test_the_reviewers_question_year_and_idiom_probes():
     ("Coucou ;) désolée, j'ai les lèvres et les paupières qui gonflent depuis la piqûre de ce matin", "emergency"),
 ])
 def test_review12_classes(text, level):
-    assert detect(text).level == level, [(f.category, f.text, f.status) for f in detect(text).findings]
+    _assert_level(text, level)
 
 
 @pytest.mark.parametrize("text,level", [
@@ -1085,7 +1091,7 @@ def test_review12_classes(text, level):
     ("my neighbour had chest pain after hers, and mine started after this jab, tight and crushing and going down my left arm", "emergency"),
 ])
 def test_round27_classes(text, level):
-    assert detect(text).level == level, [(f.category, f.text, f.status) for f in detect(text).findings]
+    _assert_level(text, level)
 
 
 def test_the_reviewers_negation_timing_and_same_now_probes():
@@ -1106,7 +1112,7 @@ def test_the_reviewers_negation_timing_and_same_now_probes():
     ("my daughter had hives after her jab last month. I've got them coming up all over me this minute.", "emergency"),
 ])
 def test_review13_classes(text, level):
-    assert detect(text).level == level, [(f.category, f.text, f.status) for f in detect(text).findings]
+    _assert_level(text, level)
 
 
 @pytest.mark.parametrize("text,level", [
@@ -1117,7 +1123,7 @@ def test_review13_classes(text, level):
     ("my lips blew up years ago from nuts, fine since", None),
 ])
 def test_blew_up_and_shrinking_feeling(text, level):
-    assert detect(text).level == level, [(f.category, f.text, f.status) for f in detect(text).findings]
+    _assert_level(text, level)
 
 
 # --- round 29 read as a development set (2026-11-27) ----------------------------------------------
@@ -1143,7 +1149,7 @@ def test_blew_up_and_shrinking_feeling(text, level):
     ("I fainted last week and I am fine now but I feel faint again right now", "emergency"),
 ])
 def test_round29_classes(text, level):
-    assert detect(text).level == level, [(f.category, f.text, f.status) for f in detect(text).findings]
+    _assert_level(text, level)
 
 
 def test_review14_lead_in_idiom_and_fine_now_probes():
@@ -1181,7 +1187,7 @@ def test_review14_lead_in_idiom_and_fine_now_probes():
     ("Die Lippen schwellen an seit der Spritze, ich bekomme kaum Luft", "emergency"),
 ])
 def test_round31_classes(text, level):
-    assert detect(text).level == level, [(f.category, f.text, f.status) for f in detect(text).findings]
+    _assert_level(text, level)
 
 
 @pytest.mark.parametrize("text,level", [
@@ -1214,7 +1220,7 @@ def test_round31_classes(text, level):
     ("qu'est-ce que c'est une réaction allergique grave ? ça ressemble à quoi ?", None),
 ])
 def test_round32_classes(text, level):
-    assert detect(text).level == level, [(f.category, f.text, f.status) for f in detect(text).findings]
+    _assert_level(text, level)
 
 
 def test_review15_negation_side_or_return_and_language_probes():
@@ -1245,7 +1251,7 @@ def test_review15_negation_side_or_return_and_language_probes():
     ("Headache, nothing like anything I've ever known, worst in my life, came on ten minutes ago", "emergency"),
 ])
 def test_review15_classes(text, level):
-    assert detect(text).level == level, [(f.category, f.text, f.status) for f in detect(text).findings]
+    _assert_level(text, level)
 
 
 @pytest.mark.parametrize("text,level", [
@@ -1269,7 +1275,7 @@ def test_review15_classes(text, level):
     ("hace un par de años me desmayé y ahora otra vez me estoy desmayando en la clínica", "emergency"),
 ])
 def test_round34_classes(text, level):
-    assert detect(text).level == level, [(f.category, f.text, f.status) for f in detect(text).findings]
+    _assert_level(text, level)
 
 
 @pytest.mark.parametrize("text,level", [
@@ -1294,7 +1300,7 @@ def test_round34_classes(text, level):
     ("letzte Woche bin ich gestürzt und das Gehen wird jeden Tag schlechter", "urgent"),
 ])
 def test_round35_classes(text, level):
-    assert detect(text).level == level, [(f.category, f.text, f.status) for f in detect(text).findings]
+    _assert_level(text, level)
 
 
 @pytest.mark.parametrize("text,level", [
@@ -1323,7 +1329,7 @@ def test_round35_classes(text, level):
     ("my lips and round my eyes are swelling up and it's spreading to my chin", "emergency"),
 ])
 def test_round36_classes(text, level):
-    assert detect(text).level == level, [(f.category, f.text, f.status) for f in detect(text).findings]
+    _assert_level(text, level)
 
 
 def test_review16_fine_fear_example_and_headache_probes():
@@ -1347,7 +1353,7 @@ def test_review16_fine_fear_example_and_headache_probes():
     ("Auf einmal rasende Kopfschmerzen wie noch nie", "emergency"),
 ])
 def test_review16_classes(text, level):
-    assert detect(text).level == level, [(f.category, f.text, f.status) for f in detect(text).findings]
+    _assert_level(text, level)
 
 
 @pytest.mark.parametrize("text,level", [
@@ -1361,4 +1367,4 @@ def test_review16_classes(text, level):
     ("dopo la puntura mi si sta gonfiando la gola adesso", "emergency"),
 ])
 def test_round37_classes(text, level):
-    assert detect(text).level == level, [(f.category, f.text, f.status) for f in detect(text).findings]
+    _assert_level(text, level)

@@ -347,9 +347,10 @@ def _assess(norm: str) -> list[Finding]:
 def _other_languages(text: str, spoken: str, jokes_count: bool = False) -> list[Finding]:
     """Red flags from the rule files of other languages (see multilingual.py); with `jokes_count`, one
     with a laugh in its clause is said in jest."""
-    folded = multilingual.fold(text)
+    matches = multilingual.find(text, spoken)
+    folded = multilingual.fold(text) if jokes_count and matches else ""
     out = []
-    for m in multilingual.find(text, spoken):
+    for m in matches:
         jest = jokes_count and m.status == "current" and multilingual.in_jest(text, folded[m.start:m.end])
         out.append(Finding(m.category, LEVELS.get(m.category, "none"), m.language, "mild" if jest else m.status,
                            "patient", "certain", 0))

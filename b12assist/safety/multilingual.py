@@ -168,11 +168,12 @@ def _reports_anyway(text: str, cue: re.Match, start: int) -> bool:
     if _SUBJUNCTIVE_ONLY.match(cue.group()) and _FIRST_PERSON_NOW.search(between):
         return True     # "nel caso vi interessi, ho l'orticaria": "nel caso" takes the subjunctive
     if _CONDITIONAL.match(cue.group()):
-        return bool(_SEVERITY.search(between) and _FIRST_PERSON_NOW.search(text, _SEVERITY.search(between).end() + cue.end(), start))
+        severity = _SEVERITY.search(between)
+        return bool(severity and _FIRST_PERSON_NOW.search(text, cue.end() + severity.end(), start))
     return bool(_HAVE_BEFORE.search(text[max(0, cue.start() - 20):cue.start()]) or _FIRST_PERSON_NOW.search(between))
 
 
-def _told_as_past(lang: Language, text: str, start: int, end: int | None) -> bool:
+def _told_as_past(lang: Language, text: str, start: int, end: int) -> bool:
     """A time long past further back in the sentence, reached across commas only ("Kiedyś, jakieś 10
     lat temu, zemdlałam u dentysty"), or right after the symptom in its clause ("le visage tout gonflé
     il y a 2 ans"); never across a word that starts something new ("pero", "ahora", "today")."""
@@ -183,8 +184,6 @@ def _told_as_past(lang: Language, text: str, start: int, end: int | None) -> boo
             not _ONCE.fullmatch(m.group()) and not _AND.search(text, m.end(), start)
             for cue in past for m in cue.finditer(text, clause, start)):
         return True
-    if end is None:
-        return False
     stop = _CLAUSE_BREAK.search(text, end)
     after = text[end:stop.start() if stop else len(text)]
     return not _NOW_ANCHOR.search(after) and any(not _LIKE.search(after[:m.start()])
@@ -215,8 +214,8 @@ def find(text: str, spoken: str | None = None) -> list[Match]:
     return sorted(found, key=lambda f: f.start)
 
 
-LAUGH = re.compile(r"\b(?:lol|lmao|haha\w*|hehe\w*|jk|joking|mdr|kkk+|jaja\w*|xd)\b|[\U0001F602\U0001F923\U0001F605\U0001F606]")
 _LAUGH_EMOJI = re.compile(r"[\U0001F602\U0001F923\U0001F605\U0001F606]")
+LAUGH = re.compile(r"\b(?:lol|lmao|haha\w*|hehe\w*|jk|joking|mdr|kkk+|jaja\w*|xd)\b|" + _LAUGH_EMOJI.pattern)
 
 
 def in_jest(text: str, words: str) -> bool:
