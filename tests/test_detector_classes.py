@@ -1368,3 +1368,39 @@ def test_review16_classes(text, level):
 ])
 def test_round37_classes(text, level):
     _assert_level(text, level)
+
+
+@pytest.mark.parametrize("text,level", [
+    # one time in the past ("once"), not "once I got home", "all at once", "more than once today"
+    ("I fainted once at the dentist. Is that relevant?", None),
+    ("passed out once, 2019, at a blood test. does that matter for the jabs?", None),
+    ("my lips swelled up once at a wedding from nuts, can b12 do that?", None),
+    ("I fainted once I got home from the clinic", "emergency"),
+    ("my lips and tongue swelled up all at once", "emergency"),
+    ("I have fainted more than once today", "emergency"),
+    ("I fainted once at work this morning and feel awful", "emergency"),
+    ("he collapsed once at the shops and he is still on the floor", "emergency"),
+    ("my throat closed up once, now it is happening again", "emergency"),
+    # someone else's episode in the past tense, said to be over, asked about for the patient
+    ("My brother had hives after his flu jab but now he is healthy. Can it happen with B12?", None),
+    ("my sister got really wheezy after her jab, shes fine now and back at work. is that common?", None),
+    ("my dad collapsed after his jab, he is fine now. should I call someone?", "emergency"),
+    ("my mum had hives after her jab, she is fine now but I have come out in them too", "emergency"),
+    ("my son got wheezy after his jab, he was fine for a bit but now his lips are swelling", "emergency"),
+    ("my husband went all floppy and fainted, he is ok now but his speech is slurred, is that common?", "emergency"),
+    # teaching material that lists the signs
+    ("I'm writing a leaflet about anaphylaxis (throat swelling, hives, collapse). Is B12 a trigger?", None),
+    ("im making a poster on stroke signs (face drooping, slurred speech, arm weakness) for the surgery, "
+     "should B12 be on it?", None),
+    ("I am at a first aid training day and my lips are swelling up", "emergency"),
+    ("I'm preparing a presentation on anaphylaxis but my throat feels tight right now", "emergency"),
+    # a mild or effort-bound symptom said to be long-standing or known to the doctor
+    ("I get a bit breathless walking uphill, that's nothing new for me. Will B12 help?", None),
+    ("I'm a bit light headed when I stand up fast, have had it for years. Is that the B12?", None),
+    ("i get a bit wheezy on the stairs, has always been like that but today it is much worse", "emergency"),
+    ("I am a little breathless right now, that is nothing new but it is bad", "emergency"),
+    ("bit of a sore arm from the needle which is normal for me, but I've just blacked out on the "
+     "bathroom floor", "emergency"),
+])
+def test_round37_story_once_and_long_standing_classes(text, level):
+    _assert_level(text, level)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from medspacy.context import ConTextRule
 
-from .targets import NOT_ABOUT_SOMEONE, RECENT_WINDOW
+from .targets import ANOTHER_PERSON, NOT_ABOUT_SOMEONE, RECENT_WINDOW
 
 NEGATED = "NEGATED_EXISTENCE"
 HYPOTHETICAL = "HYPOTHETICAL"
@@ -141,6 +141,14 @@ def rules() -> list[ConTextRule]:
                           r"(?:back )?in (?:january|february|march|april|may|june|july|august|september|october|"
                           r"november|december)(?! \d)|back in (?:jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b|(?<!since )yesterday|the other day|"
                           r"(?:with|after) (?:my|the) (?:first|previous|old|last) (?:course|treatment|doctor))\b"))
+    # "I fainted once at the dentist", "passed out once, 2019": one time in the past, not "once I got
+    # home" (when), "all at once", "more than once", "once again" or "once this morning"
+    out.append(_r("once", HISTORICAL, "BACKWARD", max_scope=4,
+                  pattern=r"(?<!\bat )(?<!\bthan )(?<!\bonly )\bonce\b(?= *(?:$|[,.;:!?]|(?:at|in|on|as|when|while|during|"
+                          r"years?|ages|long|a (?:long|while|few|couple)|back|before|\d+)\b))"
+                          r"(?![^.!?]*\b(?:today|tonight|this (?:morning|afternoon|evening|week)|just now|already|again|"
+                          r"now|still|keeps?|won't|not (?:waking|responding|breathing|moving)|minutes? ago|an hour ago|hours? ago|"
+                          r"since (?:my|the|this|today))\b)"))
     # "the swelling has gone" (over), not "his face has gone puffy" (became)
     out.append(_r("has gone", HISTORICAL, "BIDIRECTIONAL", max_scope=8,
                   pattern=r"\b(?:has|have|is|are|it's) (?:all )?gone\b(?! (?:puffy|red|numb|blue|white|pale|grey|gray|swollen|"
@@ -162,12 +170,7 @@ def rules() -> list[ConTextRule]:
                 "eased off", "calmed down", "all fine now", "okay now", "ok now", "fine now"]:
         out.append(_r(lit, HISTORICAL, "BIDIRECTIONAL", max_scope=8))
     # --- another person (still escalates) -----------------------------------------------------
-    out.append(_r("another person", FAMILY, "BIDIRECTIONAL",
-                  pattern=r"\b(?:my|our) (?:mum|mom|mother|mam|dad|father|son|daughter|child|kid|kids|"
-                          r"baby|husband|wife|partner|boyfriend|girlfriend|friend|grandma|gran|granny|"
-                          r"grandmother|grandpa|grandad|grandfather|brother|sister|aunt|auntie|uncle|"
-                          r"patient|neighbou?r|client|resident|spouse|hubby|nan|nana|carer|roommate|"
-                          r"flatmate|colleague|coworker)\b|\b(?:she|he|they)\b"))
+    out.append(_r("another person", FAMILY, "BIDIRECTIONAL", pattern=ANOTHER_PERSON))
     # --- scope breaks ----------------------------------------------------------------------
     for lit in ["but", "however", "although", "though", "except", "yet", "now", "and now", "then",
                 "which", "so", "because", "also", "plus", "and", ",", ";", ":", "-", "still",

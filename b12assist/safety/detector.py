@@ -15,7 +15,7 @@ from functools import lru_cache
 from . import cooccurrence, language, multilingual
 from .normalise import normalise, variants
 from .symptoms import mentions_symptom
-from .targets import _SWELL, EMERGENCY, LEVELS, NON_ESCALATING, NOT_ABOUT_SOMEONE, RECENT_WINDOW, TARGETS, URGENT
+from .targets import _SWELL, ANOTHER_PERSON, EMERGENCY, LEVELS, NON_ESCALATING, NOT_ABOUT_SOMEONE, RECENT_WINDOW, TARGETS, URGENT
 
 MAX_CHARS = 5000  # longer messages are read in windows of this size (see detect)
 
@@ -49,6 +49,9 @@ INFO_QUESTION = re.compile(
     r"\b(?:is (?:that|it|this) (?:true|real|actually|possible|a thing|common|rare)|is it possible|true that|"
     r"what percentage|how (?:common|likely|rare|often do)|(?:which|what) (?:\w+ )?(?:symptoms|signs|reactions) (?:are|is|should|would|count)|how many people|meaning of|(?:what is|what does|what's) the word|"
     r"the word \w+(?: \w+)? means?|leaflet|"
+    # teaching material ("a first aid training slide on anaphylaxis (throat swelling, hives, collapse)")
+    r"(?:training|teaching|revision|study|lecture|first aid|staff) (?:slides?|session|notes|course|material|handout|poster|day)|"
+    r"(?:slides?|poster|handout|presentation|quiz|flash ?cards?|lesson) (?:on|about|for|covering)|"
     r"talking rubbish|reading up|just reading|i (?:have )?read|i heard|heard that|(?:assignment|essay|homework)|"
     r"cross[- ]?reaction|difference between|any link|link between|linked to|connection between|"
     r"reading about|for my own interest|(?:can|could|may|might) (?:\w+ )?(?:cause|give you|make you|lead to)|why (?:do|does)" + NOT_ABOUT_SOMEONE + r"|why would|what (?:is|are) the (?:side effects|"
@@ -358,7 +361,9 @@ def _other_languages(text: str, spoken: str, jokes_count: bool = False) -> list[
 
 
 # "I have been reading the leaflet" is not a present-tense report of a symptom.
-_READING = re.compile(r"\bi (?:have|am|'ve|was)(?: been)? (?:reading|looking|wondering|thinking|researching|told|worried)\b")
+_READING = re.compile(r"\bi (?:have|am|'ve|was)(?: been)? (?:reading|looking|wondering|thinking|researching|told|worried|"
+                      r"writing|putting together|preparing|drafting|designing|planning|studying|revising|teaching|running|"
+                      r"making (?:a|an|some|the|our) (?:poster|leaflet|slides?|presentation|handout|quiz|list))\b")
 ONSET_SHORT = re.compile(r"\b(?:suddenly|sudden|all of a sudden|out of (?:nowhere|the blue)|just now|"
                          r"(?:a few|some|ten|\d+|five|fifteen|twenty|thirty) (?:mins?|minutes?) ago|"
                          r"(?:half an|an|one|two|\d+) hours? ago|(?:in|within) the (?:last|past) (?:few )?(?:minutes?|hour))\b")
@@ -461,6 +466,9 @@ def _in_context(findings: list[Finding], norm: str, raw: str) -> list[Finding]:
         elif f.escalates and ((jest and f.category == "fainting") or (f.category == "breathing" and any(start <= a < end for a in figurative))
                               or (f.end and _in_idiom(idioms, f, start, end))):
             f = replace(f, status="mild")
+        elif f.escalates and f.category in _LONG_STANDING_KINDS and f.end and _long_standing(norm, f, start, end) \
+                and not (onset or _WORSENING.search(_WILL_IT_HELP.sub(" ", norm)) or _TREND.search(norm) or _STRONG_CURRENT.search(norm)):
+            f = replace(f, status="mild")    # "a little breathless on the stairs, but that is nothing new"
         elif f.escalates and _HOARSE.search(f.text) and _HOARSE_CAUSE.search(sentence):
             f = replace(f, status="mild")    # "a hoarse voice for weeks with a cold"
         elif f.escalates and f.category in ("neuro_worsening", "neuro_deficit") and _STROKE_WORDS.search(sentence) \
@@ -516,6 +524,38 @@ def _happens_again(after: str) -> bool:
     after today's injection")."""
     now = ONSET.search(after) or _TODAY.search(after) or _STRONG_CURRENT.search(after)
     return bool(_RECURS.search(after) or ((_SAME.search(after) or _REFERS_NOW.search(after)) and now))
+# A mild or effort-bound symptom the patient says is long-standing or known to their doctor ("I become
+# a little breathless on the stairs owing to my age, but that is nothing new and my doctor is aware").
+_LONG_STANDING = re.compile(
+    r"\b(?:(?:that|this|it|which)(?: is| has been)? nothing new|nothing new (?:for me|there)|"
+    r"(?:have|has) (?:always )?(?:had|been like) (?:it |that |this |them )?for (?:years|ages|decades)|"
+    r"for (?:years|ages|decades) now|(?:has|have) always been (?:like )?(?:that|this)|normal for me|usual for me|"
+    r"same as (?:always|ever)|(?:my|the|his|her) (?:doctor|gp|consultant|nurse|specialist|team|cardiologist) "
+    r"(?:is|are) (?:aware|monitoring)|(?:my|the|his|her) (?:doctor|gp|consultant|nurse) knows about)\b")
+_MILD_OR_ON_EFFORT = re.compile(r"\b(?:a (?:little|bit|touch|tad)|slightly|mildly|somewhat|bit|"
+                                r"on (?:the )?stairs|uphill|climbing|when i (?:walk|exercise|hurry|rush)|exert\w*|after exercise)\b")
+_LONG_STANDING_KINDS = ("breathing", "fainting", "neuro_worsening", "neuro_deficit")
+_TURNS = re.compile(r"\b(?:but|however|though|although|yet|except)\b")
+
+
+def _long_standing(norm: str, f: Finding, start: int, end: int) -> bool:
+    """The words next to the symptom say it is mild or comes on effort, and the sentence says it is
+    long-standing or known: after it, or before it with no turn in between ("bit of a sore arm, normal
+    for me, but I've just blacked out" is not)."""
+    at = f.end - len(f.text)
+    mild = _MILD_OR_ON_EFFORT.search(norm, max(start, at - 30), min(end, f.end + 40))
+    if not mild or (mild.start() < at and _TURNS.search(norm[mild.end():at])):
+        return False
+    for m in _LONG_STANDING.finditer(norm, start, end):
+        if m.start() >= f.end:     # said after it: "..., but that is nothing new"
+            if not _RED_FLAG_WORD.search(norm[f.end:m.start()]):
+                return True
+        elif not _TURNS.search(norm[m.end():at]):
+            return True
+    return False
+
+
+_WILL_IT_HELP = re.compile(r"\b(?:will|would|could|can|does|do|might|may) (?:\w+ ){0,3}help\b")   # not a cry for help
 _DIZZY = re.compile(r"^(?:dizz\w*|light ?headed\w*|woozy|a bit dizzy|a little dizzy)$")
 _A_FALL = re.compile(r"^(?:fell|falls?|falling|fallen)(?: over| down)?$")
 
@@ -601,8 +641,8 @@ _RESOLVED = re.compile(
     r"\b(?:it|that|this|they|which|the (?:\w+ )?(?:rash|swelling|hives|itch\w*|dizziness|tightness|numbness|spots|blotches|"
     r"reaction|episode|attack|feeling))(?: all| soon| quickly)? (?:passed|settled(?: down)?|went away|went down|cleared(?: up)?|"
     r"calmed down|eased(?: off)?|wore off|stopped|subsided|resolved|disappeared|faded|was gone)\b|"
-    r"\b(?:i|he|she|they|we) (?:am|is|are|was|were|have been|has been|had been|felt|feel|feels|came round and was)"
-    r"(?: (?!not\b|never\b|otherwise\b|generally\b|mostly\b)\w+)? (?:fine|ok|okay|alright|all right|well|good|grand|normal|perfectly well|"
+    r"\b(?:now )?(?:i|he|she|they|we) (?:am|is|are|was|were|have been|has been|had been|felt|feel|feels|came round and was)"
+    r"(?: (?!not\b|never\b|otherwise\b|generally\b|mostly\b)\w+)? (?:fine|ok|okay|alright|all right|well|good|grand|normal|perfectly well|healthy|"
     r"back to normal|recovering(?: well)?|recovered|doing (?:fine|well|ok|okay|great)|on the mend|right as rain)\b(?: now\b| today\b)?"
     r"(?! (?:otherwise|apart from|except|in (?:my|him|her)sel))|"
     r"\bbut (?:it |they )?(?:went|gone) (?:down|away)\b|\b(?:all|was|were|got) sorted\b|\b(?:has not|have not|hasnt|havent|never) happen\w* (?:since|again)\b|"
@@ -667,6 +707,22 @@ def _reports_own_symptom(text: str) -> bool:
                for part in re.split(r"(?<=[.!?])\s+", text))
 
 
+# "my sister got really wheezy after her jab", "my brother had hives": someone else's episode told in
+# the past tense, the patient not in it; over when the message then says they are fine and asks what
+# it means for the patient ("is that common?")
+_ANOTHER_DID = re.compile(r"(?:" + ANOTHER_PERSON + r")(?: (?!and\b|but\b)[a-z']+){0,3}? (?:had|got|went|was|were|felt|"
+                          r"fainted|passed out|collapsed|broke out|came out|swelled|reacted|developed|started)\b")
+
+
+def _told_of_another(before: str) -> bool:
+    """The symptom's sentence up to the symptom tells another person's episode in the past tense, with
+    no first person in it."""
+    m = None
+    for m in _ANOTHER_DID.finditer(before):
+        pass
+    return bool(m) and not _FIRST.search(before[m.end():])
+
+
 def _over_and_done(findings: list[Finding], norm: str) -> list[Finding]:
     """An escalating finding whose episode the message dates to the past or tells second hand (a
     friend, a colleague, "apparently"), with nothing dated to today, is over when the message then
@@ -699,7 +755,8 @@ def _over_and_done(findings: list[Finding], norm: str) -> list[Finding]:
                 and not _COMING.search(norm[f.end:]) \
                 and (_OWN_RISK.search(norm[f.end:]) or _DATED_PAST.search(sentence) or any(_RESOLVED.finditer(norm, f.end)))
             present = _PRESENT.search(_RESOLVED_NOW.sub(" ", _RESOLVED.sub(" ", sentence))) or _BECOME.search(sentence)
-            if told or (not present and _DATED_PAST.search(sentence)):
+            if told or (not present and (_DATED_PAST.search(sentence)
+                                         or (_told_of_another(before) and _OWN_RISK.search(norm[f.end:])))):
                 resolved = [m for m in _RESOLVED.finditer(norm, f_start) if not _EARLIER_DOSES.match(norm, m.end())]
                 after = norm[resolved[-1].end():] if resolved else ""
                 if told or (resolved and not (_RED_FLAG_WORD.search(after) or _WORSENING.search(after)

@@ -31,6 +31,8 @@ _CONTRACTIONS = [
     (r"\bhadn'?t\b", "had not"),
     (r"\bi'?m\b", "i am"),
     (r"\bi'?ve\b", "i have"),
+    # "he's got hay fever", "it's been worse": has, not is
+    (r"\b(it|that|she|he)'?s (been|got|gotten|had)\b", r"\1 has \2"),
     (r"\bit'?s\b", "it is"),
     (r"\bthat'?s\b", "that is"),
     (r"\bshe'?s\b", "she is"),

@@ -88,6 +88,13 @@ _DEFICIT = (
     r"fit|wet (?:my|him|her|them)sel(?:f|ves)|double vision|seeing double|wors[et] headache)"
 )
 
+# Someone other than the patient: "my mum", "our son", "she".
+ANOTHER_PERSON = (r"\b(?:my|our) (?:mum|mom|mother|mam|dad|father|son|daughter|child|kid|kids|"
+                  r"baby|husband|wife|partner|boyfriend|girlfriend|bf|gf|fiance|fiancee|friend|grandma|gran|granny|"
+                  r"grandmother|grandpa|grandad|grandfather|brother|sister|aunt|auntie|uncle|"
+                  r"patient|neighbou?r|client|resident|spouse|hubby|nan|nana|carer|roommate|"
+                  r"flatmate|colleague|coworker)\b|\b(?:she|he|they)\b")
+
 # Not followed by a person ("why do I sound like ...", "why does my throat ..."): a question about
 # someone's own body is a report, "why does b12 cause a rash?" asks.
 NOT_ABOUT_SOMEONE = r"(?! (?:i|i'm|my|me|we|our|he|she|his|her|they|their)\b)"
