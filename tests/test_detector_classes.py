@@ -1404,3 +1404,18 @@ def test_round37_classes(text, level):
 ])
 def test_round37_story_once_and_long_standing_classes(text, level):
     _assert_level(text, level)
+
+
+@pytest.mark.parametrize("text,level", [
+    # a `recent` cue (last week or month) dates a symptom to the past, not a trend that runs up to now
+    ("la semana pasada me costaba respirar despues de la inyeccion", None),
+    ("letzte Woche hatte ich Atemnot nach der Spritze", None),
+    ("seit letzter Woche wird das Kribbeln in den Beinen jeden Tag schlimmer", "urgent"),
+    ("od zeszłego tygodnia drętwienie nóg jest coraz gorsze każdego dnia", "urgent"),
+    # last year is long past in every language, for a trend too (German and Polish read it as recent)
+    ("letztes Jahr wurde das Kribbeln jede Woche schlimmer", None),
+    ("w zeszłym roku drętwienie nóg było coraz gorsze z każdym tygodniem", None),
+    ("l'anno scorso il formicolio peggiorava ogni settimana", None),
+])
+def test_recent_cues_date_symptoms_not_trends(text, level):
+    _assert_level(text, level)

@@ -1,8 +1,9 @@
 """Red flags in other languages, from one rule file per language (`languages/<code>.yml`).
 
-Each file lists target patterns per category and the cues (negated, hypothetical, past) that stop
-a symptom from counting when they come shortly before it in the same clause, and may add its own
-clause breaks (`breaks`). A clinic extends the rules with its own files in the folder named by
+Each file lists target patterns per category and the cues (negated, hypothetical, past, recent) that
+stop a symptom from counting when they come shortly before it in the same clause, and may add its own
+clause breaks (`breaks`). A `recent` cue ("la semana pasada", "letzte Woche") dates a symptom to the
+past like a `past` one, but not a trend: a trend runs up to now whatever happened last week. A clinic extends the rules with its own files in the folder named by
 B12_RED_FLAG_RULES_DIR: a file for a language that exists adds its patterns (and replies it names), a
 file for a new language adds that language.
 
@@ -23,7 +24,7 @@ from pathlib import Path
 import yaml
 
 RULES_DIR = Path(__file__).resolve().parent / "languages"
-CUE_KINDS = ("negated", "hypothetical", "past")
+CUE_KINDS = ("negated", "hypothetical", "past", "recent")
 # A language's own clause breaks (`cues: breaks:` in its file) add to the shared ones: Italian "ma"
 # ("but") cannot be shared, it is "has" in Polish.
 BREAKS = "breaks"
@@ -124,10 +125,10 @@ def _status(lang: Language, text: str, start: int, end: int | None = None) -> st
         matches = [m for cue in lang.cues.get(kind, ()) for m in cue.finditer(text, scope, start)]
         if kind == "hypothetical":
             matches = [m for m in matches if not _reports_anyway(text, m, start)]
-        elif kind == "past" and end is None:   # a trend runs up to now whatever happened last week
-            matches = [m for m in matches if not _RECENT_PAST.search(m.group())]
+        elif kind == "recent" and end is None:   # a trend runs up to now whatever happened last week
+            matches = []
         if matches:
-            return kind
+            return "past" if kind == "recent" else kind
     if end is None:   # a trend: only the cues of its own clause
         return "current"
     return "past" if _told_as_past(lang, text, start, end) else "current"
@@ -158,7 +159,6 @@ _SEVERITY = re.compile(r"\b(?:c est|es|e|est|ist|jest|to|sia|seja|sea|soit)\b(?:
                        r"powazne|grozne|normal|normale|la b12|b12|la piqure|la inyeccion|a injecao|die spritze|la puntura)\b")
 
 
-_RECENT_PAST = re.compile(r"(?:semana|mes) pass?ad|semaine derni|mois derni|settimana scors|mese scors|letzte|zeszl|ubiegl")
 _SUBJUNCTIVE_ONLY = re.compile(r"(?:nel caso|qualora|au cas ou|dans le cas ou)\b")
 
 
