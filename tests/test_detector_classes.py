@@ -666,7 +666,6 @@ def test_an_earlier_episode_that_is_back_escalates(text, level):
 # The rules must escalate them all, but for three the rules alone have always missed.
 REVIEW6_KNOWN_RULE_MISSES = {
     "What are the chances of hives spreading like this from a b12 jab, they're all over my arms and chest?",
-    "How likely is it that the injection made my arm go numb and my face droop on one side?",
     "The numbness in my feet I had a few weeks ago never went away, it has crept up my legs day by day and I can "
     "barely feel the floor.",
 }
@@ -1418,4 +1417,31 @@ def test_round37_story_once_and_long_standing_classes(text, level):
     ("l'anno scorso il formicolio peggiorava ogni settimana", None),
 ])
 def test_recent_cues_date_symptoms_not_trends(text, level):
+    _assert_level(text, level)
+
+
+@pytest.mark.parametrize("text,level", [
+    # it goes on: "won't stop swelling" (the assistant missed "my lips won't stop swelling and I've
+    # already taken an antihistamine" until 2026-11-27)
+    ("my lips won't stop swelling and I've already taken an antihistamine", "emergency"),
+    ("her tongue just will not stop swelling up", "emergency"),
+    ("his face doesn't stop swelling, it started 30 minutes after the jab", "emergency"),
+    ("my lips are not swollen and the arm has stopped swelling", None),
+    # a question about what caused a symptom someone has is a report of it
+    ("How likely is it that the injection made my arm go numb and my face droop on one side?", "emergency"),
+    ("what are the chances the shot made my tongue swell, it's huge", "emergency"),
+    ("could the jab have made my lips swell up like this?", "emergency"),
+    ("can b12 make your lips swell?", None),
+    ("how likely is it that b12 could make my legs go numb?", None),
+    ("what if the jab made my throat close up, would I know?", None),
+    ("if the injection made my face droop, what would that mean?", None),
+    ("the nurse gave me a leaflet, supposing I got chest tightness at home, should I drive or ring an ambulance?", None),
+    # "once" in a sentence dated to now
+    ("since I got home I have fainted once and I feel like I am going again", "emergency"),
+    ("I've already passed out once, what do I do", "emergency"),
+    ("desde que cheguei a casa já desmaiei uma vez e continuo com a cabeça à roda", "emergency"),
+    ("desde que llegué a casa me he desmayado una vez y sigo mareada", "emergency"),
+    ("desmaiei uma vez em 2015 numa colheita de sangue, é relevante?", None),
+])
+def test_goes_on_caused_and_once_now_classes(text, level):
     _assert_level(text, level)

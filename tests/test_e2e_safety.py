@@ -135,3 +135,18 @@ def test_the_reviewers_past_and_hearsay_probes_are_escalated_over_rest(stack):
                for r in probe_rows(name) if r["expected"] != "none"]
     missed = [text for text in current if escalation(stack.say(new_sender(), text)) is None]
     assert missed == []
+
+
+def test_the_earlier_reviewers_probes_are_escalated_over_rest(stack):
+    """Two earlier reviewers' 140 current red flags (tests/data/red_flags_review6_probes.tsv: old episodes
+    and questions; red_flags_review8_probes.tsv: negations, seasons, feared worsening), through the real
+    servers: every one is escalated. Until 2026-11-27 two were not ("my lips won't stop swelling and
+    I've already taken an antihistamine"; "How likely is it that the injection made my arm go numb and
+    my face droop on one side?"): the rules missed both and the learned model scored them 0.64 and
+    0.36."""
+    from test_detector_classes import probe_rows
+    current = [r["text"] for name in ("red_flags_review6_probes.tsv", "red_flags_review8_probes.tsv")
+               for r in probe_rows(name) if r["expected"] != "none"]
+    assert len(current) == 140
+    missed = [text for text in current if escalation(stack.say(new_sender(), text)) is None]
+    assert missed == []

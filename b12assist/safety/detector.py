@@ -272,6 +272,26 @@ _NOW_IT_IS = re.compile(r"\b(?:but|and) (?:now |this time |today )?(?:it|they|sh
 _NEVER_HAD = re.compile(r"\bi (?:have|had|'ve) (?:never|not)\b[^.!?,]*|\b(?:cannot|can not|could not) (?:picture|imagine)\b")
 
 
+# "once" is not one time in the past in a sentence dated to now ("since I got home I have fainted
+# once", "fainted once at work this morning", "he collapsed once and he is still on the floor")
+_ONCE_NOW = re.compile(r"\b(?:since|already|today|tonight|this (?:morning|afternoon|evening|week)|just|now|still|again|"
+                       r"keeps?|not (?:waking|responding|breathing|moving)|minutes? ago|an hour ago|hours? ago)\b")
+
+
+# A question about the cause of what happened to someone ("how likely is it that the injection made my
+# arm go numb", "what are the chances the shot made my tongue swell"): the symptom is reported.
+_CAUSED_MINE = re.compile(r"\b(?:made|caused|gave|triggered|(?:has|have|could have|might have|would have|may have|must have) "
+                          r"(?:made|caused|given|triggered)|did\b(?: [a-z0-9']+){1,4}? (?:make|cause|give|trigger)) "
+                          r"(?:my|his|her|their|our|me|him|them)\b")
+
+
+def _caused_it(before: str) -> bool:
+    """The words right before a symptom (in its clause) name what caused it in someone ("... made my
+    arm go numb"), not "the nurse gave me a leaflet ... supposing I got chest tightness"."""
+    found = list(_CAUSED_MINE.finditer(before))
+    return bool(found) and len(before) - found[-1].end() <= 30 and not re.search(r"[,;:.!?]", before[found[-1].end():])
+
+
 def _unsure_negation(ent, modifiers) -> bool:
     """An uncertainty on the same side of the symptom as its negation makes the negation unsure ("I
     don't think it's hives, maybe"); one on the other side does not ("no hives lol just a bit bored")."""
@@ -285,11 +305,12 @@ def _unsure_negation(ent, modifiers) -> bool:
 
 def _status(ent, whole_text: str, breaks: list[int], hard_breaks: list[int],
             historical: list) -> tuple[str, str, str]:
-    from .context_rules import CONDITIONAL_LITERALS, FAMILY, HISTORICAL, HYPOTHETICAL, NEGATED, POSSIBLE
+    from .context_rules import CONDITIONAL_LITERALS, FAMILY, HISTORICAL, HYPOTHETICAL, NEGATED, ONCE, POSSIBLE
 
     modifiers = [m for m in ent._.modifiers if _applies(m, ent, breaks)
                  and not (m.category == HISTORICAL and m.modifier_span[0] >= ent.end
-                          and _dates_the_diagnosis(ent.doc[ent.end:m.modifier_span[0]].text))]
+                          and _dates_the_diagnosis(ent.doc[ent.end:m.modifier_span[0]].text))
+                 and not (m.rule.literal == ONCE and _ONCE_NOW.search(ent.sent.text))]
     cats = {m.category for m in modifiers}
     experiencer = "other" if FAMILY in cats else "patient"
     certainty = "possible" if POSSIBLE in cats else "certain"
@@ -307,6 +328,9 @@ def _status(ent, whole_text: str, breaks: list[int], hard_breaks: list[int],
         hyp = [m for m in modifiers if m.category == HYPOTHETICAL]
         conditional = any(m.rule.literal in CONDITIONAL_LITERALS or "if" in m.rule.literal.split()
                           for m in hyp)
+        if not conditional and all(m.modifier_span[1] <= ent.start
+                                   and _caused_it(ent.doc[m.modifier_span[1]:ent.start].text) for m in hyp):
+            return "current", experiencer, certainty   # "what are the chances the shot made my tongue swell"
         if conditional:
             if not _STRONG_CURRENT.search(ent.sent.text):
                 return "hypothetical", experiencer, certainty
@@ -434,10 +458,11 @@ def _in_context(findings: list[Finding], norm: str, raw: str) -> list[Finding]:
     for f in findings:
         start, end = _sentence_bounds(norm, f)
         sentence = norm[start:end]
-        if f.escalates and asking and not _CURRENT.search(_READING.sub(" ", sentence)):
+        caused = f.end and _caused_it(norm[start:max(start, f.end - len(f.text))])
+        if f.escalates and asking and not _CURRENT.search(_READING.sub(" ", sentence)) and not caused:
             f = replace(f, status="hypothetical")
         elif f.escalates and f.end and _asks_about(norm, start, end, f.end - len(f.text)) \
-                and not _now_after(norm[end:]):
+                and not _now_after(norm[end:]) and not (caused and not _CONDITIONAL_QUESTION.match(sentence.strip())):
             # asked about, and nothing after the question says it is happening ("which is worse,
             # slurred speech or the arm going weak? mum has both right now" is a report)
             f = replace(f, status="hypothetical")

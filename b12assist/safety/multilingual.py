@@ -42,7 +42,9 @@ _NOW_ANCHOR = re.compile(
     r"vorhin|gerade|ora|agora mesmo|ahora mismo|esta vez|cette fois|desta vez|dessa vez|questa volta|stavolta|tym razem|diesmal|"
     r"(?:despues|luego) de (?:la|mi|su) (?:inyeccion|vacuna|dosis)|apres (?:la|ma|sa) (?:piqure|injection)|"
     r"depois da (?:injecao|vacina|dose)|po (?:\w+ )?zastrzyku|nach der (?:\w+ )?spritze|seit der spritze|"
-    r"dopo (?:la|l) ?(?:puntura|iniezione))\b")
+    r"dopo (?:la|l) ?(?:puntura|iniezione)|"
+    # since a moment up to now ("desde que cheguei a casa ja desmaiei uma vez")
+    r"desde que|depuis que|da quando|seitdem|seit (?:ich|er|sie|wir)|odkad|od kiedy)\b")
 _EXTRA_FOLD = str.maketrans({"ł": "l", "Ł": "l", "ø": "o", "đ": "d", "ß": "ss"})
 
 
@@ -176,11 +178,14 @@ def _reports_anyway(text: str, cue: re.Match, start: int) -> bool:
 def _told_as_past(lang: Language, text: str, start: int, end: int) -> bool:
     """A time long past further back in the sentence, reached across commas only ("Kiedyś, jakieś 10
     lat temu, zemdlałam u dentysty"), or right after the symptom in its clause ("le visage tout gonflé
-    il y a 2 ans"); never across a word that starts something new ("pero", "ahora", "today")."""
+    il y a 2 ans"); never across a word that starts something new ("pero", "ahora", "today"), nor
+    when the sentence dates the symptom to now before it ("depuis que", "heute")."""
     past = lang.cues.get("past", ())
     lo = max(0, start - 3 * _CUE_WINDOW)
     clause = _clause_start(lang, text, lo, start, commas=False)
-    if not _NOW_ANCHOR.search(text, clause, start) and any(
+    if _NOW_ANCHOR.search(text, clause, start):
+        return False    # "desde que cheguei a casa ja desmaiei uma vez": dated to now before it
+    if any(
             not _ONCE.fullmatch(m.group()) and not _AND.search(text, m.end(), start)
             for cue in past for m in cue.finditer(text, clause, start)):
         return True

@@ -149,6 +149,9 @@ TARGETS: list[Target] = [
     # --- swelling of face, lips, tongue, throat ---------------------------------------------
     _t("swelling", "swelling of the face", rf"\b{_SWELL}\b{_GAP}\b{_FACE}\b"),
     _t("swelling", "face swelling", rf"\b{_FACE}\b{_GAP}\b{_SWELL}\b"),
+    # "my lips won't stop swelling", "her tongue just will not stop puffing up": it goes on
+    _t("swelling", "face will not stop swelling",
+       rf"\b{_FACE}\b{_SHORT_GAP}\b(?:will|would|does|do|did|is|are|can) not (?:stop|quit) {_SWELL}\b"),
     _t("swelling", "blew up like a balloon",
        r"\b(?:face|lips?|tongue|eyes?|eyelids?|mouth|throat|cheeks?)\b(?: \w+){0,2} (?:blew|blown|blowing|puffed|puffing) up\b|"
        r"\b(?:swell\w*|blew up|blown up|puffed up|puffy) like a balloon\b"),
