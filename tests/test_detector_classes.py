@@ -1445,3 +1445,36 @@ def test_recent_cues_date_symptoms_not_trends(text, level):
 ])
 def test_goes_on_caused_and_once_now_classes(text, level):
     _assert_level(text, level)
+
+
+@pytest.mark.parametrize("text,level", [
+    ("the tingling is not worse but now my face is drooping", "emergency"),
+    ("my memory is no worse than last month but I can't speak properly now", "emergency"),
+    # what nearly happened, said laughing
+    ("the queue at the pharmacy nearly had me breaking out in hives lol. can i collect my ampoules on sat instead", None),
+    ("the queue nearly had me breaking out in hives lol, but now my lips are actually swelling", "emergency"),
+    ("lol the nurse nearly had me in stitches, anyway my throat is closing up", "emergency"),
+    # the items of a list of signs, in no one's body
+    ("I've lost the leaflet the nurse gave me that lists all the warning signs, trouble breathing, swelling of "
+     "the face, going faint, sudden weakness and all that - could you send it again? Nothing's wrong at all.", None),
+    ("what are the warning signs: trouble breathing, face swelling, fainting?", None),
+    ("signs of anaphylaxis: my lips are swelling and I can't breathe", "emergency"),
+    ("I have the warning signs, can't breathe, face swelling", "emergency"),
+    ("she has all the symptoms, face drooping, slurred speech", "emergency"),
+    ("warning signs like trouble breathing right now, help", "emergency"),
+])
+def test_round38_classes(text, level):
+    _assert_level(text, level)
+
+
+@pytest.mark.parametrize("text,explained", [
+    # said not to be worse, or steadier: the rules explain the message, so the learned model alone must
+    # be surer to escalate it (round 38: it scored these 0.87 and 0.85, above its usual 0.7)
+    ("Before the injections I forget many things, now is more good. My memory is same like last month, not worse.", True),
+    ("Legs feel steadier every week since I started the shots, walked a whole mile yesterday without stopping!", True),
+    ("numb toes same as before. not worse.", True),
+    ("my feet are numb and it is getting worse", False),
+    ("not worse, but I keep dropping things more every day", False),
+])
+def test_not_worse_and_steadier_explain_the_message(text, explained):
+    assert detect(text).explains_message is explained, detect(text)

@@ -68,6 +68,7 @@ _HOW_COMMON = re.compile(
     r"the \w+ (?:people|they|everyone|folks) (?:talk|talks|mention|warn|go on) about|how real is|"
     r"would (?:a |an )?(?:\w+ ){0,6}be an? (?:er|a&e|emergency|999|911|ambulance|doctor|gp) thing)\b")
 # Said in jest ("the bill nearly made me collapse lol"): "nearly"/"almost" with a laugh.
+_NEARLY_HAD_ME = re.compile(r"\b(?:nearly|almost) (?:had|made|gave|sent|got) (?:me|him|her|us|them)\b")
 _JEST = re.compile(r"\b(?:nearly|almost)\b.{0,40}\b(?:faint\w*|collaps\w*|pass\w* out|died|heart attack)\b")
 _FIGURATIVE = re.compile(r"\b(?:drowning|buried|snowed under|swamped|choking) (?:in|with|on) (?:all )?(?:this |the |that |these |my )?"
                          r"(?:paperwork|work|forms|emails|admin|bills|letters|information|info|jargon|details|numbers)\b")
@@ -87,7 +88,8 @@ _REASSURING = re.compile(
     r"\b(?:got better|gotten better|getting better|is better|are better|much better|"
     r"feel(?:s|ing)? better|felt better|went away|gone away|going away|went down|gone down|going down|"
     r"cleared up|settled(?: down)?|resolved|subsided|disappeared|improv\w*|eased(?: off)?|"
-    r"calmed down|back to normal|right as rain|back to (?:my|him|her)self|"
+    r"calmed down|back to normal|right as rain|back to (?:my|him|her)self|steadier|more good|"
+    r"(?:no|not|never) (?:any )?worse|(?:is|are|stays?|stayed|remains?|feels?) (?:the )?same (?:as|like) (?:before|last \w+|always)|"
     r"(?:chatting|talking|eating|walking|acting|behaving|carrying on|laughing)(?: away)? (?:as|like) (?:normal|usual)|"
     r"(?:felt|feel|feels|feeling|am|i'm|was|were|is|it's|everything is|all) "
     r"(?:totally |completely |absolutely |really |just |perfectly |quite |totally and )?"
@@ -102,7 +104,8 @@ _TURN = re.compile(r"\b(?:but|then|now|however|although|though|except|until|sudd
                    r"after that|and then)\b")
 _WORSENING = re.compile(r"\b(?:not|no|never|isn't|hasn't|haven't|won't|didn't) (?:\w+ )?(?:better|improv\w*|"
                         r"fine|ok|okay|go(?:ne)? away|gone down|went down|settled|normal)\b|"
-                        r"\b(?:worse|worsen\w*|spreading|cannot|can't|help)\b")
+                        # "not worse", "no worse than last month", "not spreading": said not to be worse
+                        r"\b(?<!not )(?<!no )(?<!never )(?<!any )(?:worse|worsen\w*|spreading)\b|\b(?:cannot|can't|help)\b")
 
 
 @dataclass(frozen=True)
@@ -452,6 +455,8 @@ def _in_context(findings: list[Finding], norm: str, raw: str) -> list[Finding]:
     onset = bool(ONSET.search(onset_text))
     asking = _asks_only(norm)
     jest = bool(_JEST.search(norm) and _LAUGH.search(raw))
+    # "the queue nearly had me breaking out in hives lol": what nearly happened, said laughing
+    nearly = [m.end() for m in _NEARLY_HAD_ME.finditer(norm)] if _LAUGH.search(raw) else []
     idioms = _idiom_spans(norm)
     figurative = [m.start() for m in _FIGURATIVE.finditer(norm)]   # "drowning in paperwork": its sentence only
     out = []
@@ -469,6 +474,8 @@ def _in_context(findings: list[Finding], norm: str, raw: str) -> list[Finding]:
         elif f.escalates and f.category in cooccurrence.NEGATABLE and cooccurrence.NEGATED_AT_END.search(f.text) \
                 and not _SWELLING_AFTER.search(norm[f.end:end]):
             f = replace(f, status="negated")
+        elif f.escalates and f.end and _listed_sign(norm, f, start):
+            f = replace(f, status="hypothetical")    # "the leaflet lists the warning signs, trouble breathing, ..."
         elif f.escalates and f.end and _long_past(norm, f, start, end):
             f = replace(f, status="past")
         elif f.status == "hypothetical" and f.end and (_REFERS_NOW.search(norm[end:]) or _NOW_IT_IS.search(norm[f.end:end])):
@@ -489,6 +496,8 @@ def _in_context(findings: list[Finding], norm: str, raw: str) -> list[Finding]:
             # a trend up to now ("more and more wobbly every day") is current, whatever happened yesterday
             f = replace(f, status="current")
         elif f.escalates and ((jest and f.category == "fainting") or (f.category == "breathing" and any(start <= a < end for a in figurative))
+                              or (f.end and any(start <= a <= f.end - len(f.text) <= a + 30
+                                                and not re.search(r"[,;:]", norm[a:f.end - len(f.text)]) for a in nearly))
                               or (f.end and _in_idiom(idioms, f, start, end))):
             f = replace(f, status="mild")
         elif f.escalates and f.category in _LONG_STANDING_KINDS and f.end and _long_standing(norm, f, start, end) \
@@ -620,6 +629,25 @@ _ASKS_ABOUT = re.compile(
     r"\b(?:would|could|should|will|must|might|possible|do i do|to do|what(?:'s| is) the plan|what then|who do i (?:ring|call))\b)")
 _CONDITIONAL_QUESTION = re.compile(r"^(?:(?:so|and|but|also|then|please)[ ,]+|" + _QUESTION_LEAD + r")?" + _CONDITION_OPENING)
 _SOMEONE_NOW = re.compile(r"\b(?:my|this|these|his|her|our|their|i am|i have|i'm|i've|he is|she is|he's|she's)\b")
+
+
+# The head of a list of signs ("the leaflet that lists all the warning signs, trouble breathing, swelling of
+# the face, going faint"), not someone having them ("she has all the signs: ...").
+_LIST_HEAD = re.compile(r"\b(?:warning |danger |red ?flag |emergency )?(?:signs|symptoms)\b(?: (?:like|such as|including|include|"
+                        r"to (?:look|watch) (?:out )?for|of (?:an? )?\w+(?: \w+)?))?(?: ?[:,(-]| like| such as| including)")
+_HAS_THEM = re.compile(r"\b(?:have|has|having|had|got|getting|showing|shows?|show|with)(?: \w+)?(?: the| all the| these| those)? ?$")
+
+
+def _listed_sign(norm: str, f: Finding, start: int) -> bool:
+    """The symptom is an item of a list of signs in its sentence, in no one's body: between the list's
+    head and it nothing in the first person or the present tense, and nothing dated to now."""
+    at = f.end - len(f.text)
+    for m in _LIST_HEAD.finditer(norm, start, at):
+        between = norm[m.end():f.end]
+        if not (_HAS_THEM.search(norm[max(start, m.start() - 25):m.start()]) or _FIRST.search(between) or _THIRD.search(between)
+                or _PRESENT.search(between) or _STRONG_CURRENT.search(norm[start:])):
+            return True
+    return False
 
 
 def _long_past(norm: str, f: Finding, start: int, end: int) -> bool:
