@@ -1478,3 +1478,59 @@ def test_round38_classes(text, level):
 ])
 def test_not_worse_and_steadier_explain_the_message(text, explained):
     assert detect(text).explains_message is explained, detect(text)
+
+
+def test_review17_once_list_and_since_probes():
+    """A reviewer wrote 70 current red flags (25 in other languages) and 20 negatives to break the
+    changes rounds 37-38 guided. Its first draft silenced 14 ("he collapsed once at the bus stop, he's
+    sat on the pavement grey", "the bill nearly gave me a fright lol my chest is so tight", "Dad is
+    showing what I'd call stroke signs - face drooping ...", "... my doctor is aware of my b12 level"),
+    all fixed; the rules missed 22 of them before the change and miss 1 now (the learned model takes
+    it), and escalate 2 of the negatives instead of 8."""
+    _assert_reviewer_probes_hold("red_flags_review17_probes.tsv")
+
+
+@pytest.mark.parametrize("text,level", [
+    # "once" in a sentence with a present-tense report, or compared with now
+    ("My husband collapsed once at the bus stop on the way home from his jab, hes sat on the pavement grey", "emergency"),
+    ("Dad's face drooped on one side once during tea and it hasn't gone back", "emergency"),
+    ("my throat is closing up like it did once years ago with penicillin", "emergency"),
+    ("im scared ill get wheezy like i did with penicilin yrs ago when i start the b12 next week", None),
+    ("My sister had an allergic reaction to an injection once, her lips swelled right up. Do these things run in families?", None),
+    # a real symptom beside "nearly ... lol"
+    ("the bill at the chemist nearly gave me a fright lol my chest is so tight and its going into my jaw", "emergency"),
+    ("lol that jab nearly sent me through the roof hives spreading up both arms and onto my neck", "emergency"),
+    ("that jab nearly had me lol about to pass out for real, room spinning, nurse has gone", "emergency"),
+    ("lol the parking charges nearly had me breaking out in hives", None),
+    # a list of someone's own signs is a report; "aware" of something else is no long-standing symptom
+    ("Dad is showing what I'd call stroke signs - face drooping one side, slurred speech, left arm weak.", "emergency"),
+    ("leaflet lists warning signs: chest tightness, wheezing, feeling faint. ive got the first two tbh", "emergency"),
+    ("The pharmacist went through the red flag symptoms: chest tightness, fainting, face swelling. None of them.", None),
+    ("the numbness has crept from my toes up to my knees over the last fortnight and i am a bit wobbly walking, "
+     "my doctor is aware of my b12 level", "urgent"),
+    # a carer's report after "is that common?"
+    ("My dad collapsed in the kitchen after his b12 jab. He is usually healthy, is that common? He's not answering me properly",
+     "emergency"),
+    ("She's got hives all over her arms and chest and her lips swelled up. She's usually healthy. Is this common?", "emergency"),
+    ("could the b12 cause my lips to swell like this?? they're huge and tingly", "emergency"),
+    # other languages: "once" (una vez, une fois, uma vez) lying down or standing up is "as soon as"
+    ("una vez acostada me falta el aire y tengo que sentarme para respirar", "emergency"),
+    ("uma vez em pé ela desmaia, a minha mãe já caiu duas vezes na cozinha", "emergency"),
+    ("me desmayé una vez en 2015 en un análisis", None),
+    # like then, since then, or the time of the injection: not the symptom's past
+    ("Wie früher wird mir schwarz vor Augen und ich kipp gleich um", "emergency"),
+    ("Come anni fa non riesco a respirare e mi fischia il petto", "emergency"),
+    ("Seit der Diagnose letztes Jahr wird das Taubheitsgefühl in den Beinen jede Woche schlimmer", "urgent"),
+    ("Tata po zastrzyku w zeszłym tygodniu bełkocze i ma opadniętą połowę twarzy", "emergency"),
+    ("Po zastrzyku w zeszłym tygodniu miałam wysypkę, ale już przeszło", None),
+    ("Letzte Woche nach der Spritze hatte ich Atemnot, jetzt ist alles gut", None),
+    ("Seit letzter Woche kann ich kaum atmen, sonst ist alles gut", "emergency"),
+    ("ma soeur avait fait un malaise avec sa b12 il y a 2 ans, elle avait perdu connaissance, mais elle va tres bien depuis", None),
+    # words the rules did not know
+    ("une fois a table la bouche de mon mari s'est mise a tomber d'un cote et il parle tout bizarre", "emergency"),
+    ("Mein Mann hat vor Wochen die erste Spritze bekommen und jetzt hängt sein Gesicht links runter", "emergency"),
+    ("Há três semanas começou a dormência nos pés e agora já sobe até aos joelhos", "urgent"),
+    ("Dall'anno scorso le gambe sono sempre più intorpidite e cammino ogni giorno peggio", "urgent"),
+])
+def test_review17_classes(text, level):
+    _assert_level(text, level)

@@ -21,7 +21,7 @@ from .targets import ANOTHER_PERSON, NOT_ABOUT_SOMEONE, RECENT_WINDOW
 NEGATED = "NEGATED_EXISTENCE"
 HYPOTHETICAL = "HYPOTHETICAL"
 HISTORICAL = "HISTORICAL"
-ONCE = "once"  # the literal of the one-time-in-the-past cue
+ONCE = "ONCE"  # one time in the past ("I fainted once at the dentist"): past unless the sentence is dated to now
 POSSIBLE = "POSSIBLE_EXISTENCE"
 FAMILY = "FAMILY"
 
@@ -143,14 +143,17 @@ def rules() -> list[ConTextRule]:
                           r"november|december)(?! \d)|back in (?:jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b|(?<!since )yesterday|the other day|"
                           r"(?:with|after) (?:my|the) (?:first|previous|old|last) (?:course|treatment|doctor))\b"))
     # "I fainted once at the dentist", "passed out once, 2019": one time in the past, not "once I got
-    # home" (when), "all at once", "more than once"; the detector drops it in a sentence dated to now
-    # ("since I got home I have fainted once", "once at work this morning")
-    out.append(_r(ONCE, HISTORICAL, "BACKWARD", max_scope=4,
+    # home" (when), "all at once", "more than once"; a category of its own, as the detector drops it in a
+    # sentence dated to now ("since I got home I have fainted once", "once at work this morning")
+    out.append(_r("once", ONCE, "BACKWARD", max_scope=4,
                   pattern=r"(?<!\bat )(?<!\bthan )(?<!\bonly )\bonce\b(?= *(?:$|[,.;:!?]|(?:at|in|on|as|when|while|during|"
                           r"years?|ages|long|a (?:long|while|few|couple)|back|before|\d+)\b))"))
     # "the swelling has gone" (over), not "his face has gone puffy" (became)
+    # ("the nurse has gone" left: a person is not a symptom that went)
+    _left = "".join(rf"(?<!\b{w} )" for w in ("nurse", "doctor", "gp", "he", "she", "they", "everyone", "everybody",
+                                                "husband", "wife", "mum", "mom", "dad", "partner", "friend", "staff"))
     out.append(_r("has gone", HISTORICAL, "BIDIRECTIONAL", max_scope=8,
-                  pattern=r"\b(?:has|have|is|are|it's) (?:all )?gone\b(?! (?:puffy|red|numb|blue|white|pale|grey|gray|swollen|"
+                  pattern=_left + r"\b(?:has|have|is|are|it's) (?:all )?gone\b(?! (?:puffy|red|numb|blue|white|pale|grey|gray|swollen|"
                           r"stiff|weak|floppy|dead|limp|blotchy|blurry|funny|weird|strange|tight|all|really|very|so|"
                           r"completely|totally|bright|lumpy|bumpy|big|huge|massive|fat|dark|black|wobbly|droopy|crooked|"
                           r"lopsided|up|down|to|from|out|into|over|worse|slurred|slurry|garbled|muffled|mumbly|hoarse|croaky|husky|raspy|"

@@ -92,7 +92,9 @@ _GETTING_WORSE = re.compile(
     r"(?:got|gotten|become|grown) (?:so |very |really |much )?(?:clumsy|weak|wobbly|numb|unsteady|forgetful|confused|"
     r"muddled|shaky)|(?:wobblier|shakier|unsteadier|weaker|clumsier|worse|more \w+) all the time|"
     r"(?:a lot |much |far )?more (?:often )?lately|downhill|deteriorat\w*|declin\w*|unsteadier|weaker|clumsier|blurrier|"
-    r"(?:was|were) (?:just|only) (?:\w+ ){0,3}(?:last|a) (?:week|month)|used to (?:stop|be only|be just))\b")
+    r"(?:was|were) (?:just|only) (?:\w+ ){0,3}(?:last|a) (?:week|month)|used to (?:stop|be only|be just)|"
+    # "it has gone from my ankles to my hips in a fortnight"
+    r"(?:gone|moved|gotten|got|travell?ed) (?:up )?from (?:my|his|her|their|the) \w+ (?:up )?to (?:my|his|her|their|the))\b")
 _IMPROVING = re.compile(r"\b(?:(?<!not )(?<!no )(?<!than )(?<!would get )(?<!should get )(?<!will get )(?<!to get )better|"
                         r"improv\w*|less (?:numb|tingly|often|fuzzy|blurry|blurred|wobbly|unsteady|shaky|foggy|muddled|confused|clumsy)|settl\w*|eas\w+ off|(?:much |a lot |far |so much )?(?:sharper|clearer|brighter|"
                         r"more alert)|back to (?:her|him|my|them)sel(?:f|ves)|"
@@ -169,11 +171,23 @@ def _feared(before: str) -> bool:
 _DENIED_TREND = re.compile(r"\b(?:not|no|never|is not|are not|nor)(?: any| really| at all)? $")
 
 
+def getting_worse(text: str) -> bool:
+    """The text says something is getting worse over days or weeks ("crept up to my knees over the
+    last fortnight"), not feared or denied."""
+    return any(not _feared(text[max(0, m.start() - 40):m.start()])
+               and not _DENIED_TREND.search(text, max(0, m.start() - 12), m.start())
+               for m in _GETTING_WORSE.finditer(text))
+
+
+# a reassurance asked or doubted: "Numbness no worse? I wish."
+DOUBTED = re.compile(r"\s*\?|\W*(?:i wish|yeah right|as if|not really|hardly)\b")
+
+
 def nerves_worsening(text: str) -> Hit | None:
     """A nerve symptom word in a message that says it is getting worse over days or weeks."""
     worse = [m for m in _GETTING_WORSE.finditer(text) if not _feared(text[max(0, m.start() - 40):m.start()])
              and not _DENIED_TREND.search(text, max(0, m.start() - 12), m.start())]
-    if not worse or _IMPROVING.search(text):
+    if not worse or any(not DOUBTED.match(text, m.end()) for m in _IMPROVING.finditer(text)):
         return None
     for m in _NERVE.finditer(text):
         if _not_negated(text, m.start()):

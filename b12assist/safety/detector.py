@@ -27,8 +27,8 @@ _CURRENT = re.compile(
     r"\b(?:started|starting|began|suddenly|keeps)\b|"
     r"\b(?:my|his|her|their|our) [a-z]+(?: [a-z]+){0,2} (?:is|are|was|were|feels?|felt|looks?|went|has|have|keeps?|"
     r"got|seems?)\b|"
-    r"\b(?:it|this|that|she|he|they) (?:is|are|was|keeps?|feels?) (?:now |still |really |very |getting |so |all )?"
-    r"[a-z]+ing\b|"
+    r"\b(?:it|this|that|she|he|they) (?:is|are|was|keeps?|feels?) (?:now |still |really |very |getting |so |all |not )?"
+    r"[a-z]+ing\b|\b(?:she|he|they) (?:has|have) got\b|"
     r"(?:^|[.!?] )(?:feeling|having|got|getting)\b|\bmine (?:is|are|has|feels?|looks?)\b|" + RECENT_WINDOW
 )
 # Onset within minutes or hours: a neurological deficit with it is an emergency (stroke-like).
@@ -69,10 +69,14 @@ _HOW_COMMON = re.compile(
     r"would (?:a |an )?(?:\w+ ){0,6}be an? (?:er|a&e|emergency|999|911|ambulance|doctor|gp) thing)\b")
 # Said in jest ("the bill nearly made me collapse lol"): "nearly"/"almost" with a laugh.
 _NEARLY_HAD_ME = re.compile(r"\b(?:nearly|almost) (?:had|made|gave|sent|got) (?:me|him|her|us|them)\b")
+# ... and what it nearly did, right after it ("breaking out in hives", "a heart attack"): a few small words
+# or a gerund, no laugh, no new clause ("nearly sent me through the roof hives spreading" is not one)
+_NEARLY_WHAT = re.compile(r" (?:(?:a|an|the|into|in|out|up|to|on|\w+ing) ){0,3}")
 _JEST = re.compile(r"\b(?:nearly|almost)\b.{0,40}\b(?:faint\w*|collaps\w*|pass\w* out|died|heart attack)\b")
 _FIGURATIVE = re.compile(r"\b(?:drowning|buried|snowed under|swamped|choking) (?:in|with|on) (?:all )?(?:this |the |that |these |my )?"
                          r"(?:paperwork|work|forms|emails|admin|bills|letters|information|info|jargon|details|numbers)\b")
-_SERIOUSLY = re.compile(r"\b(?:but )?seriously\b|\bno joke\b|\bnot joking\b|\bjokes aside\b")
+_SERIOUSLY = re.compile(r"\b(?:but )?seriously\b|\bno joke\b|\bnot joking\b|\bjokes aside\b|\bfor real\b|\bnot kidding\b|"
+                        r"\bi am serious\b")
 _LAUGH = multilingual.LAUGH
 _STRONG_CURRENT = re.compile(r"\b(?:right now|currently|at the moment|just now|this minute|this second|(?:a few|\d+|ten|twenty|"
                              r"fifteen|thirty|five) (?:mins?|minutes?) ago)\b|" + RECENT_WINDOW)
@@ -193,7 +197,7 @@ class Assessment:
         went down"; it never overrides an escalating finding."""
         if self.escalate:
             return False
-        matches = list(_REASSURING.finditer(self.text))
+        matches = [m for m in _REASSURING.finditer(self.text) if not cooccurrence.DOUBTED.match(self.text, m.end())]
         if not matches or _WORSENING.search(self.text):
             return False
         after = self.text[matches[-1].end():]
@@ -256,8 +260,9 @@ def _soft_past(ent, historical: list, hard_breaks: list[int]) -> bool:
     return False
 
 
+_FEARED_BEFORE = re.compile(r"\b(?:scared|terrified|worried|afraid|frightened|fear\w*|nervous|anxious|dread\w*|panick\w*)\b")
 _COMPARED = re.compile(r"\b(?:last time|the time before|the other time|before that|previous(?:ly)?|like (?:the|that) time|"
-                       r"same as|just like)\b")
+                       r"same as|just like|(?:like|as) (?:it|they|she|he|i|we) did)\b")
 
 
 def _dates_the_diagnosis(between: str) -> bool:
@@ -277,15 +282,26 @@ _NEVER_HAD = re.compile(r"\bi (?:have|had|'ve) (?:never|not)\b[^.!?,]*|\b(?:cann
 
 # "once" is not one time in the past in a sentence dated to now ("since I got home I have fainted
 # once", "fainted once at work this morning", "he collapsed once and he is still on the floor")
-_ONCE_NOW = re.compile(r"\b(?:since|already|today|tonight|this (?:morning|afternoon|evening|week)|just|now|still|again|"
-                       r"keeps?|not (?:waking|responding|breathing|moving)|minutes? ago|an hour ago|hours? ago)\b")
+_ONCE_NOW = re.compile(r"\b(?:since|already|today|tonight|tonite|rn|this (?:morning|afternoon|evening|week)|just|now|still|again|"
+                       r"keeps?|not (?:waking|responding|breathing|moving)|minutes? ago|an hour ago|hours? ago|"
+                       # a statement in the present tense: "he is sat on the pavement", "it has not gone back"
+                       r"(?:i|he|she|it|they|we|you) (?:am|is|are|has|have|can not|cannot|will not|feel|feels|keep|keeps)|"
+                       r"(?:has|have) not|is not|are not|(?:is|are|am) (?:\w+ )?\w+ing|"
+                       # compared with that time: "closing up like it did once years ago"
+                       r"like (?:it|they|she|he|i) did|like (?:the|that) time|same as|just like)\b")
 
 
-# A question about the cause of what happened to someone ("how likely is it that the injection made my
-# arm go numb", "what are the chances the shot made my tongue swell"): the symptom is reported.
-_CAUSED_MINE = re.compile(r"\b(?:made|caused|gave|triggered|(?:has|have|could have|might have|would have|may have|must have) "
+# A question about the cause of what happened or is happening to someone ("how likely is it that the
+# injection made my arm go numb", "what are the chances the jab is what is making my chest so tight"):
+# the symptom is reported.
+_CAUSED_MINE = re.compile(r"\b(?:made|caused|gave|triggered|making|causing|giving|triggering|"
+                          r"(?:has|have|could have|might have|would have|may have|must have) "
                           r"(?:made|caused|given|triggered)|did\b(?: [a-z0-9']+){1,4}? (?:make|cause|give|trigger)) "
                           r"(?:my|his|her|their|our|me|him|them)\b")
+
+
+# pointing at a symptom there now: "swell like this", "this bad"
+_LIKE_THIS = re.compile(r"(?: up| out)? (?:like this|this (?:bad|badly|much|fast|quickly))\b")
 
 
 def _caused_it(before: str) -> bool:
@@ -312,8 +328,12 @@ def _status(ent, whole_text: str, breaks: list[int], hard_breaks: list[int],
 
     modifiers = [m for m in ent._.modifiers if _applies(m, ent, breaks)
                  and not (m.category == HISTORICAL and m.modifier_span[0] >= ent.end
-                          and _dates_the_diagnosis(ent.doc[ent.end:m.modifier_span[0]].text))
-                 and not (m.rule.literal == ONCE and _ONCE_NOW.search(ent.sent.text))]
+                          and (_dates_the_diagnosis(ent.doc[ent.end:m.modifier_span[0]].text)
+                               # "closing up like it did once years ago": dates the earlier time (not in
+                               # a fear: "scared I'll get wheezy like I did years ago")
+                               or (_COMPARED.search(ent.doc[ent.end:m.modifier_span[0]].text)
+                                   and not _FEARED_BEFORE.search(ent.doc[ent.sent.start:ent.start].text))))
+                 and not (m.category == ONCE and _ONCE_NOW.search(ent.sent.text))]
     cats = {m.category for m in modifiers}
     experiencer = "other" if FAMILY in cats else "patient"
     certainty = "possible" if POSSIBLE in cats else "certain"
@@ -323,7 +343,7 @@ def _status(ent, whole_text: str, breaks: list[int], hard_breaks: list[int],
         return "mild", experiencer, certainty
     if NEGATED in cats and not _unsure_negation(ent, modifiers):
         return "negated", experiencer, certainty
-    if HISTORICAL in cats and not _STRONG_CURRENT.search(ent.sent.text):
+    if (HISTORICAL in cats or ONCE in cats) and not _STRONG_CURRENT.search(ent.sent.text):
         return "past", experiencer, certainty
     if _soft_past(ent, historical, hard_breaks):
         return "past", experiencer, certainty
@@ -331,9 +351,11 @@ def _status(ent, whole_text: str, breaks: list[int], hard_breaks: list[int],
         hyp = [m for m in modifiers if m.category == HYPOTHETICAL]
         conditional = any(m.rule.literal in CONDITIONAL_LITERALS or "if" in m.rule.literal.split()
                           for m in hyp)
-        if not conditional and all(m.modifier_span[1] <= ent.start
-                                   and _caused_it(ent.doc[m.modifier_span[1]:ent.start].text) for m in hyp):
-            return "current", experiencer, certainty   # "what are the chances the shot made my tongue swell"
+        if not conditional and (all(m.modifier_span[1] <= ent.start
+                                    and _caused_it(ent.doc[m.modifier_span[1]:ent.start].text) for m in hyp)
+                                or _LIKE_THIS.match(ent.doc.text, ent.end_char)):
+            # "what are the chances the shot made my tongue swell", "could the b12 cause my lips to swell like this??"
+            return "current", experiencer, certainty
         if conditional:
             if not _STRONG_CURRENT.search(ent.sent.text):
                 return "hypothetical", experiencer, certainty
@@ -347,13 +369,15 @@ def _assess_window(text: str, offset: int = 0) -> list[Finding]:
     nlp = _pipeline()
     with _lock:  # medspacy components keep per-call state; keep one doc in flight at a time
         doc = nlp(text)
-    from .context_rules import HISTORICAL
+    from .context_rules import HISTORICAL, ONCE
 
     graph = doc._.context_graph.modifiers
     terminators = [m for m in graph if m.category == "TERMINATE"]
     breaks = [m.modifier_span[0] for m in terminators]
     hard_breaks = [m.modifier_span[0] for m in terminators if m.rule.literal not in _SOFT_BREAKS]
-    historical = [m.modifier_span for m in graph if m.category == HISTORICAL]
+    # times in the past, for the soft-past reading: "once" too, outside a sentence dated to now
+    historical = [m.modifier_span for m in graph if m.category == HISTORICAL
+                  or (m.category == ONCE and not _ONCE_NOW.search(doc[m.modifier_span[0]].sent.text))]
     findings = []
     for ent in doc.ents:
         status, experiencer, certainty = _status(ent, text, breaks, hard_breaks, historical)
@@ -454,9 +478,10 @@ def _in_context(findings: list[Finding], norm: str, raw: str) -> list[Finding]:
     onset_text = _NO_ONSET.sub(" ", norm)    # "no sudden stuff, but my legs are weaker every week"
     onset = bool(ONSET.search(onset_text))
     asking = _asks_only(norm)
-    jest = bool(_JEST.search(norm) and _LAUGH.search(raw))
+    laughing = bool(_LAUGH.search(raw)) and not _SERIOUSLY.search(norm)    # "lol ... for real" is no joke
+    jest = bool(_JEST.search(norm)) and laughing
     # "the queue nearly had me breaking out in hives lol": what nearly happened, said laughing
-    nearly = [m.end() for m in _NEARLY_HAD_ME.finditer(norm)] if _LAUGH.search(raw) else []
+    nearly = [m.end() for m in _NEARLY_HAD_ME.finditer(norm)] if laughing else []
     idioms = _idiom_spans(norm)
     figurative = [m.start() for m in _FIGURATIVE.finditer(norm)]   # "drowning in paperwork": its sentence only
     out = []
@@ -464,7 +489,8 @@ def _in_context(findings: list[Finding], norm: str, raw: str) -> list[Finding]:
         start, end = _sentence_bounds(norm, f)
         sentence = norm[start:end]
         caused = f.end and _caused_it(norm[start:max(start, f.end - len(f.text))])
-        if f.escalates and asking and not _CURRENT.search(_READING.sub(" ", sentence)) and not caused:
+        if f.escalates and asking and not _CURRENT.search(_READING.sub(" ", sentence)) and not caused \
+                and not _HAS_LISTED.search(norm, f.end):
             f = replace(f, status="hypothetical")
         elif f.escalates and f.end and _asks_about(norm, start, end, f.end - len(f.text)) \
                 and not _now_after(norm[end:]) and not (caused and not _CONDITIONAL_QUESTION.match(sentence.strip())):
@@ -496,8 +522,8 @@ def _in_context(findings: list[Finding], norm: str, raw: str) -> list[Finding]:
             # a trend up to now ("more and more wobbly every day") is current, whatever happened yesterday
             f = replace(f, status="current")
         elif f.escalates and ((jest and f.category == "fainting") or (f.category == "breathing" and any(start <= a < end for a in figurative))
-                              or (f.end and any(start <= a <= f.end - len(f.text) <= a + 30
-                                                and not re.search(r"[,;:]", norm[a:f.end - len(f.text)]) for a in nearly))
+                              or (f.end and any(start <= a <= f.end - len(f.text) and _NEARLY_WHAT.fullmatch(norm[a:f.end - len(f.text)])
+                                                for a in nearly))
                               or (f.end and _in_idiom(idioms, f, start, end))):
             f = replace(f, status="mild")
         elif f.escalates and f.category in _LONG_STANDING_KINDS and f.end and _long_standing(norm, f, start, end) \
@@ -565,7 +591,8 @@ _LONG_STANDING = re.compile(
     r"(?:have|has) (?:always )?(?:had|been like) (?:it |that |this |them )?for (?:years|ages|decades)|"
     r"for (?:years|ages|decades) now|(?:has|have) always been (?:like )?(?:that|this)|normal for me|usual for me|"
     r"same as (?:always|ever)|(?:my|the|his|her) (?:doctor|gp|consultant|nurse|specialist|team|cardiologist) "
-    r"(?:is|are) (?:aware|monitoring)|(?:my|the|his|her) (?:doctor|gp|consultant|nurse) knows about)\b")
+    r"(?:is|are) (?:aware|monitoring)(?! (?:of|with) (?!(?:it|this|that|them)\b))|"
+    r"(?:my|the|his|her) (?:doctor|gp|consultant|nurse) knows about (?:it|this|that|them))\b")
 _MILD_OR_ON_EFFORT = re.compile(r"\b(?:a (?:little|bit|touch|tad)|slightly|mildly|somewhat|bit|"
                                 r"on (?:the )?stairs|uphill|climbing|when i (?:walk|exercise|hurry|rush)|exert\w*|after exercise)\b")
 _LONG_STANDING_KINDS = ("breathing", "fainting", "neuro_worsening", "neuro_deficit")
@@ -578,7 +605,8 @@ def _long_standing(norm: str, f: Finding, start: int, end: int) -> bool:
     for me, but I've just blacked out" is not)."""
     at = f.end - len(f.text)
     mild = _MILD_OR_ON_EFFORT.search(norm, max(start, at - 30), min(end, f.end + 40))
-    if not mild or (mild.start() < at and _TURNS.search(norm[mild.end():at])):
+    if not mild or (mild.start() < at and _TURNS.search(norm[mild.end():at])) \
+            or cooccurrence.getting_worse(norm[start:end]):
         return False
     for m in _LONG_STANDING.finditer(norm, start, end):
         if m.start() >= f.end:     # said after it: "..., but that is nothing new"
@@ -638,14 +666,29 @@ _LIST_HEAD = re.compile(r"\b(?:warning |danger |red ?flag |emergency )?(?:signs|
 _HAS_THEM = re.compile(r"\b(?:have|has|having|had|got|getting|showing|shows?|show|with)(?: \w+)?(?: the| all the| these| those)? ?$")
 
 
+# where a list of signs is written or asked for: "the leaflet lists", "what are the warning signs"
+_LIST_SOURCE = re.compile(r"\b(?:leaflet|sheet|list\w*|poster|slides?|card|booklet|website|page|insert|instructions|"
+                          r"what are|which are|tell me|know|learn\w*|recogni[sz]e|look(?:ing)? out|watch(?:ing)? (?:out )?for|"
+                          r"read|reading|taught|teach\w*|course|training|went through|go(?:ing)? through|explain\w*|"
+                          r"mention\w*|told (?:me|us)|warned (?:me|us))\b")
+# the patient then says they have them: "I've got the first two", "that's literally me rn"
+_HAS_LISTED = re.compile(r"\b(?:i|he|she|we|they|mum|dad)(?: have| has)? (?:got|have|has|having) (?:the first|all|both|some|most|"
+                         r"a few|two|three|them|those|these|it|that|one)\b|\bthat(?: is)? (?:literally |basically |exactly )?"
+                         r"(?:me|him|her|us|them|what)\b|\b(?:sounds?|looks?) (?:just |exactly )?like (?:me|him|her|what)\b")
+
+
 def _listed_sign(norm: str, f: Finding, start: int) -> bool:
-    """The symptom is an item of a list of signs in its sentence, in no one's body: between the list's
-    head and it nothing in the first person or the present tense, and nothing dated to now."""
+    """The symptom is an item of a list of signs that a leaflet lists or a question asks for, in no
+    one's body: between the list's head and it nothing in the first person or the present tense,
+    nothing dated to now, and nobody then says they have them."""
     at = f.end - len(f.text)
+    if _HAS_LISTED.search(norm, f.end) or _STRONG_CURRENT.search(norm):
+        return False
     for m in _LIST_HEAD.finditer(norm, start, at):
         between = norm[m.end():f.end]
-        if not (_HAS_THEM.search(norm[max(start, m.start() - 25):m.start()]) or _FIRST.search(between) or _THIRD.search(between)
-                or _PRESENT.search(between) or _STRONG_CURRENT.search(norm[start:])):
+        if _LIST_SOURCE.search(norm, start, m.start()) and not (
+                _HAS_THEM.search(norm[max(start, m.start() - 25):m.start()]) or _FIRST.search(between)
+                or _THIRD.search(between) or _PRESENT.search(between)):
             return True
     return False
 
@@ -695,7 +738,8 @@ _RESOLVED = re.compile(
     r"reaction|episode|attack|feeling))(?: all| soon| quickly)? (?:passed|settled(?: down)?|went away|went down|cleared(?: up)?|"
     r"calmed down|eased(?: off)?|wore off|stopped|subsided|resolved|disappeared|faded|was gone)\b|"
     r"\b(?:now )?(?:i|he|she|they|we) (?:am|is|are|was|were|have been|has been|had been|felt|feel|feels|came round and was)"
-    r"(?: (?!not\b|never\b|otherwise\b|generally\b|mostly\b)\w+)? (?:fine|ok|okay|alright|all right|well|good|grand|normal|perfectly well|healthy|"
+    r"(?: (?!not\b|never\b|otherwise\b|generally\b|mostly\b|usually\b|normally\b|always\b|typically\b|basically\b)\w+)? "
+    r"(?:fine|ok|okay|alright|all right|well|good|grand|normal|perfectly well|healthy|"
     r"back to normal|recovering(?: well)?|recovered|doing (?:fine|well|ok|okay|great)|on the mend|right as rain)\b(?: now\b| today\b)?"
     r"(?! (?:otherwise|apart from|except|in (?:my|him|her)sel))|"
     r"\bbut (?:it |they )?(?:went|gone) (?:down|away)\b|\b(?:all|was|were|got) sorted\b|\b(?:has not|have not|hasnt|havent|never) happen\w* (?:since|again)\b|"

@@ -44,7 +44,8 @@ _NOW_ANCHOR = re.compile(
     r"depois da (?:injecao|vacina|dose)|po (?:\w+ )?zastrzyku|nach der (?:\w+ )?spritze|seit der spritze|"
     r"dopo (?:la|l) ?(?:puntura|iniezione)|"
     # since a moment up to now ("desde que cheguei a casa ja desmaiei uma vez")
-    r"desde que|depuis que|da quando|seitdem|seit (?:ich|er|sie|wir)|odkad|od kiedy)\b")
+    r"desde que|depuis que|da quando|seitdem|seit (?:ich|er|sie|wir)|odkad|od kiedy|"
+    r"jetzt|ahora|agora|adesso|teraz|maintenant)\b")
 _EXTRA_FOLD = str.maketrans({"ł": "l", "Ł": "l", "ø": "o", "đ": "d", "ß": "ss"})
 
 
@@ -129,6 +130,8 @@ def _status(lang: Language, text: str, start: int, end: int | None = None) -> st
             matches = [m for m in matches if not _reports_anyway(text, m, start)]
         elif kind == "recent" and end is None:   # a trend runs up to now whatever happened last week
             matches = []
+        if kind in ("past", "recent"):
+            matches = [m for m in matches if not _now_all_the_same(text, m, scope, recent=kind == "recent")]
         if matches:
             return "past" if kind == "recent" else kind
     if end is None:   # a trend: only the cues of its own clause
@@ -140,6 +143,32 @@ def _status(lang: Language, text: str, start: int, end: int | None = None) -> st
 _AND = re.compile(r"\b(?:y|e|et|i|und|a|oraz|ed|puis|luego|poi|dann|potem)\b")
 # "se me hincha la lengua igual que hace dos años", "comme il y a 2 ans": a comparison with then, now
 _LIKE = re.compile(r"\b(?:como|igual que|lo mismo que|comme|jak|wie|come|tal como|igual a)\s*$")
+# "desde la inyección de la semana pasada", "seit der Diagnose letztes Jahr", "dall'anno scorso": a time
+# that starts something going on now
+_SINCE = re.compile(r"\b(?:desde|depuis|seit|seitdem|da|dal|dall|dalla|dallo|od|odkad|since)\b")
+
+
+# said to be over: "ya se me pasó", "c'est passé", "już przeszło", "jetzt ist alles gut"
+_RESOLVED_AFTER = re.compile(r"\b(?:ya (?:se me |se le |me |le )?(?:paso|ha pasado)|ya estoy bien|ya esta bien|c ?est passe|"
+                             r"ca va mieux|tout va bien|ja passou|ja estou bem|ja esta bem|juz (?:mi |jej |mu )?przeszlo|"
+                             r"juz (?:jest )?dobrze|(?:ist|sind) (?:es |alles )?(?:wieder )?(?:weg|vorbei)|(?:ist )?alles (?:wieder )?gut|"
+                             r"geht (?:es )?(?:mir|ihm|ihr) wieder gut|e passato|e passata|ora sto bene|tutto a posto|va tutto bene)\b")
+_OTHERWISE = re.compile(r"\b(?:sonst|ansonsten|por lo demas|de resto|sinon|a part ca|poza tym|per il resto|altrimenti)\b")
+_LIKE_AT = re.compile(r"(?:como|comme|jak|wie|come)\b")   # a cue that took the word in ("come anni fa")
+# "po zastrzyku w zeszłym tygodniu", "nach der Spritze letzte Woche": the time of the injection
+_INJECTION_BEFORE = re.compile(r"\b(?:zastrzyk\w*|spritze|inyeccion|injecao|injection|piqure|puntura|iniezione|vacuna|vacina|"
+                               r"dose|dosis|b12)\b(?: \w+){0,2}\s*$")
+
+
+def _now_all_the_same(text: str, cue: re.Match, lo: int, recent: bool = False) -> bool:
+    """A past time compared with ("comme l'an dernier", "wie früher"), counted from ("seit der
+    Diagnose letztes Jahr", "dall'anno scorso") or dating the injection ("po zastrzyku w zeszłym
+    tygodniu bełkocze", a recent time only): it does not date the symptom to the past."""
+    return bool(_LIKE.search(text, max(lo, cue.start() - 15), cue.start()) or _LIKE_AT.match(cue.group())
+                or _SINCE.search(text, max(lo, cue.start() - 30), cue.start())
+                or (recent and _INJECTION_BEFORE.search(text, max(0, cue.start() - 30), cue.start())))
+
+
 # "una vez en casa, a mi madre se le hinchó la cara": "once" is also "as soon as"; it dates only its own clause
 _ONCE = re.compile(r"una vez|une fois|uma vez")
 
@@ -179,20 +208,30 @@ def _told_as_past(lang: Language, text: str, start: int, end: int) -> bool:
     """A time long past further back in the sentence, reached across commas only ("Kiedyś, jakieś 10
     lat temu, zemdlałam u dentysty"), or right after the symptom in its clause ("le visage tout gonflé
     il y a 2 ans"); never across a word that starts something new ("pero", "ahora", "today"), nor
-    when the sentence dates the symptom to now before it ("depuis que", "heute")."""
+    when the sentence dates the symptom to now before it ("depuis que", "heute"). Or dated to the
+    past anywhere before it in its sentence and then said to be over ("..., ale już przeszło")."""
+    # dated to the past anywhere before it in the sentence and then said to be over ("Po zastrzyku w
+    # zeszłym tygodniu miałam wysypkę, ale już przeszło"; "Letzte Woche nach der Spritze hatte ich
+    # Atemnot, jetzt ist alles gut")
+    begin = max(text.rfind(c, 0, start) for c in ".!?") + 1
+    ends = [i for i in (text.find(c, end) for c in ".!?") if i >= 0]
+    over = _RESOLVED_AFTER.search(text, end, min(ends) if ends else len(text))
+    if over and not _OTHERWISE.search(text, max(begin, over.start() - 15), over.start()) and any(
+            not _now_all_the_same(text, m, begin)
+            for kind in ("past", "recent") for cue in lang.cues.get(kind, ()) for m in cue.finditer(text, begin, start)):
+        return True
     past = lang.cues.get("past", ())
     lo = max(0, start - 3 * _CUE_WINDOW)
     clause = _clause_start(lang, text, lo, start, commas=False)
     if _NOW_ANCHOR.search(text, clause, start):
         return False    # "desde que cheguei a casa ja desmaiei uma vez": dated to now before it
     if any(
-            not _ONCE.fullmatch(m.group()) and not _AND.search(text, m.end(), start)
+            not _ONCE.fullmatch(m.group()) and not _AND.search(text, m.end(), start) and not _now_all_the_same(text, m, clause)
             for cue in past for m in cue.finditer(text, clause, start)):
         return True
     stop = _CLAUSE_BREAK.search(text, end)
     after = text[end:stop.start() if stop else len(text)]
-    return not _NOW_ANCHOR.search(after) and any(not _LIKE.search(after[:m.start()])
-                                                 for cue in past for m in cue.finditer(after))
+    return not _NOW_ANCHOR.search(after) and any(not _LIKE.search(after[:m.start()]) for cue in past for m in cue.finditer(after))
 
 
 def find(text: str, spoken: str | None = None) -> list[Match]:
@@ -209,10 +248,14 @@ def find(text: str, spoken: str | None = None) -> list[Match]:
                 if any(m.start() < e and s < m.end() for s, e in taken):
                     continue
                 taken.append((m.start(), m.end()))
-                # a trend runs up to now ("W 2019 zaczęło mi drętwieć w stopach, a od tygodnia ... coraz wyżej")
+                # a trend runs up to now ("W 2019 zaczęło mi drętwieć w stopach, a od tygodnia ... coraz wyżej"),
+                # and one that says "now" in it is current ("há três semanas começou a dormência nos pés e
+                # agora já sobe até aos joelhos")
                 end = None if category == "neuro_worsening" else m.end()
-                found.append(Match(lang.code, category, _status(lang, with_commas, m.start(), end),
-                                   m.start(), m.end()))
+                status = _status(lang, with_commas, m.start(), end)
+                if end is None and status == "past" and _NOW_ANCHOR.search(folded, m.start(), m.end()):
+                    status = "current"
+                found.append(Match(lang.code, category, status, m.start(), m.end()))
     if spoken:
         found = [m for m in found if m.language == spoken
                  or not any(o.language == spoken and o.start < m.end and m.start < o.end for o in found)]

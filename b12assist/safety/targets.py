@@ -236,7 +236,11 @@ TARGETS: list[Target] = [
        r"grandad|grandpa|partner|friend|and)(?: is| was|'s)? (?:not|isn't|wasn't|stopped) responding"
        r"(?! to (?:the |my |his |her |our |any |their )?(?:\w+ )?(?:emails?|calls?|messages?|texts?|letters?|"
        r"treatment|injections?|jabs?|shots?|b12|tablets?|medication|medicine|therapy|antibiotics?|doses?))|"
-       r"will not wake up|cannot wake (?:him|her|them)|cannot be woken)\b"),
+       r"will not wake up|cannot wake (?:him|her|them)|cannot be woken|"
+       # "he's not answering me properly" (not the phone)
+       r"(?:he|she|they)(?: is| are)? not answering(?: me| us)?(?: properly| at all)?"
+       r"(?! (?:the |my |his |her |our |their )?(?:phone|calls?|texts?|messages?|emails?|door|questions? about))"
+       r")\b"),
     _t("fainting", "dizziness", r"\b(?:dizz\w*|light ?headed\w*|woozy|vertigo|room (?:is )?spinning|head (?:is )?spinning(?! (?:with|from|trying|over|about)\b))\b"),
     _t("fainting", "seizure", r"\b(?:seizure\w*|convuls\w*|having a fit|had a fit)\b|"
        # British "fitting": "she is fitting on the floor", not "fitting it in", "fitting well"
