@@ -1534,3 +1534,29 @@ def test_review17_once_list_and_since_probes():
 ])
 def test_review17_classes(text, level):
     _assert_level(text, level)
+
+
+@pytest.mark.parametrize("text,level", [
+    # the if-clause goes on after "and" with no subject of its own
+    ("What happens if I have a reaction abroad and can't breathe properly - should I take something with me?", None),
+    ("what do I do if I get hives and start wheezing on the plane?", None),
+    ("if it's the b12 and can't breathe what do I do", "emergency"),
+    ("if I miss a dose and my lips are swelling now what do I do", "emergency"),
+    ("I had my jab and can't breathe properly", "emergency"),
+    # a leaflet's list of side effects
+    ("I've been reading the leaflet which lists all these possible side effects, and it's a long list, itching, "
+     "swelling, difficulty breathing, even heart stuff. What should I do if something goes wrong?", None),
+    # "last year I passed out": the cue "passed" inside "passed out" no longer cuts the past time short
+    ("Last year I passed out getting blood drawn (I'm a fainter with needles). Should I ask to lie down?", None),
+    ("last year i passed out at the dentist, now i have just passed out again in the kitchen", "emergency"),
+    ("I'm a fainter and I have just fainted in the waiting room, everything is going black", "emergency"),
+    # a trend that used to be worse and is better now
+    ("the pins and needles that used to go right up to my knees are now just in my toes, I can walk to the shops", None),
+    ("the pins and needles that used to stop at my ankles are now up to my knees and getting worse", "urgent"),
+    # a friend "in my country" is not the patient
+    ("My friend in my country she get swelling in the face after injection of vitamin, but that was different "
+     "medicine I think. Is B12 safe for me?", None),
+    ("My friend in my flat she get swelling in the face right now after her injection, what do I do?", "emergency"),
+])
+def test_round39_classes(text, level):
+    _assert_level(text, level)

@@ -517,6 +517,9 @@ def _in_context(findings: list[Finding], norm: str, raw: str) -> list[Finding]:
             f = replace(f, status="current")
         elif f.escalates and f.category == "neuro_worsening" and _IMPROVING.search(f.text) and not _WORSENING.search(f.text):
             f = replace(f, status="mild")    # "his tingly legs have been settling week by week"
+        elif f.escalates and f.category == "neuro_worsening" and re.search(r"\bused to\b", f.text) \
+                and _IMPROVING.search(norm, f.end, end) and not _WORSENING.search(norm[f.end:end]):
+            f = replace(f, status="mild")    # "the pins and needles that used to go up to my knees are now just in my toes"
         elif f.status == "past" and f.category == "neuro_worsening" and _TREND.search(f.text) \
                 and not (_FAR_PAST.search(sentence) or _REASSURING.search(sentence) or _IMPROVING.search(sentence)):
             # a trend up to now ("more and more wobbly every day") is current, whatever happened yesterday
@@ -641,7 +644,8 @@ _PRESENT = re.compile(r"\b(?:is|are|am|i'm|it's|keeps?|keeping|feel|feels|feelin
                       r"tonight|just|right now|currently|this (?:morning|afternoon|evening|week))\b")
 _TREND = re.compile(r"\b(?:more (?:and|n|&) more|every day|each day|day by day|week by week|every week|each week|"
                     r"by the day|getting worse|worse and worse)\b")
-_IMPROVING = re.compile(r"\b(?:steadier|better|improv\w*|easier|fading|settling|easing|less (?:and less )?(?:numb|wobbly|tingly|unsteady))\b")
+_IMPROVING = re.compile(r"\b(?:steadier|better|improv\w*|easier|fading|settling|easing|less (?:and less )?(?:numb|wobbly|tingly|unsteady|"
+                        r"forgetful|muddled|confused|clumsy|foggy)|now (?:just|only) (?:in|at|on)|stopped (?:tripping|falling|stumbling))\b")
 _RESOLVED_NOW = re.compile(r"\b(?:all )?(?:gone|fine|ok|okay|better|normal|cleared|settled) now\b")
 # A question about what something is or would be ("is it the tongue swelling?", "what kind of
 # reaction would it be, a rash?"), or a condition with a question ("if I had hives over there,
@@ -661,7 +665,8 @@ _SOMEONE_NOW = re.compile(r"\b(?:my|this|these|his|her|our|their|i am|i have|i'm
 
 # The head of a list of signs ("the leaflet that lists all the warning signs, trouble breathing, swelling of
 # the face, going faint"), not someone having them ("she has all the signs: ...").
-_LIST_HEAD = re.compile(r"\b(?:warning |danger |red ?flag |emergency )?(?:signs|symptoms)\b(?: (?:like|such as|including|include|"
+_LIST_HEAD = re.compile(r"\b(?:(?:warning|danger|red ?flag|emergency|possible|common|rare|serious) )?(?:signs|symptoms|side effects|"
+                        r"reactions)\b(?: (?:like|such as|including|include|"
                         r"to (?:look|watch) (?:out )?for|of (?:an? )?\w+(?: \w+)?))?(?: ?[:,(-]| like| such as| including)")
 _HAS_THEM = re.compile(r"\b(?:have|has|having|had|got|getting|showing|shows?|show|with)(?: \w+)?(?: the| all the| these| those)? ?$")
 
@@ -677,6 +682,9 @@ _HAS_LISTED = re.compile(r"\b(?:i|he|she|we|they|mum|dad)(?: have| has)? (?:got|
                          r"(?:me|him|her|us|them|what)\b|\b(?:sounds?|looks?) (?:just |exactly )?like (?:me|him|her|what)\b")
 
 
+_A_LIST = re.compile(r"\b(?:and )?(?:it is|they are|that is|which is) (?:a |quite a |such a )?(?:long |short |huge )?list\b")
+
+
 def _listed_sign(norm: str, f: Finding, start: int) -> bool:
     """The symptom is an item of a list of signs that a leaflet lists or a question asks for, in no
     one's body: between the list's head and it nothing in the first person or the present tense,
@@ -688,7 +696,7 @@ def _listed_sign(norm: str, f: Finding, start: int) -> bool:
         between = norm[m.end():f.end]
         if _LIST_SOURCE.search(norm, start, m.start()) and not (
                 _HAS_THEM.search(norm[max(start, m.start() - 25):m.start()]) or _FIRST.search(between)
-                or _THIRD.search(between) or _PRESENT.search(between)):
+                or _THIRD.search(between) or _PRESENT.search(_A_LIST.sub(" ", between))):
             return True
     return False
 
@@ -763,6 +771,8 @@ _HEARSAY = re.compile(r"\b(?:reckons?|apparently|apparantly|apparenty|told me|te
 _PAST_VERB = re.compile(r"\b(?:had|went|got|was|were|passed|fainted|collapsed|broke|came|swelled|lost|needed|ended up|"
                         r"made|gave|left|one time|once|"
                         r"reacted|could not|cudnt|couldnt|blacked|keeled|developed|turned|started|\w+ed)\b")
+# "my friend in my country": a place of the patient's, not the patient
+_MY_PLACE = re.compile(r"\b(?:in|from|back in|at|of) my (?:home )?(?:country|hometown|town|village|city|family|church|work|office|school)\b")
 _BECOME = re.compile(r"\b(?:has|have|is|are) (?:now |just |suddenly )?(?:gone|got|gotten|become|turned)\b")
 # "she was fine after the first two": earlier doses, not this episode
 _EARLIER_DOSES = re.compile(r"\s*(?:after|with|for) (?:the|her|his|my|their|all the) (?:first|last|other|previous|earlier|\w+ other)\b")
@@ -844,8 +854,10 @@ def _over_and_done(findings: list[Finding], norm: str) -> list[Finding]:
             # fainting after her injection", "a TikTok where a girl broke out in hives")
             subject = distant[-1] if distant and not heard else None
             said = norm[start + (heard or subject).end():f.end] if (heard or subject) else ""
-            told = (heard or subject) and (_PAST_VERB.search(said) or re.match(r"\s+(?:one time|once)\b", norm[f.end:])) \
-                and not _FIRST.search(said) \
+            # "she get swelling ..., but that was different medicine": told as past after it
+            told = (heard or subject) and (_PAST_VERB.search(said) or re.match(r"\s+(?:one time|once)\b", norm[f.end:])
+                                           or re.search(r"\b(?:that|it|this) was\b", norm[f.end:end])) \
+                and not _FIRST.search(_MY_PLACE.sub(" ", said)) \
                 and (subject or _THIRD.search(said) or heard.group(0).startswith("appar")) \
                 and not (_PRESENT.search(said) or _BECOME.search(said)) \
                 and not _reports_own_symptom(_FEELING.sub(" ", _RESOLVED.sub(" ", norm[f.end:]))) \
@@ -886,6 +898,14 @@ _RETURNS = re.compile(r"(?<!\bis )(?<!\bare )(?<!\bhas )(?<!\bhave )(?<!\bkeeps 
 _HAS_RETURNED = re.compile(r"(?:\b(?:has|have|is|are|had)\b|'ve|'s|'re)(?: \w+){0,2} (?:come back|returned|back)\b|\bcame back\b")
 
 
+# an if-clause (not one about the cause, "if it's the b12 and I can't breathe") with no break before the symptom,
+# which follows "and"/"or" with no subject of its own
+_IF_CLAUSE = re.compile(r"\b(?:if|what if|in case|suppose|supposing)\b(?! (?:it|this|that) is\b)(?! it's\b)[^,.;:!?]*$")
+_AND_NO_SUBJECT = re.compile(r" (?:and|or)(?: then)?(?: (?:start|begin|go|get|keep|end up)(?: to)?)? $")
+_SUBJECTLESS = re.compile(r"(?:cannot|can not|could not|start\w*|get|gets|break\w*|go|goes|feel|have|pass\w*|faint\w*|collaps\w*|"
+                          r"swell\w*|struggle\w*|black out|wheez\w*|chok\w*)\b")
+
+
 def _conditions_go_on(findings: list[Finding], norm: str) -> list[Finding]:
     """An escalating symptom joined by "or" to a condition in its sentence is part of it; one feared
     to come back is feared. Neither when the sentence dates something to now."""
@@ -905,7 +925,10 @@ def _conditions_go_on(findings: list[Finding], norm: str) -> list[Finding]:
                 reassured = f.text.endswith(("ing", "up")) and _FEAR_BEFORE.search(norm[start:f_start]) \
                     and _REASSURED_NOW.search(norm, f.end)
                 example = _EXAMPLE_OF_CONDITION.search(norm[start:f_start]) and not _PRESENT_STATE.search(f.text)
-                if joined or feared or imagined or reassured or example:
+                # "what happens if I have a reaction abroad and can't breathe properly": the same if-clause
+                continued = _AND_NO_SUBJECT.search(norm, start, f_start) and _SUBJECTLESS.match(f.text) \
+                    and _IF_CLAUSE.search(norm, start, f_start)
+                if joined or feared or imagined or reassured or example or continued:
                     f = replace(f, status="hypothetical")
         out.append(f)
     return out
@@ -996,7 +1019,10 @@ _CONDITION = re.compile(r"\b(?:if|what if|in case|should (?:i|he|she|you|we) eve
 _IDIOM = re.compile(r"\b(?:nearly|almost|would have|would've) (?:had|have|has) a (?:fit|heart attack|stroke|seizure|"
                     r"meltdown)\b|\bgiv\w* me (?:a )?(?:hives|seizure|heart attack|headache|rash|a fit)\b|"
                     r"\bleft me (?:\w+ )?dizzy\b|\bmaking (?:me|my head) (?:dizzy|faint|spin)\b|\bwould (?:faint|collapse|have a fit|die) if\b|"
-                    r"\bcollapse in a heap\b|\balways (?:faints|passes out|gets dizzy|goes dizzy)\b|\b(?:nearly|almost) (?:made|make|makes) me (?:\w+ )?(?:faint|collapse|pass out)\b|"
+                    r"\bcollapse in a heap\b|\balways (?:faints|passes out|gets dizzy|goes dizzy)\b|"
+                    # a trait, not an episode: "I'm a fainter with needles"
+                    r"\b(?:i am|he is|she is|they are) (?:a |an )?(?:bit of a |real |big |terrible |known |notorious |bad |"
+                    r"classic |total |needle )?fainters?\b(?! (?:right now|now|today|again))|\b(?:nearly|almost) (?:made|make|makes) me (?:\w+ )?(?:faint|collapse|pass out)\b|"
                     r"\b(?:collaps\w*|died|dying|crying|pass\w* out|fainted|fainting|keel\w* over|fell over|falling over) "
                     r"(?:with |from )?laugh\w*\b|\bin stitches\b|\bcollaps\w* (?:in)?to (?:my |the |our |his |her )?bed\b|"
                     r"\bchok\w* (?:on|over) (?:my|his|her|their|your|the) (?:own )?words\b|"
