@@ -1560,3 +1560,47 @@ def test_review17_classes(text, level):
 ])
 def test_round39_classes(text, level):
     _assert_level(text, level)
+
+
+def test_review18_if_clause_leaflet_and_fainter_probes():
+    """A reviewer wrote 70 current red flags and 20 negatives to break the round-39 changes. Its first
+    draft silenced 2 ("can you tell me if i need a&e and wheezing so bad i cant finish a sentence";
+    "Pls advise if ok to take antihistamine and swelling in my face and neck spreading"), both fixed;
+    the rules missed 10 of them before and none now."""
+    _assert_reviewer_probes_hold("red_flags_review18_probes.tsv")
+
+
+@pytest.mark.parametrize("text,level", [
+    # an indirect question ("tell me if", "advise if") and a participle describing now do not continue an if-clause
+    ("can you tell me if i need a&e and wheezing so bad i cant finish a sentence", "emergency"),
+    ("Pls advise if ok to take antihistamine and swelling in my face and neck spreading", "emergency"),
+    ("If he goes white and passes out during his B12 jab next week, is that dangerous?", None),
+    # texting "rn" is now; "the RN" is a nurse
+    ("the leaflet said side effects (chest pain, tightness, wheeze) and the tightness one is happening rn", "emergency"),
+    ("Nurse gave me the leaflet - possible reactions: swollen lips, swollen tongue, throat swelling. Ticking all 3 rn",
+     "emergency"),
+    ("Leaflet says rare side effects: hives, rash spreading, itchy welts. Got it all over, neck to knees", "emergency"),
+    # words: "passed right out", "not waking properly", "feel as if my face is massive"
+    ("i just passed right out in the kitchen after my jab, still on the floor", "emergency"),
+    ("she went down a few min ago and is still not waking properly", "emergency"),
+    ("feel as if my face is massive and swelling round both eyes and lips after b12 this morning", "emergency"),
+    # a trait said with a faint happening now
+    ("Im a total fainter at the best of times but im going now, vision going black, cant stand up", "emergency"),
+    # "past 3 weeks" without "the" is a recent window; "supposed to make it better" is no improvement
+    ("I used to manage the shop on my own, past 3 weeks my walking gets more unsteady every day", "urgent"),
+    ("the numbness used to be just in my toes but now its past my knees, further up every week, the jabs are "
+     "supposed to make it better arent they?", "urgent"),
+])
+def test_review18_classes(text, level):
+    _assert_level(text, level)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("cant breathe rn", "cannot breathe right now"),
+    ("ticking all 3 rn and worse", "ticking all 3 right now and worse"),
+    ("the RN said it is fine", "the rn said it is fine"),
+    ("my rn gave me the jab", "my rn gave me the jab"),
+])
+def test_texting_rn_is_right_now_but_the_rn_is_a_nurse(text, expected):
+    from b12assist.safety.normalise import normalise
+    assert normalise(text) == expected

@@ -64,7 +64,9 @@ def rules() -> list[ConTextRule]:
                 "not 100%"]:
         out.append(_r(lit, POSSIBLE, "BIDIRECTIONAL", max_scope=8))
     # --- hypothetical questions ----------------------------------------------------------
-    for lit in ["if", "what if", "in case", "suppose", "supposing", "imagine", "imagining", "keep imagining", "when should", "when to",
+    # "feel as if my face is massive": a description of now, not a condition
+    out.append(_r("if", HYPOTHETICAL, "FORWARD", max_scope=10, pattern=r"(?<!\bas )\bif\b"))
+    for lit in ["what if", "in case", "suppose", "supposing", "imagine", "imagining", "keep imagining", "when should", "when to",
                 "when do i", "when would", "when is it", "what happens if", "what should i do if",
                 "how do i know if", "how would i know", "how will i know", "signs of", "symptoms of",
                 "warning signs", "risk of", "chance of", "chances of", "is it possible to",

@@ -679,7 +679,10 @@ _LIST_SOURCE = re.compile(r"\b(?:leaflet|sheet|list\w*|poster|slides?|card|bookl
 # the patient then says they have them: "I've got the first two", "that's literally me rn"
 _HAS_LISTED = re.compile(r"\b(?:i|he|she|we|they|mum|dad)(?: have| has)? (?:got|have|has|having) (?:the first|all|both|some|most|"
                          r"a few|two|three|them|those|these|it|that|one)\b|\bthat(?: is)? (?:literally |basically |exactly )?"
-                         r"(?:me|him|her|us|them|what)\b|\b(?:sounds?|looks?) (?:just |exactly )?like (?:me|him|her|what)\b")
+                         r"(?:me|him|her|us|them|what)\b|\b(?:sounds?|looks?) (?:just |exactly )?like (?:me|him|her|what)\b|"
+                         r"(?:^|[.!?-] )(?:got|have got|having|ticking) (?:it|them|those|these|all|both|the)\b|\bticking (?:off )?(?:all|both|them)\b")
+# ... or says one of them is here now: "yep the wheezing one", "the tightness one is happening rn", "still spreading"
+_LISTED_NOW = re.compile(r"\b(?:yep|yes|yeah)\b|\bone is (?:happening|here|starting)|\b(?:is|are) happening\b|\bright now\b|\bstill\b")
 
 
 _A_LIST = re.compile(r"\b(?:and )?(?:it is|they are|that is|which is) (?:a |quite a |such a )?(?:long |short |huge )?list\b")
@@ -690,7 +693,7 @@ def _listed_sign(norm: str, f: Finding, start: int) -> bool:
     one's body: between the list's head and it nothing in the first person or the present tense,
     nothing dated to now, and nobody then says they have them."""
     at = f.end - len(f.text)
-    if _HAS_LISTED.search(norm, f.end) or _STRONG_CURRENT.search(norm):
+    if _HAS_LISTED.search(norm, f.end) or _LISTED_NOW.search(norm, f.end) or _STRONG_CURRENT.search(norm):
         return False
     for m in _LIST_HEAD.finditer(norm, start, at):
         between = norm[m.end():f.end]
@@ -900,10 +903,13 @@ _HAS_RETURNED = re.compile(r"(?:\b(?:has|have|is|are|had)\b|'ve|'s|'re)(?: \w+){
 
 # an if-clause (not one about the cause, "if it's the b12 and I can't breathe") with no break before the symptom,
 # which follows "and"/"or" with no subject of its own
-_IF_CLAUSE = re.compile(r"\b(?:if|what if|in case|suppose|supposing)\b(?! (?:it|this|that) is\b)(?! it's\b)[^,.;:!?]*$")
-_AND_NO_SUBJECT = re.compile(r" (?:and|or)(?: then)?(?: (?:start|begin|go|get|keep|end up)(?: to)?)? $")
-_SUBJECTLESS = re.compile(r"(?:cannot|can not|could not|start\w*|get|gets|break\w*|go|goes|feel|have|pass\w*|faint\w*|collaps\w*|"
-                          r"swell\w*|struggle\w*|black out|wheez\w*|chok\w*)\b")
+_IF_CLAUSE = re.compile(r"(?<!\btell me )(?<!\badvise )(?<!\bknow )(?<!\bwondering )(?<!\bask )(?<!\bsure )(?<!\bcheck )(?<!\bsee )"
+                        r"(?<!\bidk )(?<!\bunsure )\b(?:if|what if|in case|suppose|supposing)\b(?! (?:it|this|that) is\b)(?! it's\b)"
+                        r"[^,.;:!?]*$")   # not an indirect question ("can you tell me if I need A&E and wheezing so bad")
+_AND_NO_SUBJECT = re.compile(r" (?:and|or)(?: then)?( (?:start|starts|begin|begins|keep|keeps|end up|ends up)(?: to)?)? $")
+# a verb parallel to the if-clause's, not a participle describing now ("and wheezing so bad", "and swelling spreading")
+_SUBJECTLESS = re.compile(r"(?:cannot|can not|could not|starts?|gets?|breaks? out|go|goes|feels?|have|has|pass out|passes out|"
+                          r"faints?|collapses?|swells?|struggles?|black out|blacks out|wheezes?|chokes?|keels? over)\b")
 
 
 def _conditions_go_on(findings: list[Finding], norm: str) -> list[Finding]:
@@ -926,8 +932,8 @@ def _conditions_go_on(findings: list[Finding], norm: str) -> list[Finding]:
                     and _REASSURED_NOW.search(norm, f.end)
                 example = _EXAMPLE_OF_CONDITION.search(norm[start:f_start]) and not _PRESENT_STATE.search(f.text)
                 # "what happens if I have a reaction abroad and can't breathe properly": the same if-clause
-                continued = _AND_NO_SUBJECT.search(norm, start, f_start) and _SUBJECTLESS.match(f.text) \
-                    and _IF_CLAUSE.search(norm, start, f_start)
+                joint = _AND_NO_SUBJECT.search(norm, start, f_start)
+                continued = joint and (joint.group(1) or _SUBJECTLESS.match(f.text)) and _IF_CLAUSE.search(norm, start, f_start)
                 if joined or feared or imagined or reassured or example or continued:
                     f = replace(f, status="hypothetical")
         out.append(f)
@@ -1022,7 +1028,7 @@ _IDIOM = re.compile(r"\b(?:nearly|almost|would have|would've) (?:had|have|has) a
                     r"\bcollapse in a heap\b|\balways (?:faints|passes out|gets dizzy|goes dizzy)\b|"
                     # a trait, not an episode: "I'm a fainter with needles"
                     r"\b(?:i am|he is|she is|they are) (?:a |an )?(?:bit of a |real |big |terrible |known |notorious |bad |"
-                    r"classic |total |needle )?fainters?\b(?! (?:right now|now|today|again))|\b(?:nearly|almost) (?:made|make|makes) me (?:\w+ )?(?:faint|collapse|pass out)\b|"
+                    r"classic |total |needle )?fainters?\b(?![^.!?]*\b(?:right now|now|today|again|going|about to|just))|\b(?:nearly|almost) (?:made|make|makes) me (?:\w+ )?(?:faint|collapse|pass out)\b|"
                     r"\b(?:collaps\w*|died|dying|crying|pass\w* out|fainted|fainting|keel\w* over|fell over|falling over) "
                     r"(?:with |from )?laugh\w*\b|\bin stitches\b|\bcollaps\w* (?:in)?to (?:my |the |our |his |her )?bed\b|"
                     r"\bchok\w* (?:on|over) (?:my|his|her|their|your|the) (?:own )?words\b|"

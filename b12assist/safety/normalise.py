@@ -31,6 +31,9 @@ _CONTRACTIONS = [
     (r"\bhadn'?t\b", "had not"),
     (r"\bi'?m\b", "i am"),
     (r"\bi'?ve\b", "i have"),
+    # texting "rn" is "right now" (not "the RN said", a registered nurse)
+    (r"(?<!\bthe )(?<!\ban )(?<!\bmy )(?<!\byour )(?<!\bour )(?<!\bher )(?<!\bhis )(?<!\bsenior )\brn\b"
+     r"(?! (?:said|told|gave|asked|says|nurse|called|checked|is|was|who|at)\b)", "right now"),
     # "he's got hay fever", "it's been worse": has, not is
     (r"\b(it|that|she|he)'?s (been|got|gotten|had)\b", r"\1 has \2"),
     (r"\bit'?s\b", "it is"),

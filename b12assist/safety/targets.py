@@ -103,6 +103,9 @@ NOT_ABOUT_SOMEONE = r"(?! (?:i|i'm|my|me|we|our|he|she|his|her|they|their)\b)"
 RECENT_WINDOW = (r"\b(?:over|in|for|during|within|throughout) the (?:last|past) (?:few |couple of |couple |"
                  r"\d+ |[a-z]+ )?(?:minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|months?)\b|"
                  r"\bthe (?:last|past) (?:few |couple of |\d+ |[a-z]+ )?(?:minutes?|mins?|hours?|hrs?)\b|"
+                 # without "the": "past 3 weeks my walking gets more unsteady every day"
+                 r"\b(?<!the )(?:last|past) (?:few |couple of |\d+ |two |three |four |five |six |ten )(?:minutes?|mins?|hours?|hrs?|"
+                 r"days?|weeks?|months?)\b|"
                  r"\bsince (?:breakfast|lunch|dinner|tea|supper|this morning|this afternoon|last night|waking up|"
                  r"i woke up|the (?:jab|shot|injection|needle)|my (?:jab|shot|injection)|then|yesterday)\b")
 
@@ -223,7 +226,8 @@ TARGETS: list[Target] = [
        r"\b(?:a|the|some|slight|very) faint\b(?! (?:\w+ )?(?:bruis\w*|marks?|lines?|red\w*|pink\w*|blue\w*|purple|"
        r"yellow\w*|green\w*|brown\w*|smell|taste|trace|rash|outline|scar|spots?|patch\w*|shadow|ring|dot|whiff|hint)\b)|"
        r"\bfeel faint\b"),
-    _t("fainting", "passed out", r"\bpass(?:ed|ing|es)? out\b|\bblack(?:ed|ing)? out\b|\bblackout\b"),
+    _t("fainting", "passed out", r"\bpass(?:ed|ing|es)? (?:right |clean |straight |completely |totally )?out\b|"
+                                 r"\bblack(?:ed|ing)? out\b|\bblackout\b"),
     _t("fainting", "collapse", r"\bcollaps\w*|\bkeel\w* over\b|\bfell over\b|\bfell down\b|\bdropped to the floor\b|"
        r"\bwent down on the (?:floor|ground)\b|(?<!jaw )(?<!jaws )\bhit the (?:floor|ground|deck)\b|\bended up on the (?:floor|ground)\b|"
        r"\bfound (?:him|her|them|me) on the (?:floor|ground)\b|\bslumped\b|\bslump(?:ing|s)? (?:in|on|into) (?:his|her|my|their|the|a) (?:chair|seat|bed|sofa|couch|desk|wheelchair)\b|\bslump(?:ing|s)? (?:over|forward|sideways)\b|\bcrumpled\b|\bwent out like a light\b|"
@@ -236,7 +240,7 @@ TARGETS: list[Target] = [
        r"grandad|grandpa|partner|friend|and)(?: is| was|'s)? (?:not|isn't|wasn't|stopped) responding"
        r"(?! to (?:the |my |his |her |our |any |their )?(?:\w+ )?(?:emails?|calls?|messages?|texts?|letters?|"
        r"treatment|injections?|jabs?|shots?|b12|tablets?|medication|medicine|therapy|antibiotics?|doses?))|"
-       r"will not wake up|cannot wake (?:him|her|them)|cannot be woken|"
+       r"will not wake up|cannot wake (?:him|her|them)|cannot be woken|not waking (?:up )?(?:properly|fully)|"
        # "he's not answering me properly" (not the phone)
        r"(?:he|she|they)(?: is| are)? not answering(?: me| us)?(?: properly| at all)?"
        r"(?! (?:the |my |his |her |our |their )?(?:phone|calls?|texts?|messages?|emails?|door|questions? about))"
