@@ -1604,3 +1604,32 @@ def test_review18_classes(text, level):
 def test_texting_rn_is_right_now_but_the_rn_is_a_nurse(text, expected):
     from b12assist.safety.normalise import normalise
     assert normalise(text) == expected
+
+
+@pytest.mark.parametrize("text,level", [
+    # numb patches growing are numbness getting worse, not a rash
+    ("Numb patches on my legs are getting bigger every few days, and now my hands are starting to go the same way", "urgent"),
+    ("red patches getting bigger all over my chest since the jab", "emergency"),
+    ("my mouth feels fat and tingly since the jab and it's getting bigger", "emergency"),
+    # "so the story is": how a story is told; "on its own" is no "it is"
+    ("So the story is I started on the loading doses in March, and during the second week my lips felt tingly and a "
+     "bit puffy for about an hour, it settled on its own and it never happened again. Do I need to tell the new practice?", None),
+    # a reaction someone always has to a named trigger
+    ("My husband is allergic to cobalt, he breaks out in a rash from some cheap jewelry. Can he have cyanocobalamin?", None),
+    ("he breaks out in a rash from the jab right now and it is spreading", "emergency"),
+    ("I break out in hives whenever I eat shellfish and now after the jab my lips are swelling", "emergency"),
+    # told second hand and asked about for the patient
+    ("A colleague told me her B12 shots made her chest tight and she ended up in A&E. Is that something I should "
+     "watch for? I've had four with no problems.", None),
+    # "is it normal that ..." asks about what is happening; a trend word in Italian
+    ("scusate ma è normale che il formicolio alle mani si sta allargando? prima erano solo le punte delle dita ora "
+     "arriva ai polsi, ogni giorno un po di piu", "urgent"),
+    ("est-ce normal que mes mains fourmillent de plus en plus chaque jour?", "urgent"),
+    # said after it to be long past ("isso foi anos atrás"), or to have gone ("zeszło"); not "that was so too"
+    ("minha vizinha disse que quando ela tomava b12 desmaiou no posto, mas isso foi anos atras. to com medo", None),
+    ("w zeszłym roku po pierwszym zastrzyku miałam wysypkę na rękach, ale po 2 dniach zeszło i od tego czasu spokój", None),
+    ("to com falta de ar agora, mas isso foi ha anos tambem", "emergency"),
+    ("mam wysypkę na rękach teraz, ale to było też w zeszłym roku", "emergency"),
+])
+def test_round40_classes(text, level):
+    _assert_level(text, level)

@@ -532,6 +532,10 @@ def _in_context(findings: list[Finding], norm: str, raw: str) -> list[Finding]:
         elif f.escalates and f.category in _LONG_STANDING_KINDS and f.end and _long_standing(norm, f, start, end) \
                 and not (onset or _WORSENING.search(_WILL_IT_HELP.sub(" ", norm)) or _TREND.search(norm) or _STRONG_CURRENT.search(norm)):
             f = replace(f, status="mild")    # "a little breathless on the stairs, but that is nothing new"
+        elif f.escalates and f.category == "rash" and f.end \
+                and any(m.start() < f.end and f.end - len(f.text) < m.end() for m in _HABITUAL_REACTION.finditer(norm, start, end)) \
+                and not (onset or _STRONG_CURRENT.search(norm) or _dated_now(norm)):
+            f = replace(f, status="mild")    # "he breaks out in a rash from some cheap jewelry": what he is allergic to
         elif f.escalates and _HOARSE.search(f.text) and _HOARSE_CAUSE.search(sentence):
             f = replace(f, status="mild")    # "a hoarse voice for weeks with a cold"
         elif f.escalates and f.category in ("neuro_worsening", "neuro_deficit") and _STROKE_WORDS.search(sentence) \
@@ -599,6 +603,10 @@ _LONG_STANDING = re.compile(
 _MILD_OR_ON_EFFORT = re.compile(r"\b(?:a (?:little|bit|touch|tad)|slightly|mildly|somewhat|bit|"
                                 r"on (?:the )?stairs|uphill|climbing|when i (?:walk|exercise|hurry|rush)|exert\w*|after exercise)\b")
 _LONG_STANDING_KINDS = ("breathing", "fainting", "neuro_worsening", "neuro_deficit")
+# a reaction someone always has to a named trigger (simple present), not one happening now
+_HABITUAL_REACTION = re.compile(
+    r"\b(?:i|he|she|they|we)(?: always| usually| normally| often| tends? to)? (?:breaks?|comes?|come) out in (?:a |an )?(?:\w+ )?"
+    r"(?:rash|hives|welts|spots)\b(?: \w+){0,2} (?:from|with|when|whenever|every time|if|around|to)\b")
 _TURNS = re.compile(r"\b(?:but|however|though|although|yet|except)\b")
 
 
@@ -774,6 +782,8 @@ _HEARSAY = re.compile(r"\b(?:reckons?|apparently|apparantly|apparenty|told me|te
 _PAST_VERB = re.compile(r"\b(?:had|went|got|was|were|passed|fainted|collapsed|broke|came|swelled|lost|needed|ended up|"
                         r"made|gave|left|one time|once|"
                         r"reacted|could not|cudnt|couldnt|blacked|keeled|developed|turned|started|\w+ed)\b")
+# "so the story is ...": how a story is told, not a present tense
+_FRAMING = re.compile(r"\b(?:the|my) (?:story|thing|point|question|issue|reason|background|context) is\b")
 # "my friend in my country": a place of the patient's, not the patient
 _MY_PLACE = re.compile(r"\b(?:in|from|back in|at|of) my (?:home )?(?:country|hometown|town|village|city|family|church|work|office|school)\b")
 _BECOME = re.compile(r"\b(?:has|have|is|are) (?:now |just |suddenly )?(?:gone|got|gotten|become|turned)\b")
@@ -792,7 +802,9 @@ _OWN_RISK = re.compile(r"\b(?:should i (?:be )?(?:worr\w*|concerned|avoid|ask|te
                        r"something that (?:actually |really )?happens|how (?:rare|common|likely)|is (?:that|this|it) (?:common|normal|rare|"
                        r"likely|a thing|possible|true)|run in (?:the )?famil\w*|my (?:own|next|first|second|third) (?:jab|injection|shot|dose)|"
                        r"mine|for me|also for me|am i at risk|before (?:my|mine)|how real|is (?:that|this|it) real|"
-                       r"possible (?:also |too )?for me|reassure|refus\w+ (?:her|his|my|their) (?:b12 )?(?:jab|injection|shot))\b")
+                       r"possible (?:also |too )?for me|reassure|refus\w+ (?:her|his|my|their) (?:b12 )?(?:jab|injection|shot)|"
+                       r"(?:something|anything) (?:i|we) (?:should|need to|ought to) (?:watch|look out|worry|be (?:worried|concerned|aware))|"
+                       r"should (?:i|we) (?:watch|look out) for)\b")
 _THIRD = re.compile(r"\b(?:she|he|they|her|his|their|them|hers|him)\b")
 _FIRST = re.compile(r"\b(?:i|my|me|mine|i'm|i've|myself)\b")
 _NOW_DATED = re.compile(r"\b(?:today'?s?|tonight|this (?:morning|afternoon|evening)|right now|just now|at the moment|"
@@ -866,7 +878,8 @@ def _over_and_done(findings: list[Finding], norm: str) -> list[Finding]:
                 and not _reports_own_symptom(_FEELING.sub(" ", _RESOLVED.sub(" ", norm[f.end:]))) \
                 and not _COMING.search(norm[f.end:]) \
                 and (_OWN_RISK.search(norm[f.end:]) or _DATED_PAST.search(sentence) or any(_RESOLVED.finditer(norm, f.end)))
-            present = _PRESENT.search(_RESOLVED_NOW.sub(" ", _RESOLVED.sub(" ", sentence))) or _BECOME.search(sentence)
+            present = _PRESENT.search(_FRAMING.sub(" ", _RESOLVED_NOW.sub(" ", _RESOLVED.sub(" ", sentence)))) \
+                or _BECOME.search(sentence)
             if told or (not present and (_DATED_PAST.search(sentence)
                                          or (_told_of_another(before) and _OWN_RISK.search(norm[f.end:])))):
                 resolved = [m for m in _RESOLVED.finditer(norm, f_start) if not _EARLIER_DOSES.match(norm, m.end())]

@@ -150,9 +150,14 @@ _SINCE = re.compile(r"\b(?:desde|depuis|seit|seitdem|da|dal|dall|dalla|dallo|od|
 
 # said to be over: "ya se me pasó", "c'est passé", "już przeszło", "jetzt ist alles gut"
 _RESOLVED_AFTER = re.compile(r"\b(?:ya (?:se me |se le |me |le )?(?:paso|ha pasado)|ya estoy bien|ya esta bien|c ?est passe|"
+                             r"se (?:me |le )?(?:fue|quito)|desaparecio|a disparu|est parti|sumiu|desapareceu|ging (?:wieder )?weg|"
+                             r"verschwand|war (?:wieder )?weg|e sparit[oa]|andat[oa] via|(?:juz )?(?:zeszlo|minelo)|od tego czasu spokoj|"
                              r"ca va mieux|tout va bien|ja passou|ja estou bem|ja esta bem|juz (?:mi |jej |mu )?przeszlo|"
                              r"juz (?:jest )?dobrze|(?:ist|sind) (?:es |alles )?(?:wieder )?(?:weg|vorbei)|(?:ist )?alles (?:wieder )?gut|"
                              r"geht (?:es )?(?:mir|ihm|ihr) wieder gut|e passato|e passata|ora sto bene|tutto a posto|va tutto bene)\b")
+_THAT_WAS = re.compile(r"\b(?:isso|isto|eso|esto|aquilo|ca|cela|das|to|cio|questo)? ?(?:foi|era|fue|c ?etait|war|bylo|e stato|era stato|"
+                       r"fu|remonte a|ca remonte)\b")
+_ALSO = re.compile(r"\b(?:tambem|tambien|aussi|auch|tez|anche|too|also|igual|wieder|znowu|de novo|de nuevo|encore)\b")
 _OTHERWISE = re.compile(r"\b(?:sonst|ansonsten|por lo demas|de resto|sinon|a part ca|poza tym|per il resto|altrimenti)\b")
 _LIKE_AT = re.compile(r"(?:como|comme|jak|wie|come)\b")   # a cue that took the word in ("come anni fa")
 # "po zastrzyku w zeszłym tygodniu", "nach der Spritze letzte Woche": the time of the injection
@@ -190,6 +195,9 @@ _SEVERITY = re.compile(r"\b(?:c est|es|e|est|ist|jest|to|sia|seja|sea|soit)\b(?:
                        r"powazne|grozne|normal|normale|la b12|b12|la piqure|la inyeccion|a injecao|die spritze|la puntura)\b")
 
 
+# "is it normal that ..." presupposes it: "es normal que", "è normale che", "ist es normal, dass", "czy to normalne, że"
+_IS_IT_NORMAL = re.compile(r"normal")
+_THAT = re.compile(r",? (?:que|che|dass|ze|qu)\b")
 _SUBJUNCTIVE_ONLY = re.compile(r"(?:nel caso|qualora|au cas ou|dans le cas ou)\b")
 
 
@@ -201,6 +209,8 @@ def _reports_anyway(text: str, cue: re.Match, start: int) -> bool:
     if _CONDITIONAL.match(cue.group()):
         severity = _SEVERITY.search(between)
         return bool(severity and _FIRST_PERSON_NOW.search(text, cue.end() + severity.end(), start))
+    if _IS_IT_NORMAL.search(cue.group()) and _THAT.match(text, cue.end()):
+        return True     # "è normale che il formicolio si sta allargando?": asks about what is happening
     return bool(_HAVE_BEFORE.search(text[max(0, cue.start() - 20):cue.start()]) or _FIRST_PERSON_NOW.search(between))
 
 
@@ -228,6 +238,11 @@ def _told_as_past(lang: Language, text: str, start: int, end: int) -> bool:
     if any(
             not _ONCE.fullmatch(m.group()) and not _AND.search(text, m.end(), start) and not _now_all_the_same(text, m, clause)
             for cue in past for m in cue.finditer(text, clause, start)):
+        return True
+    # "..., mas isso foi anos atras": said after it, across "but", to be long past
+    if not _NOW_ANCHOR.search(text, start, min(ends) if ends else len(text)) and any(
+            _THAT_WAS.search(text, max(end, m.start() - 25), m.end()) and not _ALSO.search(text, m.start() - 25, m.end() + 12)
+            for cue in past for m in cue.finditer(text, end, min(ends) if ends else len(text))):
         return True
     stop = _CLAUSE_BREAK.search(text, end)
     after = text[end:stop.start() if stop else len(text)]

@@ -36,7 +36,8 @@ _CONTRACTIONS = [
      r"(?! (?:said|told|gave|asked|says|nurse|called|checked|is|was|who|at)\b)", "right now"),
     # "he's got hay fever", "it's been worse": has, not is
     (r"\b(it|that|she|he)'?s (been|got|gotten|had)\b", r"\1 has \2"),
-    (r"\bit'?s\b", "it is"),
+    # "its own", "its course": a possessive, not "it is"
+    (r"\bit(?:'s|s(?! own\b| course\b| way\b| place\b| peak\b| usual\b| normal\b| side\b| size\b| shape\b| colou?r\b))\b", "it is"),
     (r"\bthat'?s\b", "that is"),
     (r"\bshe'?s\b", "she is"),
     (r"\bhe'?s\b", "he is"),

@@ -70,7 +70,7 @@ _WORSE = (
     r"more frequent|spreading|going numb|gone numb|went numb|each day|every day|every morning|"
     r"every week|each week|day by day|by the day|week by week|harder and harder|less and less|"
     r"downhill|declin\w*|steadily|more useless|useless|slowly going|going fast|unreadable|illegible|a scrawl|"
-    r"higher up|higher and higher|further up|evry day|every single day)"
+    r"higher up|higher and higher|further up|evry day|every single day|every few days)"
 )
 # Onset within minutes or hours, or with no warning.
 _SUDDEN = (
@@ -175,7 +175,8 @@ TARGETS: list[Target] = [
     _t("rash", "rash", r"\brash\w*\b(?! (?:of (?!\w*(?:spots|bumps|hives|welts|blisters|red))|decision|decisions|move|promise|thing|choice))"),
     _t("rash", "breaking out", r"\b(?:br(?:oke|eak\w*) out|come out in|came out in|covered in)\b"),
     _t("rash", "blotches all over",
-       r"\b(?:bumps|bumpy|lumps|lumpy|bites|blotch\w*|patches|spots|itch\w*|red|hot|flush\w*|hives)\b"
+       # ("numb patches getting bigger" is numbness, not a rash)
+       r"\b(?:bumps|bumpy|lumps|lumpy|bites|blotch\w*|(?<!numb )(?<!dead )(?<!tingly )patches|spots|itch\w*|red|hot|flush\w*|hives)\b"
        r"(?:[a-z' ]){0,20}?\b(?:all over|everywhere|evrywhere|spreading|whole body|entire body|head to toe|"
        r"(?:over|on) all (?:my|his|her|the) (?:skin|body)|all (?:my|his|her) body|(?:go|going|getting|get|growing) bigger|"
        r"(?:growing|spreading) more and more)\b|"
@@ -364,6 +365,10 @@ TARGETS: list[Target] = [
     _t("neuro_worsening", "worse than before",
        r"\b(?:weaker|worse|number|clumsier|shakier|blurrier|more numb|more unsteady) than (?:(?:it|they|he|she|i) "
        r"(?:was|were|used to be) )?(?:before|last|yesterday|usual|it was|a week ago|a month ago)\b"),
+    # "numb patches on my legs are getting bigger every few days"
+    _t("neuro_worsening", "numb patch getting bigger",
+       r"\b(?:numb|dead|tingly) (?:patch|patches|area|areas|spot|spots)\b(?: \w+){0,6} (?:getting|growing|got|gotten) "
+       r"(?:bigger|larger|wider)\b"),
     _t("neuro_worsening", "legs giving way", r"\b(?:legs?|knees?) (?:gave|giving|give|keep giving|keeps giving) (?:way|out)\b"),
     _t("neuro_worsening", "keep falling",
        r"\bkeep\w* (?:on )?(?:falling|dropping (?:things|stuff|(?:my|his|her) \w+)|stumbling|tripping|losing (?:my )?balance)\b"),
