@@ -166,7 +166,7 @@ def rules() -> list[ConTextRule]:
                 "gone away", "cleared up", "cleared",
                 "settled", "settled down", "resolved", "subsided", "went down", "gone down", "has gone down",
                 "disappeared", "improved", "improving", "is fine now", "are fine now", "back to normal",
-                "no longer", "stopped", "has stopped", "have stopped", "recovered", "eased",
+                "no longer", "has stopped", "have stopped", "recovered", "eased",
                 "came round", "came to", "all clear", "gone by", "was fine after", "no issues since",
                 "well controlled", "under control", "nothing since", "never since", "not since", "been fine since", "fine ever since", "fine since",
                 "ok since", "okay since", "all good since",
@@ -176,6 +176,10 @@ def rules() -> list[ConTextRule]:
     # "it passed", not "passed out" (a cue inside a symptom cut short the scope of "last year" before it:
     # "last year I passed out getting blood drawn" read as now)
     out.append(_r("passed", HISTORICAL, "BIDIRECTIONAL", max_scope=8, pattern=r"\bpassed\b(?! out\b| away\b)"))
+    # "it stopped", not "since I stopped the shots" (the treatment stopped, not the symptom)
+    out.append(_r("stopped", HISTORICAL, "BIDIRECTIONAL", max_scope=8,
+                  pattern=r"\bstopped\b(?! (?:the|my|his|her|their|taking|having|getting|doing|going|b12|injections?|shots?|"
+                          r"jabs?|treatment|tablets?|medication|work|working|driving)\b)"))
     # --- another person (still escalates) -----------------------------------------------------
     out.append(_r("another person", FAMILY, "BIDIRECTIONAL", pattern=ANOTHER_PERSON))
     # --- scope breaks ----------------------------------------------------------------------

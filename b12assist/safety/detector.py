@@ -534,7 +534,7 @@ def _in_context(findings: list[Finding], norm: str, raw: str) -> list[Finding]:
             f = replace(f, status="mild")    # "a little breathless on the stairs, but that is nothing new"
         elif f.escalates and f.category == "rash" and f.end \
                 and any(m.start() < f.end and f.end - len(f.text) < m.end() for m in _HABITUAL_REACTION.finditer(norm, start, end)) \
-                and not (onset or _STRONG_CURRENT.search(norm) or _dated_now(norm)):
+                and not (onset or _STRONG_CURRENT.search(norm) or _dated_now(norm) or _WORSENING.search(norm)):
             f = replace(f, status="mild")    # "he breaks out in a rash from some cheap jewelry": what he is allergic to
         elif f.escalates and _HOARSE.search(f.text) and _HOARSE_CAUSE.search(sentence):
             f = replace(f, status="mild")    # "a hoarse voice for weeks with a cold"

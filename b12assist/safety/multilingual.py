@@ -155,8 +155,11 @@ _RESOLVED_AFTER = re.compile(r"\b(?:ya (?:se me |se le |me |le )?(?:paso|ha pasa
                              r"ca va mieux|tout va bien|ja passou|ja estou bem|ja esta bem|juz (?:mi |jej |mu )?przeszlo|"
                              r"juz (?:jest )?dobrze|(?:ist|sind) (?:es |alles )?(?:wieder )?(?:weg|vorbei)|(?:ist )?alles (?:wieder )?gut|"
                              r"geht (?:es )?(?:mir|ihm|ihr) wieder gut|e passato|e passata|ora sto bene|tutto a posto|va tutto bene)\b")
-_THAT_WAS = re.compile(r"\b(?:isso|isto|eso|esto|aquilo|ca|cela|das|to|cio|questo)? ?(?:foi|era|fue|c ?etait|war|bylo|e stato|era stato|"
-                       r"fu|remonte a|ca remonte)\b")
+# "..., mas isso foi anos atrás", "pero fue hace años", "ale to było dawno": a pronoun or "but" right before the verb,
+# so it is the symptom that was then (not "la ultima crisis de asma fue hace años": another episode)
+_THAT_WAS = re.compile(r"(?:(?:^|[,;]|\b(?:mas|pero|mais|aber|ale|ma|but|y|e|et|und|i))\s+)"
+                       r"(?:(?:isso|isto|eso|esto|aquilo|ca|cela|c|das|es|to|cio|questo)\s+)?"
+                       r"(?:foi|era|fue|etait|war|bylo|e stato|era stato|fu|remonte a)\b")
 _ALSO = re.compile(r"\b(?:tambem|tambien|aussi|auch|tez|anche|too|also|igual|wieder|znowu|de novo|de nuevo|encore)\b")
 _OTHERWISE = re.compile(r"\b(?:sonst|ansonsten|por lo demas|de resto|sinon|a part ca|poza tym|per il resto|altrimenti)\b")
 _LIKE_AT = re.compile(r"(?:como|comme|jak|wie|come)\b")   # a cue that took the word in ("come anni fa")
