@@ -1655,6 +1655,11 @@ def test_review19_that_was_and_habit_probes():
     # "since I stopped the shots": the treatment stopped, not the symptom
     ("the reason is my walking has got worse every few days since i stopped the shots", "urgent"),
     ("the tingling stopped last month and has not come back", None),
+    ("MY HUSBAND CANT STAND UP HIS LEGS JUST STOPPED WORKING SUDDENLY AND HES LOST CONTROL OF HIS BOWELS", "emergency"),
+    # a habit named with its trigger, unless it is spreading now
+    ("my husband breaks out in a rash from cheap jewellery, is it ok for him to wear his watch on the jab arm?", None),
+    ("My son breaks out in a rash from plasters n the nurse stuck one on after his b12 jab, its going up his arm", "emergency"),
+    ("j'ai déjà fait un malaise après une prise de sang, mais c'était il y a des années. Je peux faire ma piqûre seule ?", None),
 ])
 def test_review19_classes(text, level):
     _assert_level(text, level)

@@ -534,7 +534,8 @@ def _in_context(findings: list[Finding], norm: str, raw: str) -> list[Finding]:
             f = replace(f, status="mild")    # "a little breathless on the stairs, but that is nothing new"
         elif f.escalates and f.category == "rash" and f.end \
                 and any(m.start() < f.end and f.end - len(f.text) < m.end() for m in _HABITUAL_REACTION.finditer(norm, start, end)) \
-                and not (onset or _STRONG_CURRENT.search(norm) or _dated_now(norm) or _WORSENING.search(norm)):
+                and not (onset or _STRONG_CURRENT.search(norm) or _dated_now(norm) or _WORSENING.search(norm)
+                         or cooccurrence.getting_worse(norm) or re.search(r"\b(?:all over|across|everywhere)\b", norm)):
             f = replace(f, status="mild")    # "he breaks out in a rash from some cheap jewelry": what he is allergic to
         elif f.escalates and _HOARSE.search(f.text) and _HOARSE_CAUSE.search(sentence):
             f = replace(f, status="mild")    # "a hoarse voice for weeks with a cold"
@@ -605,7 +606,7 @@ _MILD_OR_ON_EFFORT = re.compile(r"\b(?:a (?:little|bit|touch|tad)|slightly|mildl
 _LONG_STANDING_KINDS = ("breathing", "fainting", "neuro_worsening", "neuro_deficit")
 # a reaction someone always has to a named trigger (simple present), not one happening now
 _HABITUAL_REACTION = re.compile(
-    r"\b(?:i|he|she|they|we)(?: always| usually| normally| often| tends? to)? (?:breaks?|comes?|come) out in (?:a |an )?(?:\w+ )?"
+    r"\b(?:i|he|she|they|we|(?:my|our|his|her) \w+)(?: always| usually| normally| often| tends? to)? (?:breaks?|comes?|come) out in (?:a |an )?(?:\w+ )?"
     r"(?:rash|hives|welts|spots)\b(?: \w+){0,2} (?:from|with|when|whenever|every time|if|around|to)\b")
 _TURNS = re.compile(r"\b(?:but|however|though|although|yet|except)\b")
 
