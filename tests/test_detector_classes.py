@@ -1663,3 +1663,31 @@ def test_review19_that_was_and_habit_probes():
 ])
 def test_review19_classes(text, level):
     _assert_level(text, level)
+
+
+@pytest.mark.parametrize("text,level", [
+    # waking to a deficit, or fine last night: sudden
+    ("I woke this morning to find I cannot see out of my right eye at all. It was perfectly fine last night.", "emergency"),
+    # a deficit in a message whose confusion has been getting worse day by day is part of that trend
+    ("I'm my grandad's carer. He's been getting more confused each day this past week, he thought it was 1985 this "
+     "morning and didn't know where the toilet was. He's sat with me having a cuppa.", "urgent"),
+    ("his memory has been getting worse each day and this morning he suddenly could not stand up at all", "emergency"),
+    # history told as history ("at one point I was seeing double for a couple of weeks")
+    ("Bit of background: I was diagnosed in 2015, my feet were numb, I kept tripping over and at one point I was seeing "
+     "double for a couple of weeks. The loading doses sorted almost all of it. Can I have them at a pharmacy now?", None),
+    ("The numbness in my hands is less and less every month since I start the injections. I am very happy.", None),
+    ("I have less and less feeling in my feet every week", "urgent"),
+    ("A lady in the waiting room told me her friend collapsed after a B12 jab once. Is that a real thing or just gossip?", None),
+    ("My older son fainted at his school vaccinations last term, and now my younger one is starting B12 injections. "
+     "Does fainting run in families?", None),
+    ("My husband had chest pains at Christmas, all sorted now, stents in and he's doing well. Can he have his jab?", None),
+    ("my occupational health form asks if I've ever had 'loss of consciousness, seizures or visual disturbance'. I haven't.", None),
+    ("the form asks if I have seizures and right now I am having one, my arm is jerking", "emergency"),
+    # other languages: an anchor dated to the past, "zeszła", "Jahre her"
+    ("ma voisine m'a raconté qu'elle avait fait un malaise après sa piqûre de B12 l'année dernière, c'est fréquent ?", None),
+    ("W zeszłym roku po zastrzyku miałam wysypkę, ale zeszła po dwóch dniach i od tamtej pory nic.", None),
+    ("Mein Schwager ist nach seiner B12 Spritze mal umgekippt, aber das ist Jahre her. Mir geht's gut.", None),
+    ("Ich krieg kaum Luft nach der Spritze, mein Asthma ist Jahre her", "emergency"),
+])
+def test_round41_classes(text, level):
+    _assert_level(text, level)

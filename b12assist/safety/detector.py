@@ -54,7 +54,7 @@ INFO_QUESTION = re.compile(
     r"(?:slides?|poster|handout|presentation|quiz|flash ?cards?|lesson) (?:on|about|for|covering)|"
     r"talking rubbish|reading up|just reading|i (?:have )?read|i heard|heard that|(?:assignment|essay|homework)|"
     r"cross[- ]?reaction|difference between|any link|link between|linked to|connection between|"
-    r"reading about|for my own interest|(?:can|could|may|might) (?:\w+ )?(?:cause|give you|make you|lead to)|why (?:do|does)" + NOT_ABOUT_SOMEONE + r"|why would|what (?:is|are) the (?:side effects|"
+    r"reading about|for my own interest|run in (?:the )?famil\w*|hereditary|inherited|(?:can|could|may|might) (?:\w+ )?(?:cause|give you|make you|lead to)|why (?:do|does)" + NOT_ABOUT_SOMEONE + r"|why would|what (?:is|are) the (?:side effects|"
     r"signs|symptoms)|(?:can|could|do|does|will) (?:b12|it|they|this|these|the (?:jab|shot|injection)s?|"
     r"injections?|shots?|jabs?) (?:\w+ )?(?:cause|make|give|trigger)|side effects?|"
     r"effets secondaires|efectos secundarios|efeitos (?:secundarios|colaterais)|skutki uboczne|nebenwirkungen|"
@@ -417,7 +417,11 @@ _READING = re.compile(r"\bi (?:have|am|'ve|was)(?: been)? (?:reading|looking|won
                       r"making (?:a|an|some|the|our) (?:poster|leaflet|slides?|presentation|handout|quiz|list))\b")
 ONSET_SHORT = re.compile(r"\b(?:suddenly|sudden|all of a sudden|out of (?:nowhere|the blue)|just now|"
                          r"(?:a few|some|ten|\d+|five|fifteen|twenty|thirty) (?:mins?|minutes?) ago|"
-                         r"(?:half an|an|one|two|\d+) hours? ago|(?:in|within) the (?:last|past) (?:few )?(?:minutes?|hour))\b")
+                         r"(?:half an|an|one|two|\d+) hours? ago|(?:in|within) the (?:last|past) (?:few )?(?:minutes?|hour)|"
+                         # "I woke this morning to find I cannot see out of my right eye ... It was perfectly fine last night"
+                         r"woke(?: up)?(?: this morning| today)? (?:to find|and found|unable)|"
+                         r"(?:it|i|he|she) was (?:perfectly |totally |completely |absolutely )?(?:fine|ok|okay|normal) "
+                         r"(?:last night|yesterday|this morning|at breakfast|at lunch|an hour ago))\b")
 
 
 # The time a story was told, not when its symptom happened: "today while I was putting the bins out
@@ -500,6 +504,8 @@ def _in_context(findings: list[Finding], norm: str, raw: str) -> list[Finding]:
         elif f.escalates and f.category in cooccurrence.NEGATABLE and cooccurrence.NEGATED_AT_END.search(f.text) \
                 and not _SWELLING_AFTER.search(norm[f.end:end]):
             f = replace(f, status="negated")
+        elif f.escalates and f.end and _asked_on_a_form(norm, f, start):
+            f = replace(f, status="hypothetical")    # "my form asks if I've ever had 'loss of consciousness, seizures ...'"
         elif f.escalates and f.end and _listed_sign(norm, f, start):
             f = replace(f, status="hypothetical")    # "the leaflet lists the warning signs, trouble breathing, ..."
         elif f.escalates and f.end and _long_past(norm, f, start, end):
@@ -543,8 +549,11 @@ def _in_context(findings: list[Finding], norm: str, raw: str) -> list[Finding]:
                 and not _TREND.search(sentence):
             # numbness with speech gone wrong or a face dropping in the same sentence: a stroke sign
             f = replace(f, category="neuro_sudden", level=EMERGENCY)
-        elif f.escalates and ((f.category == "neuro_deficit" and onset) or
+        elif f.escalates and ((f.category == "neuro_deficit" and onset
+                               and (_SUDDEN.search(onset_text) or not any(g.escalates and g.category == "neuro_worsening"
+                                                                        and _TREND.search(g.text) for g in findings))) or
                               (f.category == "neuro_worsening" and ONSET_SHORT.search(onset_text))):
+            # (not "more confused each day this past week, ... this morning he didn't know where the toilet was")
             f = replace(f, category="neuro_sudden", level=EMERGENCY)
         out.append(f)
     # An earlier episode the message then says has come back ("it went away but it's back and
@@ -653,7 +662,9 @@ _PRESENT = re.compile(r"\b(?:is|are|am|i'm|it's|keeps?|keeping|feel|feels|feelin
                       r"tonight|just|right now|currently|this (?:morning|afternoon|evening|week))\b")
 _TREND = re.compile(r"\b(?:more (?:and|n|&) more|every day|each day|day by day|week by week|every week|each week|"
                     r"by the day|getting worse|worse and worse)\b")
-_IMPROVING = re.compile(r"\b(?:steadier|better|improv\w*|easier|fading|settling|easing|less (?:and less )?(?:numb|wobbly|tingly|unsteady|"
+_IMPROVING = re.compile(r"\b(?:(?:numbness|tingling|pins and needles|pain|weakness|confusion|fog|dizziness)\b(?: \w+){0,4} "
+                        r"(?:is|are|gets?|getting|has got) less(?: and less)?|"
+                        r"steadier|better|improv\w*|easier|fading|settling|easing|less (?:and less )?(?:numb|wobbly|tingly|unsteady|"
                         r"forgetful|muddled|confused|clumsy|foggy)|now (?:just|only) (?:in|at|on)|stopped (?:tripping|falling|stumbling))\b")
 _RESOLVED_NOW = re.compile(r"\b(?:all )?(?:gone|fine|ok|okay|better|normal|cleared|settled) now\b")
 # A question about what something is or would be ("is it the tongue swelling?", "what kind of
@@ -695,6 +706,18 @@ _LISTED_NOW = re.compile(r"\b(?:yep|yes|yeah)\b|\bone is (?:happening|here|start
 
 
 _A_LIST = re.compile(r"\b(?:and )?(?:it is|they are|that is|which is) (?:a |quite a |such a )?(?:long |short |huge )?list\b")
+
+
+_FORM_ASKS = re.compile(r"\b(?:form|questionnaire|question|application|insurer|insurance|dvla|survey)\b[a-z ]{0,20}?\b(?:asks?|asked|asking)"
+                        r"(?: me| you| us)? (?:if|whether|about)\b")
+
+
+def _asked_on_a_form(norm: str, f: Finding, start: int) -> bool:
+    """The symptom is what a form asks about ("my occupational health form asks if I've ever had 'loss of
+    consciousness, seizures or visual disturbance'"), with nothing dated to now after the question."""
+    asks = list(_FORM_ASKS.finditer(norm, start, f.end - len(f.text)))
+    return bool(asks) and not re.search(r"\b(?:now|right now|today|tonight|currently|at the moment|just)\b", norm[asks[-1].end():f.end]) \
+        and not _STRONG_CURRENT.search(norm) and not ONSET.search(norm)
 
 
 def _listed_sign(norm: str, f: Finding, start: int) -> bool:
@@ -762,13 +785,14 @@ _RESOLVED = re.compile(
     r"(?:fine|ok|okay|alright|all right|well|good|grand|normal|perfectly well|healthy|"
     r"back to normal|recovering(?: well)?|recovered|doing (?:fine|well|ok|okay|great)|on the mend|right as rain)\b(?: now\b| today\b)?"
     r"(?! (?:otherwise|apart from|except|in (?:my|him|her)sel))|"
-    r"\bbut (?:it |they )?(?:went|gone) (?:down|away)\b|\b(?:all|was|were|got) sorted\b|\b(?:has not|have not|hasnt|havent|never) happen\w* (?:since|again)\b|"
+    r"\bbut (?:it |they )?(?:went|gone) (?:down|away)\b|\b(?:all|was|were|got) sorted(?: now| out)?\b|\b(?:has not|have not|hasnt|havent|never) happen\w* (?:since|again)\b|"
     r"(?<!not )(?<!never )(?<!not been )(?<!never been )\b(?:been )?(?:fine|well|ok|okay|normal) (?:ever )?since\b|"
     r"\b(?:and|but) (?:is|are|was|were|seems?|looks?|feels?) (?:(?!not\b)\w+ )?(?:fine|ok|okay|alright|well)\b(?: now\b)?")
 # A time in the past that dates the episode.
 _DATED_PAST = re.compile(_FAR_PAST.pattern + r"|\b(?<!like )(?<!as )(?:last (?:week|wk|month|time|year|yr|winter|summer|spring|autumn|january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)|"
                          r"(?:back )?in (?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)|yesterday|the other day|a fortnight ago|"
-                         r"(?:a|one|two|three|few|couple of|\d+) (?:days|weeks|months) ago|(?:19|20)\d\d)\b")
+                         r"(?:a|one|two|three|few|couple of|\d+) (?:days|weeks|months) ago|(?:19|20)\d\d|"
+                         r"last (?:term|semester|school year|season|holidays?)|(?:at|over) (?:christmas|xmas|easter|new year))\b")
 # Someone not with the patient, and a second-hand report of what happened to them.
 _DISTANT = re.compile(r"\b(?:friend|mate|colleague|co ?worker|workmate|flatmate|roommate|housemate|neighbou?r|someone|somebody|a (?:woman|man|lady|guy|girl|bloke|"
                       r"fellow|patient)|people|cousin|boss|acquaintance|classmate|forum|online|facebook|reddit|group|post|tiktok|"
@@ -805,7 +829,7 @@ _OWN_RISK = re.compile(r"\b(?:should i (?:be )?(?:worr\w*|concerned|avoid|ask|te
                        r"mine|for me|also for me|am i at risk|before (?:my|mine)|how real|is (?:that|this|it) real|"
                        r"possible (?:also |too )?for me|reassure|refus\w+ (?:her|his|my|their) (?:b12 )?(?:jab|injection|shot)|"
                        r"(?:something|anything) (?:i|we) (?:should|need to|ought to) (?:watch|look out|worry|be (?:worried|concerned|aware))|"
-                       r"should (?:i|we) (?:watch|look out) for)\b")
+                       r"should (?:i|we) (?:watch|look out) for|(?:a )?real thing|just gossip|(?:an? )?(?:urban )?myth|old wives)\b")
 _THIRD = re.compile(r"\b(?:she|he|they|her|his|their|them|hers|him)\b")
 _FIRST = re.compile(r"\b(?:i|my|me|mine|i'm|i've|myself)\b")
 _NOW_DATED = re.compile(r"\b(?:today'?s?|tonight|this (?:morning|afternoon|evening)|right now|just now|at the moment|"
@@ -835,6 +859,9 @@ def _reports_own_symptom(text: str) -> bool:
 # it means for the patient ("is that common?")
 _ANOTHER_DID = re.compile(r"(?:" + ANOTHER_PERSON + r")(?: (?!and\b|but\b)[a-z']+){0,3}? (?:had|got|went|was|were|felt|"
                           r"fainted|passed out|collapsed|broke out|came out|swelled|reacted|developed|started)\b")
+
+
+_NEXT_CLAUSE = re.compile(r",? (?:and|but) (?:now|then|today|this)\b|;|, (?:and )?(?:my|his|her|i)\b")
 
 
 def _told_of_another(before: str) -> bool:
@@ -881,6 +908,13 @@ def _over_and_done(findings: list[Finding], norm: str) -> list[Finding]:
                 and (_OWN_RISK.search(norm[f.end:]) or _DATED_PAST.search(sentence) or any(_RESOLVED.finditer(norm, f.end)))
             present = _PRESENT.search(_FRAMING.sub(" ", _RESOLVED_NOW.sub(" ", _RESOLVED.sub(" ", sentence)))) \
                 or _BECOME.search(sentence)
+            # someone else's episode dated to the past and asked about for the patient ("my older son fainted at his
+            # school vaccinations last term, and now my younger one is starting B12 injections. Does fainting run in
+            # families?"): over, whatever the rest of the sentence says about someone else now
+            nxt = _NEXT_CLAUSE.search(norm, f.end, end)
+            clause = norm[start:nxt.start() if nxt else end]
+            told = told or (_told_of_another(before) and _OWN_RISK.search(norm[f.end:]) and _DATED_PAST.search(clause)
+                            and not _PRESENT.search(clause))
             if told or (not present and (_DATED_PAST.search(sentence)
                                          or (_told_of_another(before) and _OWN_RISK.search(norm[f.end:])))):
                 resolved = [m for m in _RESOLVED.finditer(norm, f_start) if not _EARLIER_DOSES.match(norm, m.end())]
@@ -1112,6 +1146,10 @@ def _in_idiom(idioms: list[tuple[int, int, str]], f: Finding, s_start: int, s_en
                for a, b, covers in idioms)
 
 
+_TOLD_AS_HISTORY = re.compile(r"\b(?:at one point|at the time|back then|in those days|before (?:my|the|i was) (?:diagnosis|diagnosed|"
+                              r"treatment|injections)|(?:i|he|she) (?:was|were) (?!just\b|now\b|still\b)\w+ing\b)")
+
+
 def _safety_net(findings: list[Finding], norm: str, raw: str) -> list[Finding]:
     """The message-level net (cooccurrence.py) when no phrase rule escalated: skipped when the
     message asks, jokes or uses an idiom, and for a symptom whose sentence the phrase rules already
@@ -1134,6 +1172,8 @@ def _safety_net(findings: list[Finding], norm: str, raw: str) -> list[Finding]:
         before = sentence[:max(0, sentence.find(hit.text))]
         if sentence in explained or _CONDITION.search(before):
             continue
+        if _TOLD_AS_HISTORY.search(before) and not re.search(r"\b(?:is|are|am|now|still|today|tonight|currently)\b", sentence):
+            continue    # "... and at one point I was seeing double for a couple of weeks": the patient's history
         out.append(probe)
         break
     return out

@@ -121,7 +121,7 @@ def _status(lang: Language, text: str, start: int, end: int | None = None) -> st
     # window's edge is no cue: "hace dos semanas empecé las inyecciones y no puedo respirar" is not past).
     lo = max(0, start - _CUE_WINDOW)
     clause = _clause_start(lang, text, lo, start)
-    anchors = list(_NOW_ANCHOR.finditer(text, clause, start))
+    anchors = _now_anchors(lang, text, clause, start)
     since_now = anchors[-1].end() if anchors else clause
     for kind in CUE_KINDS:
         scope = clause if kind == "hypothetical" else since_now
@@ -151,7 +151,8 @@ _SINCE = re.compile(r"\b(?:desde|depuis|seit|seitdem|da|dal|dall|dalla|dallo|od|
 # said to be over: "ya se me pasó", "c'est passé", "już przeszło", "jetzt ist alles gut"
 _RESOLVED_AFTER = re.compile(r"\b(?:ya (?:se me |se le |me |le )?(?:paso|ha pasado)|ya estoy bien|ya esta bien|c ?est passe|"
                              r"se (?:me |le )?(?:fue|quito)|desaparecio|a disparu|est parti|sumiu|desapareceu|ging (?:wieder )?weg|"
-                             r"verschwand|war (?:wieder )?weg|e sparit[oa]|andat[oa] via|(?:juz )?(?:zeszlo|minelo)|od tego czasu spokoj|"
+                             r"verschwand|war (?:wieder )?weg|e sparit[oa]|andat[oa] via|(?:juz )?(?:zesz(?:lo|la|ly)|minelo|minela)|"
+                             r"od (?:tego czasu|tamtej pory) (?:spokoj|nic)|"
                              r"ca va mieux|tout va bien|ja passou|ja estou bem|ja esta bem|juz (?:mi |jej |mu )?przeszlo|"
                              r"juz (?:jest )?dobrze|(?:ist|sind) (?:es |alles )?(?:wieder )?(?:weg|vorbei)|(?:ist )?alles (?:wieder )?gut|"
                              r"geht (?:es )?(?:mir|ihm|ihr) wieder gut|e passato|e passata|ora sto bene|tutto a posto|va tutto bene)\b")
@@ -159,7 +160,7 @@ _RESOLVED_AFTER = re.compile(r"\b(?:ya (?:se me |se le |me |le )?(?:paso|ha pasa
 # so it is the symptom that was then (not "la ultima crisis de asma fue hace años": another episode)
 _THAT_WAS = re.compile(r"(?:(?:^|[,;]|\b(?:mas|pero|mais|aber|ale|ma|but|y|e|et|und|i))\s+)"
                        r"(?:(?:isso|isto|eso|esto|aquilo|ca|cela|c|das|es|to|cio|questo)\s+)?"
-                       r"(?:foi|era|fue|etait|war|bylo|e stato|era stato|fu|remonte a)\b")
+                       r"(?:foi|era|fue|etait|war|ist|bylo|e stato|era stato|fu|remonte a)\b")
 _ALSO = re.compile(r"\b(?:tambem|tambien|aussi|auch|tez|anche|too|also|igual|wieder|znowu|de novo|de nuevo|encore)\b")
 _OTHERWISE = re.compile(r"\b(?:sonst|ansonsten|por lo demas|de resto|sinon|a part ca|poza tym|per il resto|altrimenti)\b")
 _LIKE_AT = re.compile(r"(?:como|comme|jak|wie|come)\b")   # a cue that took the word in ("come anni fa")
@@ -236,7 +237,7 @@ def _told_as_past(lang: Language, text: str, start: int, end: int) -> bool:
     past = lang.cues.get("past", ())
     lo = max(0, start - 3 * _CUE_WINDOW)
     clause = _clause_start(lang, text, lo, start, commas=False)
-    if _NOW_ANCHOR.search(text, clause, start):
+    if _now_anchors(lang, text, clause, start):
         return False    # "desde que cheguei a casa ja desmaiei uma vez": dated to now before it
     if any(
             not _ONCE.fullmatch(m.group()) and not _AND.search(text, m.end(), start) and not _now_all_the_same(text, m, clause)
@@ -249,7 +250,16 @@ def _told_as_past(lang: Language, text: str, start: int, end: int) -> bool:
         return True
     stop = _CLAUSE_BREAK.search(text, end)
     after = text[end:stop.start() if stop else len(text)]
-    return not _NOW_ANCHOR.search(after) and any(not _LIKE.search(after[:m.start()]) for cue in past for m in cue.finditer(after))
+    return not _now_anchors(lang, text, end, stop.start() if stop else len(text)) \
+        and any(not _LIKE.search(after[:m.start()]) for cue in past for m in cue.finditer(after))
+
+
+def _now_anchors(lang: Language, text: str, lo: int, hi: int) -> list[re.Match]:
+    """Words that date what follows to now ("heute", "après la piqûre"), unless a time in the past
+    dates them right after ("après sa piqûre de B12 l'année dernière")."""
+    dated = tuple(lang.cues.get("past", ())) + tuple(lang.cues.get("recent", ()))
+    return [m for m in _NOW_ANCHOR.finditer(text, lo, hi)
+            if not any(cue.search(text, m.end(), min(len(text), m.end() + 30)) for cue in dated)]
 
 
 def find(text: str, spoken: str | None = None) -> list[Match]:

@@ -89,7 +89,8 @@ _DEFICIT = (
 )
 
 # Someone other than the patient: "my mum", "our son", "she".
-ANOTHER_PERSON = (r"\b(?:my|our) (?:mum|mom|mother|mam|dad|father|son|daughter|child|kid|kids|"
+ANOTHER_PERSON = (r"\b(?:my|our) (?:(?:older|younger|little|big|eldest|oldest|youngest|elder|teenage|step|baby|new|elderly|old) )?"
+                  r"(?:mum|mom|mother|mam|dad|father|son|daughter|child|kid|kids|"
                   r"baby|husband|wife|partner|boyfriend|girlfriend|bf|gf|fiance|fiancee|friend|grandma|gran|granny|"
                   r"grandmother|grandpa|grandad|grandfather|brother|sister|aunt|auntie|uncle|"
                   r"patient|neighbou?r|client|resident|spouse|hubby|nan|nana|carer|roommate|"
