@@ -1691,3 +1691,40 @@ def test_review19_classes(text, level):
 ])
 def test_round41_classes(text, level):
     _assert_level(text, level)
+
+
+def test_review20_history_form_and_comparison_probes():
+    """A reviewer wrote 70 current red flags (24 in other languages) and 20 negatives to break the
+    round-41 changes. Its first draft silenced 9 ("at one point earlier my left arm and leg just went
+    dead and heavy, and they still feel weak", "quick question asking about swelling, my tongue feels
+    huge", "Her confusion is getting less and less manageable", "Hoy, peor que hace dos años, se me
+    está hinchando la lengua"), all fixed; the rules miss 1 of them instead of 6 and escalate 5 of the
+    negatives instead of 13."""
+    _assert_reviewer_probes_hold("red_flags_review20_probes.tsv")
+
+
+@pytest.mark.parametrize("text,level", [
+    ("at one point earlier my left arm and leg just went dead and heavy, and they still feel weak", "emergency"),
+    ("back then I used to get wheezy but this is different, cant get air in, lips going blue", "emergency"),
+    ("Ok so a bit of background: I was diagnosed in 2019 and at one point I actually collapsed in the supermarket, "
+     "which is how they found it. Do I need to bring proof to my new GP?", None),
+    ("quick question asking about swelling, my tongue feels huge and my lips are puffing up after the jab an hr ago", "emergency"),
+    ("School nurse form asks if my daughter has any conditions that could cause fainting or seizures.", None),
+    ("Her confusion is getting less and less manageable, every day she knows us a bit less", "urgent"),
+    ("tingling is less of a worry to me than my balance which is going downhill week by week", "urgent"),
+    ("he was brushing his teeth and the brush dropped out his hand and half his face went kind of slack", "emergency"),
+    ("my husband had chest pain after his jab, he says he's fine now", "emergency"),
+    # other languages: worse than then is now; "and" with a new verb ends a negation; an injection dated as a clause
+    ("Hoy, peor que hace dos años, se me está hinchando la lengua y los labios", "emergency"),
+    ("Aujourd'hui, pire que l'an dernier, j'ai les lèvres et la langue qui gonflent", "emergency"),
+    ("Meine Zunge schwillt an und es ist schlimmer als vor zwei Jahren, ich kann kaum noch schlucken", "emergency"),
+    ("Mein Vater kann seinen rechten Arm nicht mehr heben und spricht ganz verwaschen, seine letzte Spritze ist Monate her",
+     "emergency"),
+    ("no tengo fiebre y me cuesta respirar", "emergency"),
+    ("nie mam wysypki i duszności", None),
+    ("ma voisine m'a raconté qu'elle avait fait un malaise après sa B12 l'an dernier, est-ce que c'est fréquent ?", None),
+    ("Estou com um aperto forte no peito que não passa, depois da injeção do ano passado também tive mas não assim",
+     "emergency"),
+])
+def test_review20_classes(text, level):
+    _assert_level(text, level)

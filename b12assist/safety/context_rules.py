@@ -128,7 +128,7 @@ def rules() -> list[ConTextRule]:
     # --- past or resolved ------------------------------------------------------------------
     out.append(_r("time in the past", HISTORICAL, "BIDIRECTIONAL", max_scope=10,
                   pattern=r"\b(?:last (?:year|yr|month|week|winter|summer|spring|autumn|fall|time|course|xmas|christmas|easter|new year|term|semester|january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)|"
-                          r"decades? ago|a fortnight ago|(?:two|three|a few|\d+) fortnights? ago|at one point(?! (?:today|this|tonight|just))|"
+                          r"decades? ago|a fortnight ago|(?:two|three|a few|\d+) fortnights? ago|"
                           r"last wk|(?:years?|yrs?|months?|mths?|weeks?|wks?) ago|a (?:year|month|week|few weeks|few months) ago|"
                           r"in the past|used? to|history of|once had|previously|back when|my late \w+|"
                           r"back in (?:college|school|uni|university|the day|my (?:teens|twenties|thirties))|"

@@ -311,6 +311,9 @@ def _caused_it(before: str) -> bool:
     return bool(found) and len(before) - found[-1].end() <= 30 and not re.search(r"[,;:.!?]", before[found[-1].end():])
 
 
+_SAYS_SO = re.compile(r"\b(?:says|said|reckons|claims|insists|swears|keeps saying)\b(?: \w+){0,3}$")
+
+
 def _unsure_negation(ent, modifiers) -> bool:
     """An uncertainty on the same side of the symptom as its negation makes the negation unsure ("I
     don't think it's hives, maybe"); one on the other side does not ("no hives lol just a bit bored")."""
@@ -333,7 +336,10 @@ def _status(ent, whole_text: str, breaks: list[int], hard_breaks: list[int],
                                # a fear: "scared I'll get wheezy like I did years ago")
                                or (_COMPARED.search(ent.doc[ent.end:m.modifier_span[0]].text)
                                    and not _FEARED_BEFORE.search(ent.doc[ent.sent.start:ent.start].text))))
-                 and not (m.category == ONCE and _ONCE_NOW.search(ent.sent.text))]
+                 and not (m.category == ONCE and _ONCE_NOW.search(ent.sent.text))
+                 # "he says he's fine now": his own word for it after chest pain, not that it is over
+                 and not (m.category == HISTORICAL and m.modifier_span[0] >= ent.end
+                          and _SAYS_SO.search(ent.doc[max(ent.end, m.modifier_span[0] - 5):m.modifier_span[0]].text))]
     cats = {m.category for m in modifiers}
     experiencer = "other" if FAMILY in cats else "patient"
     certainty = "possible" if POSSIBLE in cats else "certain"
@@ -376,7 +382,8 @@ def _assess_window(text: str, offset: int = 0) -> list[Finding]:
     breaks = [m.modifier_span[0] for m in terminators]
     hard_breaks = [m.modifier_span[0] for m in terminators if m.rule.literal not in _SOFT_BREAKS]
     # times in the past, for the soft-past reading: "once" too, outside a sentence dated to now
-    historical = [m.modifier_span for m in graph if m.category == HISTORICAL
+    historical = [m.modifier_span for m in graph if (m.category == HISTORICAL
+                                                     and not _SAYS_SO.search(doc[max(0, m.modifier_span[0] - 5):m.modifier_span[0]].text))
                   or (m.category == ONCE and not _ONCE_NOW.search(doc[m.modifier_span[0]].sent.text))]
     findings = []
     for ent in doc.ents:
@@ -504,6 +511,8 @@ def _in_context(findings: list[Finding], norm: str, raw: str) -> list[Finding]:
         elif f.escalates and f.category in cooccurrence.NEGATABLE and cooccurrence.NEGATED_AT_END.search(f.text) \
                 and not _SWELLING_AFTER.search(norm[f.end:end]):
             f = replace(f, status="negated")
+        elif f.escalates and f.end and _told_as_history(norm, sentence, norm[start:f.end - len(f.text)]):
+            f = replace(f, status="past")
         elif f.escalates and f.end and _asked_on_a_form(norm, f, start):
             f = replace(f, status="hypothetical")    # "my form asks if I've ever had 'loss of consciousness, seizures ...'"
         elif f.escalates and f.end and _listed_sign(norm, f, start):
@@ -521,7 +530,7 @@ def _in_context(findings: list[Finding], norm: str, raw: str) -> list[Finding]:
             # a condition about the cause, the symptom told as going on ("supposing it's the b12 my
             # eyelids and lips are swelling up, what do i do")
             f = replace(f, status="current")
-        elif f.escalates and f.category == "neuro_worsening" and _IMPROVING.search(f.text) and not _WORSENING.search(f.text):
+        elif f.escalates and f.category == "neuro_worsening" and f.end and _improving_in(norm, f) and not _WORSENING.search(f.text):
             f = replace(f, status="mild")    # "his tingly legs have been settling week by week"
         elif f.escalates and f.category == "neuro_worsening" and re.search(r"\bused to\b", f.text) \
                 and _IMPROVING.search(norm, f.end, end) and not _WORSENING.search(norm[f.end:end]):
@@ -638,6 +647,13 @@ def _long_standing(norm: str, f: Finding, start: int, end: int) -> bool:
     return False
 
 
+def _improving_in(norm: str, f: Finding) -> bool:
+    """The finding's own words say it is getting better, read in the message ("confusion is getting less and less
+    manageable" is no improvement)."""
+    m = _IMPROVING.search(norm, f.end - len(f.text))
+    return bool(m) and m.start() < f.end
+
+
 _WILL_IT_HELP = re.compile(r"\b(?:will|would|could|can|does|do|might|may) (?:\w+ ){0,3}help\b")   # not a cry for help
 _DIZZY = re.compile(r"^(?:dizz\w*|light ?headed\w*|woozy|a bit dizzy|a little dizzy)$")
 _A_FALL = re.compile(r"^(?:fell|falls?|falling|fallen)(?: over| down)?$")
@@ -663,7 +679,9 @@ _PRESENT = re.compile(r"\b(?:is|are|am|i'm|it's|keeps?|keeping|feel|feels|feelin
 _TREND = re.compile(r"\b(?:more (?:and|n|&) more|every day|each day|day by day|week by week|every week|each week|"
                     r"by the day|getting worse|worse and worse)\b")
 _IMPROVING = re.compile(r"\b(?:(?:numbness|tingling|pins and needles|pain|weakness|confusion|fog|dizziness)\b(?: \w+){0,4} "
-                        r"(?:is|are|gets?|getting|has got) less(?: and less)?|"
+                        # "... is less and less every month", not "less and less manageable", "less of a worry than"
+                        r"(?:is|are|gets?|getting|has got) less(?: and less)?(?=\s*(?:$|[,.;!?]|now\b|every\b|each\b|since\b|day\b|"
+                        r"week\b|month\b|these\b|lately\b|than (?:before|it was|they were)\b))|"
                         r"steadier|better|improv\w*|easier|fading|settling|easing|less (?:and less )?(?:numb|wobbly|tingly|unsteady|"
                         r"forgetful|muddled|confused|clumsy|foggy)|now (?:just|only) (?:in|at|on)|stopped (?:tripping|falling|stumbling))\b")
 _RESOLVED_NOW = re.compile(r"\b(?:all )?(?:gone|fine|ok|okay|better|normal|cleared|settled) now\b")
@@ -712,12 +730,19 @@ _FORM_ASKS = re.compile(r"\b(?:form|questionnaire|question|application|insurer|i
                         r"(?: me| you| us)? (?:if|whether|about)\b")
 
 
+_EVER_HAD = re.compile(r"\b(?:i|you|we) (?:have|'ve)(?: ever)? had\b|\b(?:i|you) (?:ever )?(?:get|have)\b|"
+                       r"\b(?:\w+ )?(?:has|have|had|gets?) (?:ever had )?any\b")
+
+
 def _asked_on_a_form(norm: str, f: Finding, start: int) -> bool:
     """The symptom is what a form asks about ("my occupational health form asks if I've ever had 'loss of
     consciousness, seizures or visual disturbance'"), with nothing dated to now after the question."""
     asks = list(_FORM_ASKS.finditer(norm, start, f.end - len(f.text)))
-    return bool(asks) and not re.search(r"\b(?:now|right now|today|tonight|currently|at the moment|just)\b", norm[asks[-1].end():f.end]) \
-        and not _STRONG_CURRENT.search(norm) and not ONSET.search(norm)
+    if not asks:
+        return False
+    asked = _EVER_HAD.sub(" ", norm[asks[-1].end():f.end])
+    return not re.search(r"\b(?:now|right now|today|tonight|currently|at the moment|just|since)\b", asked) \
+        and not _CURRENT.search(asked) and not _STRONG_CURRENT.search(norm) and not ONSET.search(norm)
 
 
 def _listed_sign(norm: str, f: Finding, start: int) -> bool:
@@ -1147,7 +1172,20 @@ def _in_idiom(idioms: list[tuple[int, int, str]], f: Finding, s_start: int, s_en
 
 
 _TOLD_AS_HISTORY = re.compile(r"\b(?:at one point|at the time|back then|in those days|before (?:my|the|i was) (?:diagnosis|diagnosed|"
-                              r"treatment|injections)|(?:i|he|she) (?:was|were) (?!just\b|now\b|still\b)\w+ing\b)")
+                              r"treatment|injections))\b")
+
+
+def _told_as_history(norm: str, sentence: str, before: str) -> bool:
+    """The symptom is told as part of the patient's history ("Bit of background: I was diagnosed in 2019 and at one
+    point I actually collapsed"): a history marker and a past-tense report before it, nothing dated to now."""
+    later = norm[norm.find(sentence) + len(sentence):] if sentence in norm else ""
+    markers = list(_TOLD_AS_HISTORY.finditer(before))
+    if not markers or _TURNS.search(before, markers[-1].end()) or re.search(r"\bthis (?:is|time|feels|one)\b", before):
+        return False    # "back then I used to get wheezy but this is different, cant get air in"
+    return bool(_PAST_REPORT.search(before) and not _dated_now(sentence)
+                and not (_STRONG_CURRENT.search(norm) or ONSET.search(_NO_ONSET.sub(" ", norm)))
+                and not re.search(r"\b(?:now|still|today|tonight|currently|earlier|mins?|minutes|hours?|hrs?)\b", sentence)
+                and not _TURNS.search(sentence[len(before):]) and not _NOW_DATED.search(later))
 
 
 def _safety_net(findings: list[Finding], norm: str, raw: str) -> list[Finding]:
@@ -1172,7 +1210,7 @@ def _safety_net(findings: list[Finding], norm: str, raw: str) -> list[Finding]:
         before = sentence[:max(0, sentence.find(hit.text))]
         if sentence in explained or _CONDITION.search(before):
             continue
-        if _TOLD_AS_HISTORY.search(before) and not re.search(r"\b(?:is|are|am|now|still|today|tonight|currently)\b", sentence):
+        if _told_as_history(norm, sentence, before):
             continue    # "... and at one point I was seeing double for a couple of weeks": the patient's history
         out.append(probe)
         break

@@ -128,6 +128,11 @@ def _status(lang: Language, text: str, start: int, end: int | None = None) -> st
         matches = [m for cue in lang.cues.get(kind, ()) for m in cue.finditer(text, scope, start)]
         if kind == "hypothetical":
             matches = [m for m in matches if not _reports_anyway(text, m, start)]
+        elif kind == "negated":
+            # "kann seinen Arm nicht mehr heben und spricht ganz verwaschen": the negation stays with its own verb
+            # when a new verb or subject follows "and" ("no tengo fiebre y me cuesta respirar"); a list keeps it
+            # ("nie mam wysypki i duszności")
+            matches = [m for m in matches if not ((a := _AND.search(text, m.end(), start)) and _NEW_CLAUSE.match(text, a.end()))]
         elif kind == "recent" and end is None:   # a trend runs up to now whatever happened last week
             matches = []
         if kind in ("past", "recent"):
@@ -141,8 +146,14 @@ def _status(lang: Language, text: str, start: int, end: int | None = None) -> st
 
 # "hace dos semanas empecé las inyecciones y no puedo respirar": a new clause after "and" is its own time
 _AND = re.compile(r"\b(?:y|e|et|i|und|a|oraz|ed|puis|luego|poi|dann|potem)\b")
+# after "and", the start of a clause of its own: a clitic, a subject or a finite verb
+_NEW_CLAUSE = re.compile(r"\s*(?:me|se|te|le|nos|mi|ti|si|ci|ich|er|sie|es|je|j|il|elle|on|eu|ele|ela|estoy|tengo|estou|tenho|"
+                         r"sono|ho|jestem|mam|ma|bin|habe|hat|kann|spricht|redet|ist|suis|ai|a|fica|fiquei|sto|sta|czuje|nie moge)\b")
 # "se me hincha la lengua igual que hace dos años", "comme il y a 2 ans": a comparison with then, now
-_LIKE = re.compile(r"\b(?:como|igual que|lo mismo que|comme|jak|wie|come|tal como|igual a)\s*$")
+_LIKE = re.compile(r"\b(?:como|igual que|lo mismo que|comme|jak|wie|come|tal como|igual a|"
+                   # worse (or more) than then: "peor que hace dos años", "pire que l'an dernier", "schlimmer als vor zwei Jahren"
+                   r"(?:peor|pire|pior|schlimmer|gorzej|peggio|mas|plus|mais|mehr|bardziej|piu|worse) "
+                   r"(?:que|qu|als|niz|di|do que|che|than))\s*$")
 # "desde la inyección de la semana pasada", "seit der Diagnose letztes Jahr", "dall'anno scorso": a time
 # that starts something going on now
 _SINCE = re.compile(r"\b(?:desde|depuis|seit|seitdem|da|dal|dall|dalla|dallo|od|odkad|since)\b")
@@ -246,12 +257,22 @@ def _told_as_past(lang: Language, text: str, start: int, end: int) -> bool:
     # "..., mas isso foi anos atras": said after it, across "but", to be long past
     if not _NOW_ANCHOR.search(text, start, min(ends) if ends else len(text)) and any(
             _THAT_WAS.search(text, max(end, m.start() - 25), m.end()) and not _ALSO.search(text, m.start() - 25, m.end() + 12)
+            and not _LIKE.search(text, max(0, m.start() - 20), m.start())
             for cue in past for m in cue.finditer(text, end, min(ends) if ends else len(text))):
         return True
     stop = _CLAUSE_BREAK.search(text, end)
     after = text[end:stop.start() if stop else len(text)]
     return not _now_anchors(lang, text, end, stop.start() if stop else len(text)) \
-        and any(not _LIKE.search(after[:m.start()]) for cue in past for m in cue.finditer(after))
+        and any(not _LIKE.search(after[:m.start()]) and not _dates_another_time(after, m) for cue in past for m in cue.finditer(after))
+
+
+def _dates_another_time(after: str, cue: re.Match) -> bool:
+    """A time after the symptom that dates something else: the injection as a clause of its own ("seine letzte
+    B12 Spritze ist Monate her"), or an earlier time it also happened ("depois da injeção do ano passado também
+    tive"); not "après sa piqûre l'an dernier" (the symptom came after that injection)."""
+    injection = _INJECTION_BEFORE.search(after, max(0, cue.start() - 30), cue.start())
+    return bool(injection and re.match(r"\w+ (?:ist|est|es|e|jest|was|is|fue|foi|war|era|byla|bylo|byl)\b", injection.group())) \
+        or bool(re.match(r"\s*(?:tambem|tambien|aussi|auch|tez|anche|too|also)\b", after[cue.end():]))
 
 
 def _now_anchors(lang: Language, text: str, lo: int, hi: int) -> list[re.Match]:
