@@ -1728,3 +1728,18 @@ def test_review20_history_form_and_comparison_probes():
 ])
 def test_review20_classes(text, level):
     _assert_level(text, level)
+
+
+@pytest.mark.parametrize("text,level", [
+    # round 42's English miss: numbness that "went from toes to mid-shin in 10 days"
+    ("Numbness went from toes to mid-shin in 10 days. Is this the B12 not being enough?", "urgent"),
+    ("The tingling's crept up from my feet to my shins over the last fortnight", "urgent"),
+    ("my tingling is worse than before I started and it's spreading up my arms week by week", "urgent"),
+    ("fainted once aged 12. relevant?", None),
+    ("Before I started I'd lost feeling in the balls of my feet. Now the numbness has shrunk back to just my toes, "
+     "steady since Christmas. Is it likely to come back?", None),
+    ("My nan had a stroke years ago and her face drooped, it's made me a bit paranoid. Does B12 raise stroke risk at all?", None),
+    ("Woke up from a nap and can't see out of my right eye at all, it was fine this morning", "emergency"),
+])
+def test_round42_classes(text, level):
+    _assert_level(text, level)

@@ -132,7 +132,7 @@ def rules() -> list[ConTextRule]:
                           r"last wk|(?:years?|yrs?|months?|mths?|weeks?|wks?) ago|a (?:year|month|week|few weeks|few months) ago|"
                           r"in the past|used? to|history of|once had|previously|back when|my late \w+|"
                           r"back in (?:college|school|uni|university|the day|my (?:teens|twenties|thirties))|"
-                          r"before (?:it|he|she|i|they) (?:was|were) diagnosed|"
+                          r"before (?:it|he|she|i|they) (?:was|were) diagnosed|(?<!than )before (?:i|he|she|we) (?:started|began)\b|"
                           r"on (?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?(?= but| and|,)|when i (?:first )?started|"
                           r"when i was (?:first )?diagnosed|as a (?:kid|child|teen\w*|baby)|"
                           r"when (?:i|he|she|we|my \w+|our \w+) (?:was|were) (?:young|little|(?:a |an )?(?:kid|child|toddler|baby|teenager|infant)|younger|pregnant|small|"
@@ -148,7 +148,7 @@ def rules() -> list[ConTextRule]:
     # home" (when), "all at once", "more than once"; a category of its own, as the detector drops it in a
     # sentence dated to now ("since I got home I have fainted once", "once at work this morning")
     out.append(_r("once", ONCE, "BACKWARD", max_scope=4,
-                  pattern=r"(?<!\bat )(?<!\bthan )(?<!\bonly )\bonce\b(?= *(?:$|[,.;:!?]|(?:at|in|on|as|when|while|during|"
+                  pattern=r"(?<!\bat )(?<!\bthan )(?<!\bonly )\bonce\b(?= *(?:$|[,.;:!?]|(?:at|in|on|as|when|while|during|aged|age|"
                           r"years?|ages|long|a (?:long|while|few|couple)|back|before|\d+)\b))"))
     # "the swelling has gone" (over), not "his face has gone puffy" (became)
     # ("the nurse has gone" left: a person is not a symptom that went)

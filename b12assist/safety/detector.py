@@ -678,7 +678,7 @@ _PRESENT = re.compile(r"\b(?:is|are|am|i'm|it's|keeps?|keeping|feel|feels|feelin
                       r"tonight|just|right now|currently|this (?:morning|afternoon|evening|week))\b")
 _TREND = re.compile(r"\b(?:more (?:and|n|&) more|every day|each day|day by day|week by week|every week|each week|"
                     r"by the day|getting worse|worse and worse)\b")
-_IMPROVING = re.compile(r"\b(?:(?:numbness|tingling|pins and needles|pain|weakness|confusion|fog|dizziness)\b(?: \w+){0,4} "
+_IMPROVING = re.compile(r"\b(?:shrunk back|receded|retreated|(?:numbness|tingling|pins and needles|pain|weakness|confusion|fog|dizziness)\b(?: \w+){0,4} "
                         # "... is less and less every month", not "less and less manageable", "less of a worry than"
                         r"(?:is|are|gets?|getting|has got) less(?: and less)?(?=\s*(?:$|[,.;!?]|now\b|every\b|each\b|since\b|day\b|"
                         r"week\b|month\b|these\b|lately\b|than (?:before|it was|they were)\b))|"
@@ -854,7 +854,8 @@ _OWN_RISK = re.compile(r"\b(?:should i (?:be )?(?:worr\w*|concerned|avoid|ask|te
                        r"mine|for me|also for me|am i at risk|before (?:my|mine)|how real|is (?:that|this|it) real|"
                        r"possible (?:also |too )?for me|reassure|refus\w+ (?:her|his|my|their) (?:b12 )?(?:jab|injection|shot)|"
                        r"(?:something|anything) (?:i|we) (?:should|need to|ought to) (?:watch|look out|worry|be (?:worried|concerned|aware))|"
-                       r"should (?:i|we) (?:watch|look out) for|(?:a )?real thing|just gossip|(?:an? )?(?:urban )?myth|old wives)\b")
+                       r"should (?:i|we) (?:watch|look out) for|(?:a )?real thing|just gossip|(?:an? )?(?:urban )?myth|old wives|"
+                       r"(?:raise|raises|increase|increases|higher|lower) (?:the |my |your )?(?:\w+ )?risk)\b")
 _THIRD = re.compile(r"\b(?:she|he|they|her|his|their|them|hers|him)\b")
 _FIRST = re.compile(r"\b(?:i|my|me|mine|i'm|i've|myself)\b")
 _NOW_DATED = re.compile(r"\b(?:today'?s?|tonight|this (?:morning|afternoon|evening)|right now|just now|at the moment|"

@@ -35,7 +35,7 @@ _CONTRACTIONS = [
     (r"(?<!\bthe )(?<!\ban )(?<!\bmy )(?<!\byour )(?<!\bour )(?<!\bher )(?<!\bhis )(?<!\bsenior )\brn\b"
      r"(?! (?:said|told|gave|asked|says|nurse|called|checked|is|was|who|at)\b)", "right now"),
     # "he's got hay fever", "it's been worse": has, not is
-    (r"\b(it|that|she|he)'?s (been|got|gotten|had)\b", r"\1 has \2"),
+    (r"\b(it|that|she|he)'?s (been|got|gotten|had|made|done|left|caused|given|taken|become)\b", r"\1 has \2"),
     # "its own", "its course": a possessive, not "it is"
     (r"\bit(?:'s|s(?! own\b| course\b| way\b| place\b| peak\b| usual\b| normal\b| side\b| size\b| shape\b| colou?r\b))\b", "it is"),
     (r"\bthat'?s\b", "that is"),
