@@ -1743,3 +1743,16 @@ def test_review20_classes(text, level):
 ])
 def test_round42_classes(text, level):
     _assert_level(text, level)
+
+
+@pytest.mark.parametrize("text,level", [
+    # round 43: a spread told as "gone from X to Y", with "not improving" (no improvement)
+    ("The tingling's gone from my toes to halfway up my calves in about ten days. Not improving at all, if anything worse.",
+     "urgent"),
+    ("Tingling's moved from my fingertips into my palms and now my forearms, all in the last ten days", "urgent"),
+    ("the burning in my feet has gone from a 7 to about a 2, I'm sleeping through the night now", None),
+    # "eyes are all swollen" is swelling, not eyesight getting worse
+    ("an hour after the jab my cheeks and under my eyes are all swollen and tight and it's getting worse", "emergency"),
+])
+def test_round43_classes(text, level):
+    _assert_level(text, level)

@@ -94,10 +94,11 @@ _GETTING_WORSE = re.compile(
     r"(?:a lot |much |far )?more (?:often )?lately|downhill|deteriorat\w*|declin\w*|unsteadier|weaker|clumsier|blurrier|"
     r"(?:was|were) (?:just|only) (?:\w+ ){0,3}(?:last|a) (?:week|month)|used to (?:stop|be only|be just)|"
     # "it has gone from my ankles to my hips in a fortnight"
-    r"(?:went|gone|moved|spread|crept|gotten|got|travell?ed) (?:up )?from (?:my |his |her |their |the )?[a-z-]+ (?:up )?to\b)")
+    r"(?:went|gone|moved|spread|crept|gotten|got|travell?ed) (?:up )?from (?!(?:a |an )?\d)(?:my |his |her |their |the )?[a-z-]+ "
+    r"(?:up )?to\b)")
 _IMPROVING = re.compile(r"\b(?:(?<!not )(?<!no )(?<!than )(?<!would get )(?<!should get )(?<!will get )(?<!to get )(?<!make it )"
                         r"(?<!make me )(?<!make things )(?<!making it )better|"
-                        r"improv\w*|less (?:numb|tingly|often|fuzzy|blurry|blurred|wobbly|unsteady|shaky|foggy|muddled|confused|clumsy)|settl\w*|eas\w+ off|(?:much |a lot |far |so much )?(?:sharper|clearer|brighter|"
+                        r"(?<!not )(?<!no )(?<!never )improv\w*|less (?:numb|tingly|often|fuzzy|blurry|blurred|wobbly|unsteady|shaky|foggy|muddled|confused|clumsy)|settl\w*|eas\w+ off|(?:much |a lot |far |so much )?(?:sharper|clearer|brighter|"
                         r"more alert)|back to (?:her|him|my|them)sel(?:f|ves)|"
                         r"no worse|not worse|same as (?:it's|it is|its|it has|they have|they've) been|(?:way |much |a lot |far )?less than|not (?:got|gotten|getting|become|any) (?:any )?worse|exactly the same|the same for|same as (?:always|before|ever)|stable|unchanged|"
                         r"has not changed|without changing|shrunk back|shrinking|receded|retreated|(?:way |much |a lot |far )?less (?:now|often|than before)|instead of every day|"

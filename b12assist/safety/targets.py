@@ -56,7 +56,7 @@ _NEURO = (
     r"double vision|confus\w*|memory|forgetful\w*|brain fog|foggy|walking|coordination|"
     r"burning (?:in )?(?:my |his |her )?(?:feet|hands)|feeling in (?:my|his|her|their) "
     r"(?:feet|hands|legs|toes|fingers|arms)|neuropathy|nerve\w*|legs? (?:giving|gave) way|"
-    r"speech|talking|feet|legs|hands|eyes(?! (?:are |is )?(?:swell\w*|puff\w*|swollen|puffy))|seeing|muddled|disorient\w*|steady|grip|memry|memmory|"
+    r"speech|talking|feet|legs|hands|eyes(?! (?:are |is )?(?:all |so |really |very |a bit |completely )?(?:swell\w*|puff\w*|swollen|puffy))|seeing|muddled|disorient\w*|steady|grip|memry|memmory|"
     r"fingers|toes|words|forget\w*|handwriting|writing|buttons|dropping things|falls|falling over|"
     r"repeating (?:him|her|my|them)sel(?:f|ves)|asking the same (?:thing|question)s?|" + _GLOVES + ")"
 )
@@ -70,7 +70,9 @@ _WORSE = (
     r"more frequent|spreading|going numb|gone numb|went numb|each day|every day|every morning|"
     r"every week|each week|day by day|by the day|week by week|harder and harder|less and less|"
     r"downhill|declin\w*|steadily|more useless|useless|slowly going|going fast|unreadable|illegible|a scrawl|"
-    r"higher up|higher and higher|further up|evry day|every single day|every few days)"
+    r"higher up|higher and higher|further up|evry day|every single day|every few days|"
+    # "gone from my toes to halfway up my calves", not "gone from a 7 to about a 2"
+    r"(?:went|gone|moved|spread|crept|travell?ed) (?:up )?from (?!(?:a |an )?\d)(?:[a-z]+ ){1,3}?(?:up |right up )?(?:to|into)\b)"
 )
 # Onset within minutes or hours, or with no warning.
 _SUDDEN = (
