@@ -187,9 +187,7 @@ DOUBTED = re.compile(r"\s*\?|\W*(?:i wish|yeah right|as if|not really|hardly)\b"
 
 def nerves_worsening(text: str) -> Hit | None:
     """A nerve symptom word in a message that says it is getting worse over days or weeks."""
-    worse = [m for m in _GETTING_WORSE.finditer(text) if not _feared(text[max(0, m.start() - 40):m.start()])
-             and not _DENIED_TREND.search(text, max(0, m.start() - 12), m.start())]
-    if not worse or any(not DOUBTED.match(text, m.end()) for m in _IMPROVING.finditer(text)):
+    if not getting_worse(text) or any(not DOUBTED.match(text, m.end()) for m in _IMPROVING.finditer(text)):
         return None
     for m in _NERVE.finditer(text):
         if _not_negated(text, m.start()):

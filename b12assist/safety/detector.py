@@ -511,7 +511,7 @@ def _in_context(findings: list[Finding], norm: str, raw: str) -> list[Finding]:
         elif f.escalates and f.category in cooccurrence.NEGATABLE and cooccurrence.NEGATED_AT_END.search(f.text) \
                 and not _SWELLING_AFTER.search(norm[f.end:end]):
             f = replace(f, status="negated")
-        elif f.escalates and f.end and _told_as_history(norm, sentence, norm[start:f.end - len(f.text)]):
+        elif f.escalates and f.end and _told_as_history(norm, start, end, f.end - len(f.text)):
             f = replace(f, status="past")
         elif f.escalates and f.end and _asked_on_a_form(norm, f, start):
             f = replace(f, status="hypothetical")    # "my form asks if I've ever had 'loss of consciousness, seizures ...'"
@@ -939,10 +939,9 @@ def _over_and_done(findings: list[Finding], norm: str) -> list[Finding]:
             # families?"): over, whatever the rest of the sentence says about someone else now
             nxt = _NEXT_CLAUSE.search(norm, f.end, end)
             clause = norm[start:nxt.start() if nxt else end]
-            told = told or (_told_of_another(before) and _OWN_RISK.search(norm[f.end:]) and _DATED_PAST.search(clause)
-                            and not _PRESENT.search(clause))
-            if told or (not present and (_DATED_PAST.search(sentence)
-                                         or (_told_of_another(before) and _OWN_RISK.search(norm[f.end:])))):
+            for_the_patient = _told_of_another(before) and _OWN_RISK.search(norm[f.end:])
+            told = told or (for_the_patient and _DATED_PAST.search(clause) and not _PRESENT.search(clause))
+            if told or (not present and (_DATED_PAST.search(sentence) or for_the_patient)):
                 resolved = [m for m in _RESOLVED.finditer(norm, f_start) if not _EARLIER_DOSES.match(norm, m.end())]
                 after = norm[resolved[-1].end():] if resolved else ""
                 if told or (resolved and not (_RED_FLAG_WORD.search(after) or _WORSENING.search(after)
@@ -1176,17 +1175,18 @@ _TOLD_AS_HISTORY = re.compile(r"\b(?:at one point|at the time|back then|in those
                               r"treatment|injections))\b")
 
 
-def _told_as_history(norm: str, sentence: str, before: str) -> bool:
-    """The symptom is told as part of the patient's history ("Bit of background: I was diagnosed in 2019 and at one
-    point I actually collapsed"): a history marker and a past-tense report before it, nothing dated to now."""
-    later = norm[norm.find(sentence) + len(sentence):] if sentence in norm else ""
+def _told_as_history(norm: str, start: int, end: int, at: int) -> bool:
+    """The symptom at `at` in the sentence norm[start:end] is told as part of the patient's history ("Bit of
+    background: I was diagnosed in 2019 and at one point I actually collapsed"): a history marker and a
+    past-tense report before it, nothing dated to now."""
+    sentence, before, later = norm[start:end], norm[start:at], norm[end:]
     markers = list(_TOLD_AS_HISTORY.finditer(before))
     if not markers or _TURNS.search(before, markers[-1].end()) or re.search(r"\bthis (?:is|time|feels|one)\b", before):
         return False    # "back then I used to get wheezy but this is different, cant get air in"
     return bool(_PAST_REPORT.search(before) and not _dated_now(sentence)
                 and not (_STRONG_CURRENT.search(norm) or ONSET.search(_NO_ONSET.sub(" ", norm)))
                 and not re.search(r"\b(?:now|still|today|tonight|currently|earlier|mins?|minutes|hours?|hrs?)\b", sentence)
-                and not _TURNS.search(sentence[len(before):]) and not _NOW_DATED.search(later))
+                and not _TURNS.search(norm, at, end) and not _NOW_DATED.search(later))
 
 
 def _safety_net(findings: list[Finding], norm: str, raw: str) -> list[Finding]:
@@ -1207,11 +1207,12 @@ def _safety_net(findings: list[Finding], norm: str, raw: str) -> list[Finding]:
         if hit is None:
             continue
         probe = Finding(hit.category, hit.level, hit.text, "current", "patient", "possible", hit.end)
-        sentence = _sentence_of(norm, probe)
+        start, end = _sentence_bounds(norm, probe)
+        sentence = norm[start:end]
         before = sentence[:max(0, sentence.find(hit.text))]
         if sentence in explained or _CONDITION.search(before):
             continue
-        if _told_as_history(norm, sentence, before):
+        if _told_as_history(norm, start, end, start + len(before)):
             continue    # "... and at one point I was seeing double for a couple of weeks": the patient's history
         out.append(probe)
         break

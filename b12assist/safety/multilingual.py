@@ -3,8 +3,9 @@
 Each file lists target patterns per category and the cues (negated, hypothetical, past, recent) that
 stop a symptom from counting when they come shortly before it in the same clause, and may add its own
 clause breaks (`breaks`). A `recent` cue ("la semana pasada", "letzte Woche") dates a symptom to the
-past like a `past` one, but not a trend: a trend runs up to now whatever happened last week. A clinic extends the rules with its own files in the folder named by
-B12_RED_FLAG_RULES_DIR: a file for a language that exists adds its patterns (and replies it names), a
+past like a `past` one, but not a trend: a trend runs up to now whatever happened last week. A
+clinic extends the rules with its own files in the folder named by B12_RED_FLAG_RULES_DIR: a file for a
+language that exists adds its patterns (and replies it names), a
 file for a new language adds that language.
 
     >>> [(f.language, f.category, f.status) for f in find("de repente no puede mover el brazo")]
@@ -211,7 +212,6 @@ _SEVERITY = re.compile(r"\b(?:c est|es|e|est|ist|jest|to|sia|seja|sea|soit)\b(?:
 
 
 # "is it normal that ..." presupposes it: "es normal que", "è normale che", "ist es normal, dass", "czy to normalne, że"
-_IS_IT_NORMAL = re.compile(r"normal")
 _THAT = re.compile(r",? (?:que|che|dass|ze|qu)\b")
 _SUBJUNCTIVE_ONLY = re.compile(r"(?:nel caso|qualora|au cas ou|dans le cas ou)\b")
 
@@ -224,7 +224,7 @@ def _reports_anyway(text: str, cue: re.Match, start: int) -> bool:
     if _CONDITIONAL.match(cue.group()):
         severity = _SEVERITY.search(between)
         return bool(severity and _FIRST_PERSON_NOW.search(text, cue.end() + severity.end(), start))
-    if _IS_IT_NORMAL.search(cue.group()) and _THAT.match(text, cue.end()):
+    if "normal" in cue.group() and _THAT.match(text, cue.end()):
         return True     # "è normale che il formicolio si sta allargando?": asks about what is happening
     return bool(_HAVE_BEFORE.search(text[max(0, cue.start() - 20):cue.start()]) or _FIRST_PERSON_NOW.search(between))
 
@@ -239,8 +239,8 @@ def _told_as_past(lang: Language, text: str, start: int, end: int) -> bool:
     # zeszłym tygodniu miałam wysypkę, ale już przeszło"; "Letzte Woche nach der Spritze hatte ich
     # Atemnot, jetzt ist alles gut")
     begin = max(text.rfind(c, 0, start) for c in ".!?") + 1
-    ends = [i for i in (text.find(c, end) for c in ".!?") if i >= 0]
-    over = _RESOLVED_AFTER.search(text, end, min(ends) if ends else len(text))
+    sentence_end = min((i for i in (text.find(c, end) for c in ".!?") if i >= 0), default=len(text))
+    over = _RESOLVED_AFTER.search(text, end, sentence_end)
     if over and not _OTHERWISE.search(text, max(begin, over.start() - 15), over.start()) and any(
             not _now_all_the_same(text, m, begin)
             for kind in ("past", "recent") for cue in lang.cues.get(kind, ()) for m in cue.finditer(text, begin, start)):
@@ -255,10 +255,10 @@ def _told_as_past(lang: Language, text: str, start: int, end: int) -> bool:
             for cue in past for m in cue.finditer(text, clause, start)):
         return True
     # "..., mas isso foi anos atras": said after it, across "but", to be long past
-    if not _NOW_ANCHOR.search(text, start, min(ends) if ends else len(text)) and any(
+    if not _NOW_ANCHOR.search(text, start, sentence_end) and any(
             _THAT_WAS.search(text, max(end, m.start() - 25), m.end()) and not _ALSO.search(text, m.start() - 25, m.end() + 12)
             and not _LIKE.search(text, max(0, m.start() - 20), m.start())
-            for cue in past for m in cue.finditer(text, end, min(ends) if ends else len(text))):
+            for cue in past for m in cue.finditer(text, end, sentence_end)):
         return True
     stop = _CLAUSE_BREAK.search(text, end)
     after = text[end:stop.start() if stop else len(text)]
