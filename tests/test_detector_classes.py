@@ -1756,3 +1756,53 @@ def test_round42_classes(text, level):
 ])
 def test_round43_classes(text, level):
     _assert_level(text, level)
+
+
+@pytest.mark.parametrize("text,level", [
+    # round 44: sight lost in one eye ("at all", "just black") is a sudden deficit, whatever the onset words
+    ("napped on the sofa and now can't see out of my left eye at all, everything's black that side", "emergency"),
+    ("I can't see out of my right eye, it's just dark. It was fine at tea time", "emergency"),
+    ("my left eye has been getting blurrier for weeks and I can't see out of it properly", "urgent"),
+    # word-finding worse gradually over weeks is the same-day review; sudden garbled speech is not
+    ("Dad keeps losing his words and getting muddled, it's been getting worse slowly over the last few weeks", "urgent"),
+    ("my husband suddenly can't get his words out and his speech is muddled", "emergency"),
+    # "none of the X" denies it
+    ("jab number 3 done, none of the chest tightness I'd feared and no hives", None),
+    ("none of the throat swelling they warned me about, all good", None),
+    # the rest of a phrase inside a condition stays in it
+    ("the nurse said to shout if I felt faint or came out in a rash, and nothing happened at all", None),
+    # a scare taken back by name
+    ("I thought my lips were swelling for a moment but checked in the mirror and they're not swollen, just chapped", None),
+    ("I panicked, thought it was a rash starting, false alarm, it was the red jumper rubbing", None),
+    ("I thought it was nothing but my lips are swelling up fast now", "emergency"),
+    # "so" as an intensifier does not end the time of the sentence
+    ("back in 2019 I was so run down I got confused in the supermarket, those days are long gone", None),
+    # "faint" as how something looks
+    ("there's a faint red line where the needle went in this morning, otherwise fine", None),
+    ("felt faint and had to lie on the floor 10 minutes after my jab", "emergency"),
+    # "no more than ... last year" is no trend
+    ("Her balance is a bit off but no worse than it was last year, the shots have helped", None),
+    # someone not here, long ago; "can B12 help her?" is no plea
+    ("My aunt back home had a stroke three years ago, her face drooped. She's fine now. Can B12 help her? She's not here with me", None),
+    # the episode named again as a thing, after it was told as over
+    ("Last month at the blood clinic I went grey and slid off the chair, ten minutes later I was right as rain. "
+     "Not had a single wobble since. Should I tell the nurse about the fainting thing before my next B12?", None),
+])
+def test_round44_classes(text, level):
+    _assert_level(text, level)
+
+
+@pytest.mark.parametrize("text,level", [
+    # a French condition continued by "et que"
+    ("Si jamais je me sens mal après la piqûre et que je tombe dans les pommes chez moi, je fais quoi ?", None),
+    ("Si un jour après l'injection je fais une réaction et que j'ai du mal à respirer, j'appelle le 15 ?", None),
+    ("depuis la piqûre ce matin j'ai du mal à respirer et je tombe dans les pommes", "emergency"),
+    # a season last year dates the episode; told as over
+    ("mon frère a fait un choc anaphylactique l'hiver dernier, il va bien maintenant. est-ce que j'ai plus de risque ?", None),
+    ("El verano pasado a mi prima se le hinchó la cara después de la vacuna, ahora está bien", None),
+    # a past time right before "after the injection" dates that injection
+    ("mia zia l'anno scorso dopo la puntura ha avuto le labbra gonfie, adesso sta bene. Devo preoccuparmi?", None),
+    ("dopo la puntura di oggi ho le labbra gonfie e faccio fatica a respirare", "emergency"),
+])
+def test_round44_language_classes(text, level):
+    _assert_level(text, level)

@@ -30,7 +30,10 @@ _ACUTE = {
                 r"eyes?|eyelids?)\b|\b(?:difficult\w*|hard|cannot|trouble|struggl\w*) (?:\w+ )?(?:to )?"
                 r"(?:swallow\w*|drink)\b",
     "rash": r"\b(?:hives?|welts?|wheals?|weals?|rash\w*|blotch\w*|red patches|itch\w* all over)\b",
-    "fainting": r"\b(?:faint\w*|dizz\w*|light ?headed|head (?:\w+ ){0,3}light|woozy|pass\w* out|black\w* out|"
+    # "a faint pinky mark", "a faint line": faint as how something looks is not fainting
+    "fainting": r"\b(?:faint(?!(?: \w+)? (?:mark|marks|line|lines|smell|trace|traces|bruis\w*|glow|outline|scar|spot|spots|dot|"
+                r"dots|pink|pinky|red|reddish|redness|tinge|colou?r|blush|hint|sound|memory|idea|chance|hope|ring|rim|"
+                r"patch|shadow|streak|scent|taste)\b)\w*|dizz\w*|light ?headed|head (?:\w+ ){0,3}light|woozy|pass\w* out|black\w* out|"
                 r"(?:went|going|go|gone) down|collaps\w*|fall down|fell down|ears? (?:\w+ )?ringing|"
                 r"vision (?:\w+ )?(?:going|went) (?:dark|black|grey)|(?:lost|losing) consciousness|"
                 r"lie (?:down )?on the floor|lay on the floor|clammy)\b",
@@ -170,7 +173,8 @@ def _feared(before: str) -> bool:
 
 
 # "not spreading", "never worse": the trend word denied right before it
-_DENIED_TREND = re.compile(r"\b(?:not|no|never|is not|are not|nor)(?: any| really| at all)? $")
+# "no more than she was last year", "no worse than it was": the comparison denied too
+_DENIED_TREND = re.compile(r"\b(?:not|no|never|is not|are not|nor)(?: any| really| at all| more| worse| any more| any worse)? $")
 
 
 def getting_worse(text: str) -> bool:

@@ -109,7 +109,10 @@ _TURN = re.compile(r"\b(?:but|then|now|however|although|though|except|until|sudd
 _WORSENING = re.compile(r"\b(?:not|no|never|isn't|hasn't|haven't|won't|didn't) (?:\w+ )?(?:better|improv\w*|"
                         r"fine|ok|okay|go(?:ne)? away|gone down|went down|settled|normal)\b|"
                         # "not worse", "no worse than last month", "not spreading": said not to be worse
-                        r"\b(?<!not )(?<!no )(?<!never )(?<!any )(?:worse|worsen\w*|spreading)\b|\b(?:cannot|can't|help)\b")
+                        r"\b(?<!not )(?<!no )(?<!never )(?<!any )(?:worse|worsen\w*|spreading)\b|\b(?:cannot|can't)\b|"
+                        # a plea ("help", "please help me"), not "can b12 help her?"
+                        r"(?<!can )(?<!could )(?<!would )(?<!will )(?<!might )(?<!does )(?<!to )(?<!b12 )(?<!it )(?<!that )"
+                        r"\bhelp\b(?! (?:her|him|them|with|it|his|their|the|a|to|you)\b)")
 
 
 @dataclass(frozen=True)
@@ -426,8 +429,10 @@ ONSET_SHORT = re.compile(r"\b(?:suddenly|sudden|all of a sudden|out of (?:nowher
                          r"(?:a few|some|ten|\d+|five|fifteen|twenty|thirty) (?:mins?|minutes?) ago|"
                          r"(?:half an|an|one|two|\d+) hours? ago|(?:in|within) the (?:last|past) (?:few )?(?:minutes?|hour)|"
                          # "I woke this morning to find I cannot see out of my right eye ... It was perfectly fine last night"
-                         r"woke(?: up)?(?: this morning| today)? (?:to find|and found|unable)|"
-                         r"(?:it|i|he|she) was (?:perfectly |totally |completely |absolutely )?(?:fine|ok|okay|normal) "
+                         # "woke up from a nap and cant see out of my right eye at all ... was fine this morning"
+                         r"woke(?: up)?(?: from (?:a|my|his|her|an afternoon) (?:nap|sleep|snooze|doze|kip|lie down|lie in))?"
+                         r"(?: this morning| today)? (?:to find|and found|unable|and (?:cannot|could not|can not))|"
+                         r"(?:(?:it|i|he|she) was|(?<=[.!?] )was|^was) (?:perfectly |totally |completely |absolutely )?(?:fine|ok|okay|normal) "
                          r"(?:last night|yesterday|this morning|at breakfast|at lunch|an hour ago))\b")
 
 
@@ -558,6 +563,12 @@ def _in_context(findings: list[Finding], norm: str, raw: str) -> list[Finding]:
                 and not _TREND.search(sentence):
             # numbness with speech gone wrong or a face dropping in the same sentence: a stroke sign
             f = replace(f, category="neuro_sudden", level=EMERGENCY)
+        elif f.escalates and f.category == "stroke_signs" and f.end and not _STROKE_WORDS.search(f.text) \
+                and _SLOW_TREND.search(sentence) and (_TREND.search(sentence) or cooccurrence.getting_worse(sentence)) \
+                and not ONSET_SHORT.search(onset_text):
+            # "keeps losing her words and getting muddled, it's been getting worse gradually over the past
+            # month": word-finding or sight worse over weeks is the same-day review, not a stroke call
+            f = replace(f, category="neuro_worsening", level=URGENT)
         elif f.escalates and ((f.category == "neuro_deficit" and onset
                                and (_SUDDEN.search(onset_text) or not any(g.escalates and g.category == "neuro_worsening"
                                                                         and _TREND.search(g.text) for g in findings))) or
@@ -859,8 +870,8 @@ _OWN_RISK = re.compile(r"\b(?:should i (?:be )?(?:worr\w*|concerned|avoid|ask|te
 _THIRD = re.compile(r"\b(?:she|he|they|her|his|their|them|hers|him)\b")
 _FIRST = re.compile(r"\b(?:i|my|me|mine|i'm|i've|myself)\b")
 _NOW_DATED = re.compile(r"\b(?:today'?s?|tonight|this (?:morning|afternoon|evening)|right now|just now|at the moment|"
-                        r"currently|still|is here|are here|(?:is|are|sitting|standing|here|right) (?:here )?with me|next to me|beside me|"
-                        r"in front of me)\b")
+                        r"currently|still|(?<!not )(?:is|are) here|(?<!not )(?:(?:is|are|sitting|standing|here|right) (?:here )?with me|"
+                        r"next to me|beside me|in front of me))\b")
 
 # "today's shot is at 3pm": an appointment, not something happening now
 _APPOINTMENT = re.compile(r"\b(?:today'?s?|tonight'?s?) (?:shot|jab|injection|dose|appointment) is (?:at|in|booked|due)\b|"
@@ -888,6 +899,14 @@ _ANOTHER_DID = re.compile(r"(?:" + ANOTHER_PERSON + r")(?: (?!and\b|but\b)[a-z']
 
 
 _NEXT_CLAUSE = re.compile(r",? (?:and|but) (?:now|then|today|this)\b|;|, (?:and )?(?:my|his|her|i)\b")
+
+
+# The episode named as a thing ("the fainting thing", "that swelling episode") and denied since ("not
+# had a single wobble since"): not a new symptom.
+_BACK_REF = re.compile(r"\b(?:the|that|this|my) (?:[a-z]+ ){0,2}(?:thing|episode|incident|business|drama|saga|event|moment)\b")
+_BACK_REF_BEFORE = re.compile(r"\b(?:about|mention|mentioning|regarding|re|tell (?:\w+ )?about) (?:the|that|this|my) $")
+_BACK_REF_AFTER = re.compile(r" (?:thing|episode|incident|business|drama|saga|event|moment)\b")
+_NONE_SINCE = re.compile(r"\b(?:not|no|never|zero)\b(?: [a-z]+){0,4}? (?:since|again|after that)\b")
 
 
 def _told_of_another(before: str) -> bool:
@@ -941,9 +960,15 @@ def _over_and_done(findings: list[Finding], norm: str) -> list[Finding]:
             clause = norm[start:nxt.start() if nxt else end]
             for_the_patient = _told_of_another(before) and _OWN_RISK.search(norm[f.end:])
             told = told or (for_the_patient and _DATED_PAST.search(clause) and not _PRESENT.search(clause))
-            if told or (not present and (_DATED_PAST.search(sentence) or for_the_patient)):
+            if _BACK_REF_BEFORE.search(norm, max(0, f_start - 25), f_start) and _BACK_REF_AFTER.match(norm, f.end) \
+                    and any(g.status == "past" and g.end and g.end <= f_start for g in out):
+                # "... should I tell the nurse about the fainting thing?": the episode the message told as over
+                f = replace(f, status="past")
+            elif told or (not present and (_DATED_PAST.search(sentence) or for_the_patient)):
                 resolved = [m for m in _RESOLVED.finditer(norm, f_start) if not _EARLIER_DOSES.match(norm, m.end())]
-                after = norm[resolved[-1].end():] if resolved else ""
+                # what comes after it being over, without what is denied ("not had a single wobble since") or
+                # named as the episode ("the fainting thing")
+                after = _BACK_REF.sub(" ", _NONE_SINCE.sub(" ", norm[resolved[-1].end():])) if resolved else ""
                 if told or (resolved and not (_RED_FLAG_WORD.search(after) or _WORSENING.search(after)
                                               or _RECURS.search(after))):
                     f = replace(f, status="past")
@@ -985,6 +1010,29 @@ _SUBJECTLESS = re.compile(r"(?:cannot|can not|could not|starts?|gets?|breaks? ou
                           r"faints?|collapses?|swells?|struggles?|black out|blacks out|wheezes?|chokes?|keels? over)\b")
 
 
+# A scare taken back: "my lips felt weird and I thought OMG swelling, but I checked in the mirror and
+# they're not swollen at all". What was thought, then denied by name later in the message.
+_THOUGHT = re.compile(r"\b(?:i thought|thought (?:it was|i was|i had|there was|they were)|i panicked|i freaked(?: out)?|"
+                      r"i was (?:convinced|sure|certain)|convinced myself|i (?:got|was) (?:scared|worried) (?:it was|that))\b")
+_TAKEN_BACK = {
+    "swelling": re.compile(r"\b(?:not|never)(?: \w+)? (?:swollen|puffy|swelled|swelling|bigger)\b|\bno (?:swelling|puffiness)\b|"
+                           r"\bsame size\b"),
+    "rash": re.compile(r"\bno (?:\w+ )?(?:rash|hives|welts|blotches|spots)\b|\bnot (?:a |any )?(?:rash|hives)\b"),
+}
+_FALSE_ALARM = re.compile(r"\b(?:false alarm|panic over|sorry for the (?:drama|panic|fuss)|turned out (?:to be |it was |they were )?"
+                          r"(?:just|only|nothing))\b")
+
+
+def _taken_back(norm: str, f: Finding, start: int) -> bool:
+    """The symptom was only thought to be there, and the message then says it is not."""
+    f_start = f.end - len(f.text)
+    if not (_THOUGHT.search(norm, max(start, f_start - 60), f_start) or _THOUGHT.search(f.text)):
+        return False
+    after = norm[f.end:]
+    denied = _TAKEN_BACK.get(f.category)
+    return bool((denied and denied.search(after)) or _FALSE_ALARM.search(after))
+
+
 def _conditions_go_on(findings: list[Finding], norm: str) -> list[Finding]:
     """An escalating symptom joined by "or" to a condition in its sentence is part of it; one feared
     to come back is feared. Neither when the sentence dates something to now."""
@@ -993,7 +1041,15 @@ def _conditions_go_on(findings: list[Finding], norm: str) -> list[Finding]:
         if f.escalates and f.end:
             start, end = _sentence_bounds(norm, f)
             f_start = f.end - len(f.text)
-            if not _dated_now(norm[start:end]):
+            # the rest of the same phrase, whatever the sentence dates: "... tell her if my throat felt
+            # tight or I came out in | a rash"
+            same_phrase = any(g.status == "hypothetical" and g.category == f.category and g.end and start <= g.end <= f_start
+                              and re.fullmatch(r" (?:(?:a|an|the|some|in|with|into) )?", norm[g.end:f_start]) for g in out)
+            if same_phrase:
+                f = replace(f, status="hypothetical")
+            elif _taken_back(norm, f, start):
+                f = replace(f, status="negated")
+            elif not _dated_now(norm[start:end]):
                 joined = any(g.status == "hypothetical" and g.end and start <= g.end <= f_start
                              and _OR_GOES_ON.fullmatch(norm[g.end:f_start]) for g in out)
                 feared = _RETURNS.search(norm[f_start:min(end, f.end + 20)]) and _FEAR_BEFORE.search(norm[start:f_start]) \
@@ -1059,6 +1115,9 @@ def _asks_about(norm: str, start: int, end: int, at: int | None = None) -> bool:
 _STROKE_WORDS = re.compile(r"\b(?:words?|speech)\b(?: \w+){0,2} (?:coming|came|come|comes) out (?:all )?(?:wrong|funny|weird|jumbled|"
                            r"garbled|muddled|slurred|backwards)\b|\bslurr\w*|\bdroop\w*|\blopsided\b|\bgarbled\b|\bgibberish\b|"
                            r"\bface (?:fell|dropped|drooped|went droopy)\b")
+_SLOW_TREND = re.compile(r"\b(?:gradual\w*|slowly|bit by bit|little by little|week by week|month by month|"
+                         r"over (?:the )?(?:past|last) (?:few |couple of |several |\w+ )?(?:weeks?|months?|fortnight)|"
+                         r"for (?:weeks|months)|(?:weeks|months) now)\b")
 _HOARSE = re.compile(r"\b(?:hoarse|croaky|raspy|husky|voice)\b")
 _HOARSE_CAUSE = re.compile(r"\b(?:cold|colds|flu|laryngitis|cough(?:ing)?|shout\w*|sing\w*|cheer\w*|talk\w* too much|always|"
                            r"for (?:days|weeks|months|years|ages)|all (?:week|month|winter))\b")

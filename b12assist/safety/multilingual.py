@@ -128,6 +128,12 @@ def _status(lang: Language, text: str, start: int, end: int | None = None) -> st
         scope = clause if kind == "hypothetical" else since_now
         matches = [m for cue in lang.cues.get(kind, ()) for m in cue.finditer(text, scope, start)]
         if kind == "hypothetical":
+            # a condition continued by "et que" reaches further ("Si jamais je fais un malaise après
+            # l'injection et que je tombe dans les pommes, qui ..."); not "Gdyby ktoś pytał to ...", whose
+            # condition ends where the report starts
+            wide = _clause_start(lang, text, max(0, start - 3 * _CUE_WINDOW), start)
+            matches += [m for cue in lang.cues.get(kind, ()) for m in cue.finditer(text, wide, scope)
+                        if _CONDITIONAL.match(m.group()) and _CONDITION_GOES_ON.search(text, m.end(), start)]
             matches = [m for m in matches if not _reports_anyway(text, m, start)]
         elif kind == "negated":
             # "kann seinen Arm nicht mehr heben und spricht ganz verwaschen": the negation stays with its own verb
@@ -167,7 +173,8 @@ _RESOLVED_AFTER = re.compile(r"\b(?:ya (?:se me |se le |me |le )?(?:paso|ha pasa
                              r"od (?:tego czasu|tamtej pory) (?:spokoj|nic)|"
                              r"ca va mieux|tout va bien|ja passou|ja estou bem|ja esta bem|juz (?:mi |jej |mu )?przeszlo|"
                              r"juz (?:jest )?dobrze|(?:ist|sind) (?:es |alles )?(?:wieder )?(?:weg|vorbei)|(?:ist )?alles (?:wieder )?gut|"
-                             r"geht (?:es )?(?:mir|ihm|ihr) wieder gut|e passato|e passata|ora sto bene|tutto a posto|va tutto bene)\b")
+                             r"geht (?:es )?(?:mir|ihm|ihr) wieder gut|e passato|e passata|ora sto bene|tutto a posto|va tutto bene|"
+                             r"(?:ora|adesso) sta bene|(?:il|elle) va (?:bien|mieux)|ahora (?:esta|estoy) bien|agora (?:esta|estou) bem)\b")
 # "..., mas isso foi anos atrás", "pero fue hace años", "ale to było dawno": a pronoun or "but" right before the verb,
 # so it is the symptom that was then (not "la ultima crisis de asma fue hace años": another episode)
 _THAT_WAS = re.compile(r"(?:(?:^|[,;]|\b(?:mas|pero|mais|aber|ale|ma|but|y|e|et|und|i))\s+)"
@@ -212,6 +219,7 @@ _SEVERITY = re.compile(r"\b(?:c est|es|e|est|ist|jest|to|sia|seja|sea|soit)\b(?:
 
 
 # "is it normal that ..." presupposes it: "es normal que", "è normale che", "ist es normal, dass", "czy to normalne, że"
+_CONDITION_GOES_ON = re.compile(r"\b(?:et|ou) qu")   # French "si A et que B": "que" stands for a second "si"
 _THAT = re.compile(r",? (?:que|che|dass|ze|qu)\b")
 _SUBJUNCTIVE_ONLY = re.compile(r"(?:nel caso|qualora|au cas ou|dans le cas ou)\b")
 
@@ -279,8 +287,10 @@ def _now_anchors(lang: Language, text: str, lo: int, hi: int) -> list[re.Match]:
     """Words that date what follows to now ("heute", "après la piqûre"), unless a time in the past
     dates them right after ("après sa piqûre de B12 l'année dernière")."""
     dated = tuple(lang.cues.get("past", ())) + tuple(lang.cues.get("recent", ()))
+    # ... or right before them ("l'anno scorso dopo la puntura di b12 ha avuto la faccia gonfia")
     return [m for m in _NOW_ANCHOR.finditer(text, lo, hi)
-            if not any(cue.search(text, m.end(), min(len(text), m.end() + 30)) for cue in dated)]
+            if not any(cue.search(text, m.end(), min(len(text), m.end() + 30)) for cue in dated)
+            and not any(d.end() >= m.start() - 2 for cue in dated for d in cue.finditer(text, max(0, m.start() - 40), m.start()))]
 
 
 def find(text: str, spoken: str | None = None) -> list[Match]:

@@ -288,7 +288,10 @@ TARGETS: list[Target] = [
     _t("stroke_signs", "lights went out in one eye",
        r"\b(?:lights?|everything|it) (?:went|go|goes|gone) (?:out|black|dark|blank) in (?:my|his|her|one) (?:\w+ )?eye\b|"
        r"\b(?:black|dark|blank|nothing) (?:on|in) (?:that|one|the (?:left|right)) (?:side|eye)\b|"
-       r"\b(?:left|right|one) eye (?:went|has gone|is|just went) (?:black|dark|blind|blank)\b"),
+       r"\b(?:left|right|one) eye (?:went|has gone|is|just went) (?:black|dark|blind|blank)\b|"
+       # "cannot see out of my right eye at all, just black": sight lost in one eye, not blurring
+       r"\b(?:cannot|could not) see (?:anything )?(?:out of|with|from|through) (?:my|his|her|one|the) (?:left |right )?eye\b"
+       r"(?: (?:at all|any ?more)\b|(?=[ ,.]{1,3}(?:(?:it is|it's|its|just|all|only|everything is|everything's|gone|went) ){0,2}(?:black|dark|blank|nothing)\b))"),
     _t("neuro_deficit", "limb would not obey",
        r"\b(?:leg|arm|hand|foot|side)\b (?:just )?(?:would not|wouldn't|will not|won't|does not|doesn't|did not|didn't) "
        r"(?:do what|move|work|listen|obey|respond|hold me)\b|"
