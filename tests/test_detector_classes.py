@@ -1806,3 +1806,37 @@ def test_round44_classes(text, level):
 ])
 def test_round44_language_classes(text, level):
     _assert_level(text, level)
+
+
+@pytest.mark.parametrize("text,level", [
+    # someone else's story, told to the patient, asked about for the patient: not a symptom now
+    ("mi amiga me contó que se le hinchó la cara con la b12, ¿a mí también me puede pasar?", None),
+    ("Meine Nachbarin hat mir erzählt, dass sie nach der Spritze keine Luft bekam. Muss ich mir Sorgen machen?", None),
+    ("la mia vicina mi ha raccontato che è svenuta dopo la puntura, devo preoccuparmi anch'io?", None),
+    ("moja sąsiadka powiedziała mi, że po zastrzyku miała pokrzywkę na całym ciele. Czy mnie to też grozi?", None),
+    ("uma colega me contou que ficou sem ar depois da b12, isso é comum?", None),
+    # ... but not a neighbour on the phone, nor the patient's own symptom now, nor someone with them
+    ("mi vecina me dijo que no puede respirar, ¿qué hago?", "emergency"),
+    ("mi amiga me contó que se le hinchó la cara con la b12 y ahora a mí se me hincha la cara, ¿es común?", "emergency"),
+    ("ma voisine m'a dit qu'elle avait eu de l'urticaire, et là maintenant j'ai du mal à respirer, c'est fréquent ?", "emergency"),
+    ("mi suegra se ha desmayado hace un momento en el salón, ¿es común con la b12?", "emergency"),
+])
+def test_someone_elses_story_in_other_languages(text, level):
+    _assert_level(text, level)
+
+
+def test_a_clinic_file_extends_the_story_words_of_a_language(tmp_path, monkeypatch):
+    """The words of someone else's story are rule-file kinds: a clinic's file adds "compadre"."""
+    from b12assist.safety import multilingual
+    text = "mi compadre me contó que se desmayó con la b12, ¿es común?"
+    multilingual.languages.cache_clear()
+    assert detect(text).level == "emergency"     # a godfather is not in the shipped words
+    (tmp_path / "es-clinic.yml").write_text("language: es\ncues:\n  someone_else: ['\\bmi compadre\\b']\n", encoding="utf-8")
+    monkeypatch.setenv("B12_RED_FLAG_RULES_DIR", str(tmp_path))
+    multilingual.languages.cache_clear()
+    try:
+        assert detect(text).level is None
+        assert detect("mi compadre me dijo que no puede respirar, ¿qué hago?").level == "emergency"
+    finally:
+        monkeypatch.delenv("B12_RED_FLAG_RULES_DIR")
+        multilingual.languages.cache_clear()

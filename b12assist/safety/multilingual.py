@@ -26,6 +26,8 @@ import yaml
 
 RULES_DIR = Path(__file__).resolve().parent / "languages"
 CUE_KINDS = ("negated", "hypothetical", "past", "recent")
+# Someone else's story told for what it means to the patient (see _someone_elses_story)
+STORY_KINDS = ("someone_else", "told_me", "own_risk")
 # A language's own clause breaks (`cues: breaks:` in its file) add to the shared ones: Italian "ma"
 # ("but") cannot be shared, it is "has" in Polish.
 BREAKS = "breaks"
@@ -103,7 +105,7 @@ def languages() -> dict[str, Language]:
         entry["replies"].update(data.get("replies") or {})
         for category, patterns in (data.get("targets") or {}).items():
             entry["targets"] += [(category, re.compile(p)) for p in patterns]
-        for kind in CUE_KINDS + (BREAKS,):
+        for kind in CUE_KINDS + (BREAKS,) + STORY_KINDS:
             entry["cues"].setdefault(kind, [])
             entry["cues"][kind] += [re.compile(p) for p in (data.get("cues") or {}).get(kind, [])]
     return {code: Language(code, e["name"], e["replies"], tuple(e["targets"]),
@@ -148,7 +150,26 @@ def _status(lang: Language, text: str, start: int, end: int | None = None) -> st
             return "past" if kind == "recent" else kind
     if end is None:   # a trend: only the cues of its own clause
         return "current"
-    return "past" if _told_as_past(lang, text, start, end) else "current"
+    return "past" if _told_as_past(lang, text, start, end) or _someone_elses_story(lang, text, start, end) else "current"
+
+
+def _someone_elses_story(lang: Language, text: str, start: int, end: int) -> bool:
+    """A story someone not usually with the patient told them, asked about for the patient: "minha
+    vizinha disse que a irmã dela ficou com a garganta fechando depois da b12, isso é comum??",
+    "ma voisine m'a raconté qu'elle avait fait un malaise ... c'est fréquent ?". The person and the
+    telling come before the symptom in its sentence with nothing dating it to now between, and the
+    message then asks about the patient's own risk. A neighbour on the phone who cannot breathe
+    ("mi vecina me dijo que no puede respirar, ¿qué hago?") asks nothing of the sort and stays current."""
+    begin = max(text.rfind(c, 0, start) for c in ".!?") + 1
+    people = [m for cue in lang.cues.get("someone_else", ()) for m in cue.finditer(text, begin, start)]
+    if not people:
+        return False
+    first = min(m.start() for m in people)
+    told = [m for cue in lang.cues.get("told_me", ()) for m in cue.finditer(text, first, start)]
+    # "after the injection" inside the story is the other person's ("powiedziała mi, że po zastrzyku miała pokrzywkę")
+    if not told or any(not _INJECTION_WORD.search(m.group()) for m in _now_anchors(lang, text, first, start)):
+        return False
+    return any(cue.search(text, end) for cue in lang.cues.get("own_risk", ()))
 
 
 # "hace dos semanas empecé las inyecciones y no puedo respirar": a new clause after "and" is its own time
@@ -184,6 +205,7 @@ _ALSO = re.compile(r"\b(?:tambem|tambien|aussi|auch|tez|anche|too|also|igual|wie
 _OTHERWISE = re.compile(r"\b(?:sonst|ansonsten|por lo demas|de resto|sinon|a part ca|poza tym|per il resto|altrimenti)\b")
 _LIKE_AT = re.compile(r"(?:como|comme|jak|wie|come)\b")   # a cue that took the word in ("come anni fa")
 # "po zastrzyku w zeszłym tygodniu", "nach der Spritze letzte Woche": the time of the injection
+_INJECTION_WORD = re.compile(r"inyeccion|vacuna|dosis|piqure|injection|injecao|vacina|dose|zastrzyk|spritze|puntura|iniezione")
 _INJECTION_BEFORE = re.compile(r"\b(?:zastrzyk\w*|spritze|inyeccion|injecao|injection|piqure|puntura|iniezione|vacuna|vacina|"
                                r"dose|dosis|b12)\b(?: \w+){0,2}\s*$")
 
