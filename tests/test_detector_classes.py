@@ -1840,3 +1840,31 @@ def test_a_clinic_file_extends_the_story_words_of_a_language(tmp_path, monkeypat
     finally:
         monkeypatch.delenv("B12_RED_FLAG_RULES_DIR")
         multilingual.languages.cache_clear()
+
+
+def test_a_clinic_adds_a_language_with_its_grammar_words(tmp_path, monkeypatch):
+    """A language a clinic adds gets the readings of time and context from the words its file lists
+    (`words:`), not from words hard-coded for the shipped languages."""
+    from b12assist.safety import multilingual
+    rules = ("language: nl\nname: Dutch\ncues:\n  past: ['\\bvorig jaar\\b']\n  negated: ['\\bgeen\\b']\n"
+             "targets:\n  breathing: ['\\bbenauwd\\b']\n")
+    monkeypatch.setenv("B12_RED_FLAG_RULES_DIR", str(tmp_path))
+
+    def statuses(words: str) -> list:
+        (tmp_path / "nl.yml").write_text(rules + words, encoding="utf-8")
+        multilingual.languages.cache_clear()
+        return [multilingual.find(t, "nl")[0].status for t in (
+            "vorig jaar allergie en nu benauwd",          # "nu" (now) starts what is happening now
+            "ik ben benauwd net als vorig jaar",         # a comparison with then is about now
+            "geen koorts en ik ben benauwd")]             # the negation stays with its own verb
+    try:
+        assert statuses("") == ["past", "past", "negated"]
+        assert statuses("words:\n  now: ['nu']\n  like: ['net als']\n  and: ['en']\n"
+                        "  new_clause: ['ik']\n") == ["current", "current", "current"]
+        (tmp_path / "nl.yml").write_text(rules + "words:\n  tense: ['x']\n", encoding="utf-8")
+        multilingual.languages.cache_clear()
+        with pytest.raises(ValueError, match="unknown kind of words"):
+            multilingual.languages()
+    finally:
+        monkeypatch.delenv("B12_RED_FLAG_RULES_DIR")
+        multilingual.languages.cache_clear()
