@@ -1775,8 +1775,6 @@ def test_round43_classes(text, level):
     ("I thought my lips were swelling for a moment but checked in the mirror and they're not swollen, just chapped", None),
     ("I panicked, thought it was a rash starting, false alarm, it was the red jumper rubbing", None),
     ("I thought it was nothing but my lips are swelling up fast now", "emergency"),
-    # "so" as an intensifier does not end the time of the sentence
-    ("back in 2019 I was so run down I got confused in the supermarket, those days are long gone", None),
     # "faint" as how something looks
     ("there's a faint red line where the needle went in this morning, otherwise fine", None),
     ("felt faint and had to lie on the floor 10 minutes after my jab", "emergency"),
@@ -1868,3 +1866,40 @@ def test_a_clinic_adds_a_language_with_its_grammar_words(tmp_path, monkeypatch):
     finally:
         monkeypatch.delenv("B12_RED_FLAG_RULES_DIR")
         multilingual.languages.cache_clear()
+
+
+def test_review21_none_of_scare_and_slow_trend_probes():
+    """A reviewer wrote 70 current red flags (26 in other languages) and 20 negatives to break the
+    round-44 changes. Its first draft silenced 12 ("none of the piriton has touched these hives theyre
+    spreading", "not even joking so lightheaded the room keeps tipping", "cant feel me feet no more
+    spreading up past me knees", "i panicked cos my lips started swelling ... they havent stopped
+    swelling", "Se me hinchó el labio ... y ahora está bien hinchado"), all fixed; the rules miss 1 of
+    them instead of 9 and escalate 2 of the negatives instead of 12."""
+    _assert_reviewer_probes_hold("red_flags_review21_probes.tsv")
+
+
+@pytest.mark.parametrize("text,level", [
+    # "none of" denies only its own noun
+    ("none of the tablets have touched these hives, they're spreading up my neck", "emergency"),
+    ("none of my inhalers are helping, chest is so tight", "emergency"),
+    # a sign of today next to weeks of something else getting worse stays an emergency
+    ("my feet have been getting number for weeks and this evening I can't see out of my left eye at all", "emergency"),
+    ("mum's memory has got worse gradually over the past month but at lunch she suddenly couldn't get her words out",
+     "emergency"),
+    # a fright is not a belief taken back, and "not just", "not yet", "now" keep it
+    ("I panicked because my lips started swelling and they haven't stopped swelling", "emergency"),
+    ("I thought it was a heat rash at first but it's not a rash, it's hives and they're spreading", "emergency"),
+    ("I thought I was fine but sorry for the panic, the hives are all over me now", "emergency"),
+    ("I was sure my throat was closing but it turned out to be just a bit of toast stuck, false alarm, breathing fine",
+     None),
+    # dialect "no more" (any more) before a spread
+    ("cant feel me feet no more, spreading up past me knees this last fortnight", "urgent"),
+    ("can barely swallow and my tongue feels huge", "emergency"),
+    # "bien" as "very"; "I don't know whether" is no condition; œ folds to oe
+    ("Se me hinchó el labio después de la inyección y ahora está bien hinchado", "emergency"),
+    ("Não sei se eu desmaiei ou quase, estou no chão com tudo escurecendo", "emergency"),
+    ("depuis une demi-heure je ne vois plus rien de l'œil gauche", "emergency"),
+    ("Letzten Winter hatte ich nach der Spritze einmal Atemnot, seitdem nie wieder", None),
+])
+def test_review21_classes(text, level):
+    _assert_level(text, level)

@@ -45,10 +45,11 @@ def rules() -> list[ConTextRule]:
                 "do not have", "does not have", "did not have", "have not had", "has not had",
                 "have not", "has not", "did not", "do not", "does not", "is not", "are not",
                 "was not", "were not", "am not", "no sign of", "no signs of", "not any",
-                "absence of", "no more", "not had any", "not getting", "denies", "nor",
-                # "none of the chest tightness I'd been dreading" (the backward "none" below has the same span)
-                "none of", "none of the"]:
+                "absence of", "no more", "not had any", "not getting", "denies", "nor"]:
         out.append(_r(lit, NEGATED, "FORWARD", max_scope=6))
+    # "none of the chest tightness I'd been dreading" denies what follows it (the backward "none" below has
+    # the span of a bare "none"); not "none of the piriton has touched these hives" (only its own noun)
+    out.append(_r("none of", NEGATED, "FORWARD", max_scope=3, pattern=r"\bnone of(?: the| my| that| those)?\b"))
     # "not even a bit woozy": the negation wins over the "a bit" it contains
     out.append(_r("not even a bit", NEGATED, "FORWARD", max_scope=1,
                   pattern=r"\bnot even (?:a bit|a little|slightly|the slightest bit|remotely)\b|\bnot (?:the slightest bit|remotely)\b"))
@@ -185,13 +186,8 @@ def rules() -> list[ConTextRule]:
     # --- another person (still escalates) -----------------------------------------------------
     out.append(_r("another person", FAMILY, "BIDIRECTIONAL", pattern=ANOTHER_PERSON))
     # --- scope breaks ----------------------------------------------------------------------
-    # "so" as a conjunction ("so I called", "so now"), not "I was so B12 deficient I got confused"
-    out.append(_r("so", "TERMINATE", "TERMINATE",
-                  pattern=r"\bso\b(?= (?:i|i'm|im|i've|my|it|it's|its|the|we|he|she|they|now|then|that|this|what|should|can|"
-                          r"could|do|does|is|are|am|anyway|yeah|yes|basically|if|when|please|maybe|you|your|his|her|their|our|"
-                          r"there|as|ok|okay|after|before|today|tonight|yesterday|last|this|at|in|on|far)\b|$)"))
     for lit in ["but", "however", "although", "though", "except", "yet", "now", "and now", "then",
-                "which", "because", "also", "plus", "and", ",", ";", ":", "-", "still",
+                "which", "so", "because", "also", "plus", "and", ",", ";", ":", "-", "still",
                 "apart from", "aside from", "though now", "only", "whereas", "while"]:
         out.append(_r(lit, "TERMINATE", "TERMINATE"))
     # Comparisons with the past describe getting worse now, not a past event.

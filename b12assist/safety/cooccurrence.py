@@ -81,7 +81,7 @@ _NERVE = re.compile(
     r"balance|wobbl\w*|falls?|fell|falling|fallen|dropp\w*|fumbl\w*|clums\w*|buttons?|grip|memory|"
     r"forget\w*|lost|confus\w*|muddled|brain fog|vision|eyesight|see|seeing|blurr\w*|smudg\w*|walk\w*|"
     r"legs?|hands?|feet|toes|fingers|weak\w*|bouncy|sponge|cotton wool|stairs|recogni[sz]\w*(?! (?:side|symptom|reaction|effect|sign)s?\b)|"
-    r"asking the same|repeat\w*|same thing over|writing|handwriting|shaky)\b")
+    r"asking the same|repeat\w*|same thing over|writing|handwriting|shaky|(?:cannot|could not|does not|did not) remember)\b")
 _GETTING_WORSE = re.compile(
     # "the worst headache of my life" (normalised "worse") is a superlative, not a trend
     r"\b(?:worse(?! (?:\w+ )?(?:of|in) (?:my|his|her|their) (?:entire |whole )?life\b)|worsen\w*|getting (?:more|worse|harder|weaker|unstead\w*|wobbl\w*)|more and more|"
@@ -173,8 +173,10 @@ def _feared(before: str) -> bool:
 
 
 # "not spreading", "never worse": the trend word denied right before it
-# "no more than she was last year", "no worse than it was": the comparison denied too
-_DENIED_TREND = re.compile(r"\b(?:not|no|never|is not|are not|nor)(?: any| really| at all| more| worse| any more| any worse)? $")
+_DENIED_TREND = re.compile(r"\b(?:not|no|never|is not|are not|nor)(?: any| really| at all)? $")
+# "no more than she was last year", "no worse than it was": a comparison denied (not "can't feel my feet
+# no more, spreading up past my knees")
+_DENIED_COMPARISON = re.compile(r"\b(?:not|no|never)(?: any)? (?:more|worse) $")
 
 
 def getting_worse(text: str) -> bool:
@@ -182,6 +184,7 @@ def getting_worse(text: str) -> bool:
     last fortnight"), not feared or denied."""
     return any(not _feared(text[max(0, m.start() - 40):m.start()])
                and not _DENIED_TREND.search(text, max(0, m.start() - 12), m.start())
+               and not (m.group().startswith("than") and _DENIED_COMPARISON.search(text, max(0, m.start() - 14), m.start()))
                for m in _GETTING_WORSE.finditer(text))
 
 

@@ -565,7 +565,7 @@ def _in_context(findings: list[Finding], norm: str, raw: str) -> list[Finding]:
             f = replace(f, category="neuro_sudden", level=EMERGENCY)
         elif f.escalates and f.category == "stroke_signs" and f.end and not _STROKE_WORDS.search(f.text) \
                 and _SLOW_TREND.search(sentence) and (_TREND.search(sentence) or cooccurrence.getting_worse(sentence)) \
-                and not ONSET_SHORT.search(onset_text):
+                and not ONSET.search(_NO_ONSET.sub(" ", sentence)) and not _A_TIME_TODAY.search(sentence):
             # "keeps losing her words and getting muddled, it's been getting worse gradually over the past
             # month": word-finding or sight worse over weeks is the same-day review, not a stroke call
             f = replace(f, category="neuro_worsening", level=URGENT)
@@ -599,7 +599,7 @@ _RECURS = re.compile(r"(?<!never )(?<!not )(?<!n't )\b(?:it|they|the (?:rash|swe
                      r"numbness|tingling|dizziness|spots|bumps|welts|puffiness))(?:'s| is| are|'re| has| have)?(?: come| came|"
                      r" coming)? back\b(?! to normal)|\b(?:started|starting|happening|happened|flar\w+(?: up)?|came on|"
                      r"coming on|back|doing it|did it|got it|same) again\b(?<!never happened again)(?<!not happened again)"
-                     r"(?<!n't happened again)|\bhere we go again\b|(?<!never )(?<!not )(?<!n't )"
+                     r"(?<!n't happened again)|\bhere we go again\b|\b(?:but|and|well|so|aaand) here we go\b|(?<!never )(?<!not )(?<!n't )"
                      r"\b(?:has |have |it |they )(?:returned|reappeared)\b|"
                      # "it went down and now it is swelling up again", "spreading again now"
                      r"(?<!never )(?<!not )(?<!to )(?<!will )(?<!would )(?<!could )(?<!might )(?<!may )(?<!if )(?<!it )(?<!they )(?<!i )"
@@ -1012,15 +1012,18 @@ _SUBJECTLESS = re.compile(r"(?:cannot|can not|could not|starts?|gets?|breaks? ou
 
 # A scare taken back: "my lips felt weird and I thought OMG swelling, but I checked in the mirror and
 # they're not swollen at all". What was thought, then denied by name later in the message.
-_THOUGHT = re.compile(r"\b(?:i thought|thought (?:it was|i was|i had|there was|they were)|i panicked|i freaked(?: out)?|"
-                      r"i was (?:convinced|sure|certain)|convinced myself|i (?:got|was) (?:scared|worried) (?:it was|that))\b")
+# What was thought (not a fright: "i panicked cos my lips started swelling"), right before the symptom.
+_THOUGHT = re.compile(r"\b(?:i thought|i'd thought|i had thought|convinced myself|i imagined|i was (?:sure|convinced|certain)|"
+                      r"(?:panicked|freaked out|worried|scared) thinking|thought (?:it was|i was|i had|there was|they were))\b(?:(?!\b(?:but|and|so|still|now)\b)[^,.;:!?]){0,40}$")
 _TAKEN_BACK = {
-    "swelling": re.compile(r"\b(?:not|never)(?: \w+)? (?:swollen|puffy|swelled|swelling|bigger)\b|\bno (?:swelling|puffiness)\b|"
-                           r"\bsame size\b"),
-    "rash": re.compile(r"\bno (?:\w+ )?(?:rash|hives|welts|blotches|spots)\b|\bnot (?:a |any )?(?:rash|hives)\b"),
+    "swelling": re.compile(r"\b(?:is|are|was|were|they are|it is|lips are) not (?:at all |even |actually |really |visibly )?"
+                           r"(?:swollen|puffy|swelling)\b(?! yet| just| only)|\bno (?:swelling|puffiness)(?: at all)?\b(?! yet)|"
+                           r"\bsame size(?: as (?:always|usual|normal|before))?\b"),
+    "rash": re.compile(r"\b(?:there is |there's |it is |it's )?no (?:rash|hives|welts|blotches|spots)(?: at all)?\b(?! yet)"),
 }
-_FALSE_ALARM = re.compile(r"\b(?:false alarm|panic over|sorry for the (?:drama|panic|fuss)|turned out (?:to be |it was |they were )?"
-                          r"(?:just|only|nothing))\b")
+_FALSE_ALARM = re.compile(r"\b(?:false alarm|panic over|turned out (?:to be |it was |they were )?(?:just|only) )")
+# ... unless the message goes on to say it is there now
+_THERE_NOW = re.compile(r"\b(?:now|still|right now|spreading|getting worse|worse|bigger|all over)\b")
 
 
 def _taken_back(norm: str, f: Finding, start: int) -> bool:
@@ -1030,7 +1033,7 @@ def _taken_back(norm: str, f: Finding, start: int) -> bool:
         return False
     after = norm[f.end:]
     denied = _TAKEN_BACK.get(f.category)
-    return bool((denied and denied.search(after)) or _FALSE_ALARM.search(after))
+    return bool((denied and denied.search(after)) or _FALSE_ALARM.search(after)) and not _THERE_NOW.search(after)
 
 
 def _conditions_go_on(findings: list[Finding], norm: str) -> list[Finding]:
@@ -1115,6 +1118,10 @@ def _asks_about(norm: str, start: int, end: int, at: int | None = None) -> bool:
 _STROKE_WORDS = re.compile(r"\b(?:words?|speech)\b(?: \w+){0,2} (?:coming|came|come|comes) out (?:all )?(?:wrong|funny|weird|jumbled|"
                            r"garbled|muddled|slurred|backwards)\b|\bslurr\w*|\bdroop\w*|\blopsided\b|\bgarbled\b|\bgibberish\b|"
                            r"\bface (?:fell|dropped|drooped|went droopy)\b")
+# a time of today in the sentence: the sign came then, whatever else has been getting worse for weeks
+_A_TIME_TODAY = re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening)|at (?:teatime|tea time|tea|lunch|lunchtime|"
+                           r"breakfast|dinner|supper)|since (?:lunch|breakfast|dinner|tea|supper|this morning)|"
+                           r"when (?:i|he|she|they) (?:got|woke|stood|sat) up|just now|now)\b")
 _SLOW_TREND = re.compile(r"\b(?:gradual\w*|slowly|bit by bit|little by little|week by week|month by month|"
                          r"over (?:the )?(?:past|last) (?:few |couple of |several |\w+ )?(?:weeks?|months?|fortnight)|"
                          r"for (?:weeks|months)|(?:weeks|months) now)\b")

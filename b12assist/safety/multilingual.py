@@ -91,7 +91,7 @@ def _compile_words(words: dict) -> dict:
     }
 
 
-_EXTRA_FOLD = str.maketrans({"ł": "l", "Ł": "l", "ø": "o", "đ": "d", "ß": "ss"})
+_EXTRA_FOLD = str.maketrans({"ł": "l", "Ł": "l", "ø": "o", "đ": "d", "ß": "ss", "œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae"})
 
 
 @dataclass(frozen=True)
