@@ -1903,3 +1903,20 @@ def test_review21_none_of_scare_and_slow_trend_probes():
 ])
 def test_review21_classes(text, level):
     _assert_level(text, level)
+
+
+@pytest.mark.parametrize("text,level", [
+    # someone else's story dated to the past (not only told), or said to be over
+    ("mio cognato è svenuto dopo la puntura, ma era l'estate scorsa. a me può succedere?", None),
+    ("Ein Bekannter hatte nach der Spritze Atemnot, das ist schon Jahre her und ihm geht's gut.", None),
+    ("Una mia vicina mi ha detto che dopo la B12 aveva le labbra gonfie, ora sta benissimo.", None),
+    ("mi vecino se está desmayando aquí en mi casa ahora mismo, ¿me puede pasar a mí?", "emergency"),
+    # a condition opened by a time or "by chance"
+    ("Pregunta: si después del pinchazo se me hincha la cara, ¿llamo al 112?", None),
+    ("e se per caso mi si gonfia la gola dopo la puntura?", None),
+    ("se depois da injeção eu ficar sem ar, o que faço?", None),
+    # a comparison with last year is about now
+    ("Oggi, peggio dell'anno scorso, mi si gonfiano le labbra dopo la puntura", "emergency"),
+])
+def test_session12_language_classes(text, level):
+    _assert_level(text, level)

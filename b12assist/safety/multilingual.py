@@ -216,7 +216,8 @@ def _status(lang: Language, text: str, start: int, end: int | None = None) -> st
 
 
 def _someone_elses_story(lang: Language, text: str, start: int, end: int) -> bool:
-    """A story someone not usually with the patient told them, asked about for the patient: "minha
+    """A story about someone not usually with the patient, told to them or dated to the past, asked
+    about for the patient or said to be over: "minha
     vizinha disse que a irmã dela ficou com a garganta fechando depois da b12, isso é comum??",
     "ma voisine m'a raconté qu'elle avait fait un malaise ... c'est fréquent ?". The person and the
     telling come before the symptom in its sentence with nothing dating it to now between, and the
@@ -227,11 +228,13 @@ def _someone_elses_story(lang: Language, text: str, start: int, end: int) -> boo
     if not people:
         return False
     first = min(m.start() for m in people)
-    told = [m for cue in lang.cues.get("told_me", ()) for m in cue.finditer(text, first, start)]
+    # told to the patient, or dated to the past ("mia cugina è svenuta ..., ma era agosto dell'anno scorso")
+    told = [m for kind in ("told_me", "past", "recent") for cue in lang.cues.get(kind, ()) for m in cue.finditer(text, first)]
     # "after the injection" inside the story is the other person's ("powiedziała mi, że po zastrzyku miała pokrzywkę")
     if not told or any(not lang.words["injection"].search(m.group()) for m in _now_anchors(lang, text, first, start)):
         return False
-    return any(cue.search(text, end) for cue in lang.cues.get("own_risk", ()))
+    # ... and asked about for the patient, or said to be over ("... e sta benissimo")
+    return any(cue.search(text, end) for cue in lang.cues.get("own_risk", ())) or bool(lang.words["resolved"].search(text, end))
 
 
 # "hace dos semanas empecé las inyecciones y no puedo respirar": a new clause after "and" is its own time
