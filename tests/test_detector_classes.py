@@ -1920,3 +1920,26 @@ def test_review21_classes(text, level):
 ])
 def test_session12_language_classes(text, level):
     _assert_level(text, level)
+
+
+@pytest.mark.parametrize("text,level", [
+    # round 45 (first sight after this session's changes), read as a development set
+    ("the nurse told me to watch 4 any rash or lip swelling, sat there 15 mins and nothing, all good", None),
+    ("hypothetical: say I have the jab and ten minutes later my throat feels tight. what then?", None),
+    ("say I get the injection and then I can't breathe properly, who do I call?", None),
+    ("had the jab and ten minutes later my throat feels tight", "emergency"),
+    ("bit lightheaded for a minute after the shot then totally fine, drove home", None),
+    ("balance is loads better now, no more wobbly legs on the stairs", None),
+    ("stuck in the middle choking on red tape trying to get my ampoules", None),
+    ("my mum saw a video where a woman fainted mid-injection and now she's worried. I've had 6 and never even felt "
+     "dizzy. Can you help me reassure her?", None),
+    ("My friend's son had a seizure at school last weekend, he's home and fine now. Can kids need B12?", None),
+    # other languages: a condition told on with "and", a trend denied, holidays and youth as the past
+    ("y si algún día me da una reacción alérgica en el trabajo y se me cierra la garganta, llamo al 112?", None),
+    ("a dormência nas mãos continua igual há meses, nem pior nem melhor", None),
+    ("a dormência nas mãos está cada vez pior", "urgent"),
+    ("meu primo teve uma convulsão no natal passado e agora tá bem, pode ter relação com a b12?", None),
+    ("Da ragazza sono svenuta in chiesa per il caldo, niente di più. Devo dirlo al medico?", None),
+])
+def test_round45_classes(text, level):
+    _assert_level(text, level)

@@ -80,7 +80,7 @@ def rules() -> list[ConTextRule]:
                 "how common", "in case i", "difference between", "explain",
                 "meaning of", "is it true", "is that true", "i read", "i have read", "i heard",
                 "percentage of", "how many people", "do not want to", "dont want to", "any link", "in the event",
-                "wot if", "wat if", "how soon", "how long after", "usually show up",
+                "wot if", "wat if", "how soon", "how long after", "usually show up", "watch 4", "look out 4",
                 "thought i was going to", "i thought i would", "expecting to", "expected to", "half expecting",
                 "link between", "linked to"]:
         out.append(_r(lit, HYPOTHETICAL, "FORWARD", max_scope=10))
@@ -130,7 +130,7 @@ def rules() -> list[ConTextRule]:
         out.append(_r(lit, HYPOTHETICAL, "BACKWARD", max_scope=3))
     # --- past or resolved ------------------------------------------------------------------
     out.append(_r("time in the past", HISTORICAL, "BIDIRECTIONAL", max_scope=10,
-                  pattern=r"\b(?:last (?:year|yr|month|week|winter|summer|spring|autumn|fall|time|course|xmas|christmas|easter|new year|term|semester|january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)|"
+                  pattern=r"\b(?:last (?:year|yr|month|weekend|week|winter|summer|spring|autumn|fall|time|course|xmas|christmas|easter|new year|term|semester|january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)|"
                           r"decades? ago|a fortnight ago|(?:two|three|a few|\d+) fortnights? ago|"
                           r"last wk|(?:years?|yrs?|months?|mths?|weeks?|wks?) ago|a (?:year|month|week|few weeks|few months) ago|"
                           r"in the past|used? to|history of|once had|previously|back when|my late \w+|"

@@ -74,7 +74,8 @@ _NEARLY_HAD_ME = re.compile(r"\b(?:nearly|almost) (?:had|made|gave|sent|got) (?:
 _NEARLY_WHAT = re.compile(r" (?:(?:a|an|the|into|in|out|up|to|on|\w+ing) ){0,3}")
 _JEST = re.compile(r"\b(?:nearly|almost)\b.{0,40}\b(?:faint\w*|collaps\w*|pass\w* out|died|heart attack)\b")
 _FIGURATIVE = re.compile(r"\b(?:drowning|buried|snowed under|swamped|choking) (?:in|with|on) (?:all )?(?:this |the |that |these |my )?"
-                         r"(?:paperwork|work|forms|emails|admin|bills|letters|information|info|jargon|details|numbers)\b")
+                         r"(?:paperwork|work|forms|emails|admin|bills|letters|information|info|jargon|details|numbers|red tape|"
+                         r"bureaucracy|rules|regulations)\b")
 _SERIOUSLY = re.compile(r"\b(?:but )?seriously\b|\bno joke\b|\bnot joking\b|\bjokes aside\b|\bfor real\b|\bnot kidding\b|"
                         r"\bi am serious\b")
 _LAUGH = multilingual.LAUGH
@@ -93,6 +94,8 @@ _REASSURING = re.compile(
     r"feel(?:s|ing)? better|felt better|went away|gone away|going away|went down|gone down|going down|"
     r"cleared up|settled(?: down)?|resolved|subsided|disappeared|improv\w*|eased(?: off)?|"
     r"calmed down|back to normal|right as rain|back to (?:my|him|her)self|steadier|more good|"
+    # "woozy for like 2 min after the shot then totaly fine"
+    r"then (?:totally |totaly |completely |perfectly |all |absolutely )?(?:fine|ok|okay|normal)|"
     r"(?:no|not|never) (?:any )?worse|(?:is|are|stays?|stayed|remains?|feels?) (?:the )?same (?:as|like) (?:before|last \w+|always)|"
     r"(?:chatting|talking|eating|walking|acting|behaving|carrying on|laughing)(?: away)? (?:as|like) (?:normal|usual)|"
     r"(?:felt|feel|feels|feeling|am|i'm|was|were|is|it's|everything is|all) "
@@ -112,7 +115,8 @@ _WORSENING = re.compile(r"\b(?:not|no|never|isn't|hasn't|haven't|won't|didn't) (
                         r"\b(?<!not )(?<!no )(?<!never )(?<!any )(?:worse|worsen\w*|spreading)\b|\b(?:cannot|can't)\b|"
                         # a plea ("help", "please help me"), not "can b12 help her?"
                         r"(?<!can )(?<!could )(?<!would )(?<!will )(?<!might )(?<!does )(?<!to )(?<!b12 )(?<!it )(?<!that )"
-                        r"\bhelp\b(?! (?:her|him|them|with|it|his|their|the|a|to|you)\b)")
+                        r"\bhelp\b(?! (?:her|him|them|with|it|his|their|the|a|to|you)\b)"
+                        r"(?! (?:me|us) (?:reassure|understand|figure|decide|work|know|find|book|plan|choose|sort|with|to|out)\b)")
 
 
 @dataclass(frozen=True)
@@ -825,7 +829,7 @@ _RESOLVED = re.compile(
     r"(?<!not )(?<!never )(?<!not been )(?<!never been )\b(?:been )?(?:fine|well|ok|okay|normal) (?:ever )?since\b|"
     r"\b(?:and|but) (?:is|are|was|were|seems?|looks?|feels?) (?:(?!not\b)\w+ )?(?:fine|ok|okay|alright|well)\b(?: now\b)?")
 # A time in the past that dates the episode.
-_DATED_PAST = re.compile(_FAR_PAST.pattern + r"|\b(?<!like )(?<!as )(?:last (?:week|wk|month|time|year|yr|winter|summer|spring|autumn|january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)|"
+_DATED_PAST = re.compile(_FAR_PAST.pattern + r"|\b(?<!like )(?<!as )(?:last (?:weekend|week|wk|month|time|year|yr|winter|summer|spring|autumn|january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)|"
                          r"(?:back )?in (?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)|yesterday|the other day|a fortnight ago|"
                          r"(?:a|one|two|three|few|couple of|\d+) (?:days|weeks|months) ago|(?:19|20)\d\d|"
                          r"last (?:term|semester|school year|season|holidays?)|(?:at|over) (?:christmas|xmas|easter|new year))\b")
@@ -888,7 +892,13 @@ def _reports_own_symptom(text: str) -> bool:
     """A sentence of the text speaks of the present and names a red-flag word ("and I've come out in
     them too, neck and chest"), not "now my daughter is refusing her jab"."""
     return any(_CURRENT.search(part) and (_RED_FLAG_WORD.search(part) or _BODY.search(part) or mentions_symptom(part))
-               for part in re.split(r"(?<=[.!?])\s+", text))
+               for part in re.split(r"(?<=[.!?])\s+", _DENIED_WORD.sub(" ", text)))
+
+
+# a symptom word denied ("I've had 8 shots and never even felt dizzy"): no report of it
+_DENIED_WORD = re.compile(r"\b(?:never|not|no|nor|without)(?: even| once| ever| really)?(?: (?:felt|feel|been|got|gotten|had|get|a bit|at all))* "
+                          r"(?:dizz\w*|faint\w*|woozy|light ?headed|wheez\w*|breathless|swollen|puffy|itchy|rash\w*|hives|numb|tingl\w*|"
+                          r"wobbly|unsteady|confused|sick)\b")
 
 
 # "my sister got really wheezy after her jab", "my brother had hives": someone else's episode told in
@@ -1002,8 +1012,9 @@ _HAS_RETURNED = re.compile(r"(?:\b(?:has|have|is|are|had)\b|'ve|'s|'re)(?: \w+){
 # an if-clause (not one about the cause, "if it's the b12 and I can't breathe") with no break before the symptom,
 # which follows "and"/"or" with no subject of its own
 _IF_CLAUSE = re.compile(r"(?<!\btell me )(?<!\badvise )(?<!\bknow )(?<!\bwondering )(?<!\bask )(?<!\bsure )(?<!\bcheck )(?<!\bsee )"
-                        r"(?<!\bidk )(?<!\bunsure )\b(?:if|what if|in case|suppose|supposing)\b(?! (?:it|this|that) is\b)(?! it's\b)"
+                        r"(?<!\bidk )(?<!\bunsure )\b(?:if|what if|in case|suppose|supposing|(?<![a-z] )say(?= (?:i|he|she|we|my|you) ))\b(?! (?:it|this|that) is\b)(?! it's\b)"
                         r"[^,.;:!?]*$")   # not an indirect question ("can you tell me if I need A&E and wheezing so bad")
+_LATER_IN_IT = re.compile(r"\band (?:then|later|after that|(?:a few |a couple of |half )?[a-z0-9]+ (?:minutes?|mins?|hours?|days?) later)\b")
 _AND_NO_SUBJECT = re.compile(r" (?:and|or)(?: then)?( (?:start|starts|begin|begins|keep|keeps|end up|ends up)(?: to)?)? $")
 # a verb parallel to the if-clause's, not a participle describing now ("and wheezing so bad", "and swelling spreading")
 _SUBJECTLESS = re.compile(r"(?:cannot|can not|could not|starts?|gets?|breaks? out|go|goes|feels?|have|has|pass out|passes out|"
@@ -1066,6 +1077,8 @@ def _conditions_go_on(findings: list[Finding], norm: str) -> list[Finding]:
                 # "what happens if I have a reaction abroad and can't breathe properly": the same if-clause
                 joint = _AND_NO_SUBJECT.search(norm, start, f_start)
                 continued = joint and (joint.group(1) or _SUBJECTLESS.match(f.text)) and _IF_CLAUSE.search(norm, start, f_start)
+                # the imagined story told on in its own time: "say I get the shot and an hour later I can't see"
+                continued = continued or (_IF_CLAUSE.search(norm, start, f_start) and _LATER_IN_IT.search(norm, start, f_start))
                 if joined or feared or imagined or reassured or example or continued:
                     f = replace(f, status="hypothetical")
         out.append(f)

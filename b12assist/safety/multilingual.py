@@ -52,9 +52,10 @@ _CUE_WINDOW = 40  # characters before a symptom that a cue may sit in (same clau
 #   have, first_person   "tengo", "j'ai": a first-person report that overrules a question cue around it
 #   is, serious  "c'est grave": a condition about how serious it is, then a report, reports
 #   that_clause  "es normal que ...": presupposes it; subjunctive: "nel caso" takes the subjunctive
+#   unchanged    a trend denied inside the words read as one ("nem pior nem melhor", "nicht schlimmer")
 WORD_KINDS = ("breaks", "now", "and", "new_clause", "like", "since", "resolved", "otherwise", "also", "once", "injection",
               "but", "that", "was", "is_was", "conditional", "goes_on", "have", "first_person", "is", "serious",
-              "that_clause", "subjunctive")
+              "that_clause", "subjunctive", "unchanged")
 _NEVER = "(?!x)x"
 
 
@@ -88,6 +89,7 @@ def _compile_words(words: dict) -> dict:
         "severity": re.compile(rf"\b(?:{w('is')})\b(?: \w+)? (?:{w('serious')})\b"),
         "that_clause": re.compile(rf",? (?:{w('that_clause')})\b"),
         "subjunctive": re.compile(rf"(?:{w('subjunctive')})\b"),
+        "unchanged": re.compile(rf"\b(?:{w('unchanged')})\b"),
     }
 
 
@@ -361,6 +363,8 @@ def find(text: str, spoken: str | None = None) -> list[Match]:
                 # agora já sobe até aos joelhos")
                 end = None if category == "neuro_worsening" else m.end()
                 status = _status(lang, with_commas, m.start(), end)
+                if end is None and lang.words["unchanged"].search(folded, m.start(), m.end() + 20):
+                    status = "negated"   # "a dormência ... continua lá, igualzinha, nem pior nem melhor"
                 if end is None and status == "past" and lang.words["now"].search(folded, m.start(), m.end()):
                     status = "current"
                 found.append(Match(lang.code, category, status, m.start(), m.end()))

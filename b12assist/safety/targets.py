@@ -368,7 +368,7 @@ TARGETS: list[Target] = [
        r"(?:(?!\b(?:no|not|without)\b)[a-z0-9' ]){0,60}?\b(?:getting|gotten|got|grown|growing) "
        r"(?:thicker|worse|heavier|number)\b"),
     _t("neuro_worsening", "more confused",
-       r"\bmore (?:and more )?(?:confused|forgetful|numb|unsteady|wobbly|clumsy|tingly|weak|off balance|"
+       r"(?<!\bno )(?<!\bnot any )(?<!\bany )\bmore (?:and more )?(?:confused|forgetful|numb|unsteady|wobbly|clumsy|tingly|weak|off balance|"
        r"muddled|disoriented|disorientated)\b"),
     _t("neuro_worsening", "worse than before",
        r"\b(?:weaker|worse|number|clumsier|shakier|blurrier|more numb|more unsteady) than (?:(?:it|they|he|she|i) "
