@@ -1943,3 +1943,37 @@ def test_session12_language_classes(text, level):
 ])
 def test_round45_classes(text, level):
     _assert_level(text, level)
+
+
+def test_review22_story_condition_and_trend_probes():
+    """A reviewer wrote 70 current red flags (45 in other languages) and 20 negatives to break the changes
+    after reviewer 21. Its first draft silenced 13 ("Ma voisine est avec moi, elle a fait une réaction à Noël
+    dernier, mes lèvres et ma langue gonflent", "Minha colega disse que minha boca está torta", "pas pire
+    qu'il dit mais il tombe tous les jours", "say i had my jab at 9 and an hour later ... well now my whole
+    face is swollen"), all fixed; the rules miss none of them instead of 15 and escalate 1 of the negatives
+    instead of 13."""
+    _assert_reviewer_probes_hold("red_flags_review22_probes.tsv")
+
+
+@pytest.mark.parametrize("text,level", [
+    # "whether", not "if"
+    ("no sé si es la inyección y a mi padre se le ha caído un lado de la cara", "emergency"),
+    ("je me demande si c'est la b12 et j'ai la gorge qui se serre", "emergency"),
+    ("mi chiedo se è normale e intanto mi si sta chiudendo la gola", "emergency"),
+    # the patient's own symptom after someone else's story, or the other person here
+    ("Mi amiga está aquí conmigo, ella tuvo urticaria la navidad pasada, y yo tengo la cara hinchada, ¿es común?", "emergency"),
+    ("Un collega mi ha detto che ho la bocca storta e parlo male, è frequente con la b12?", "emergency"),
+    # a denial someone else makes, or turned by "but", is no denial
+    ("das Kribbeln steigt jede Woche höher, nicht schlimmer sagt der Arzt, aber jetzt ist es am Knie", "urgent"),
+    # "whenever" is no condition; a past time that dates when it began
+    ("Immer wenn ich aufstehe wird mir schwarz vor Augen und ich kipp um, grad schon zweimal", "emergency"),
+    ("W zeszłe święta zaczęło mi drętwieć w stopach i co tydzień jest coraz wyżej", "urgent"),
+    # English: "let's say" followed by now, "dunno if", "but"
+    ("say i had my jab at 9 and an hour later my lips tingled, well now my whole face is swollen", "emergency"),
+    ("dunno if i should worry, had my jab at 10 and then an hour later my tongue started swelling and now my throat is tight",
+     "emergency"),
+    # still the past of the patient's own first-person story
+    ("Letzte Woche war mir nach der Spritze kurz schwindelig und ich bin fast umgekippt, jetzt geht es mir wieder gut", None),
+])
+def test_review22_classes(text, level):
+    _assert_level(text, level)

@@ -802,7 +802,7 @@ _DATES_THE_DIAGNOSIS = re.compile(r"(?<!when i was )(?<!when i got )(?<!when he 
 # after her b12 jab her tongue swelled up", "had a stroke years ago and this time his face drooped"):
 # the symptom belongs to it, not to the past.
 _NEW_ANCHOR = re.compile(r"\b(?:after|since|following|from) (?:my|his|her|their|the|today'?s|this|that|our) (?:\w+ )?"
-                         r"(?:jab|shot|injection|dose|needle|b12)\b|\b(?:this time|today|tonight|last night|this (?:morning|"
+                         r"(?:jab|shot|injection|dose|needle|b12)\b|\b(?:this time|today|like this|tonight|last night|this (?:morning|"
                          r"afternoon|evening|week)|now|again|another one|just now|earlier)\b")
 
 
@@ -1014,6 +1014,8 @@ _HAS_RETURNED = re.compile(r"(?:\b(?:has|have|is|are|had)\b|'ve|'s|'re)(?: \w+){
 _IF_CLAUSE = re.compile(r"(?<!\btell me )(?<!\badvise )(?<!\bknow )(?<!\bwondering )(?<!\bask )(?<!\bsure )(?<!\bcheck )(?<!\bsee )"
                         r"(?<!\bidk )(?<!\bunsure )\b(?:if|what if|in case|suppose|supposing|(?<![a-z] )say(?= (?:i|he|she|we|my|you) ))\b(?! (?:it|this|that) is\b)(?! it's\b)"
                         r"[^,.;:!?]*$")   # not an indirect question ("can you tell me if I need A&E and wheezing so bad")
+_STILL_NOW = re.compile(r"\b(?:now|still|right now|currently|at the moment)\b")
+_UNSURE_BEFORE = re.compile(r"\b(?:dunno|don't know|do not know|not sure|unsure|wonder\w*|idk)\s*$")
 _LATER_IN_IT = re.compile(r"\band (?:then|later|after that|(?:a few |a couple of |half )?[a-z0-9]+ (?:minutes?|mins?|hours?|days?) later)\b")
 _AND_NO_SUBJECT = re.compile(r" (?:and|or)(?: then)?( (?:start|starts|begin|begins|keep|keeps|end up|ends up)(?: to)?)? $")
 # a verb parallel to the if-clause's, not a participle describing now ("and wheezing so bad", "and swelling spreading")
@@ -1078,7 +1080,12 @@ def _conditions_go_on(findings: list[Finding], norm: str) -> list[Finding]:
                 joint = _AND_NO_SUBJECT.search(norm, start, f_start)
                 continued = joint and (joint.group(1) or _SUBJECTLESS.match(f.text)) and _IF_CLAUSE.search(norm, start, f_start)
                 # the imagined story told on in its own time: "say I get the shot and an hour later I can't see"
-                continued = continued or (_IF_CLAUSE.search(norm, start, f_start) and _LATER_IN_IT.search(norm, start, f_start))
+                opening = _IF_CLAUSE.search(norm, start, f_start)
+                continued = continued or bool(
+                    opening and _LATER_IN_IT.search(norm, opening.start(), f_start)
+                    and not re.search(r"\bbut\b", norm[opening.start():f_start])     # "say I'm being paranoid but ..."
+                    and not _STILL_NOW.search(norm, opening.start(), end)             # "... well now my whole face is swollen"
+                    and not _UNSURE_BEFORE.search(norm, max(0, opening.start() - 20), opening.start()))
                 if joined or feared or imagined or reassured or example or continued:
                     f = replace(f, status="hypothetical")
         out.append(f)

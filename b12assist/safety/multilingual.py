@@ -53,9 +53,12 @@ _CUE_WINDOW = 40  # characters before a symptom that a cue may sit in (same clau
 #   is, serious  "c'est grave": a condition about how serious it is, then a report, reports
 #   that_clause  "es normal que ...": presupposes it; subjunctive: "nel caso" takes the subjunctive
 #   unchanged    a trend denied inside the words read as one ("nem pior nem melhor", "nicht schlimmer")
+#   whether      "no sé si", "je me demande si": the "if" after them is "whether", no condition
+#   mine, here   the patient's own words ("mis", "j'ai") and "is here with me": not someone else's story
+#   started      "empezó", "angefangen": a past time dates when something still going on began
 WORD_KINDS = ("breaks", "now", "and", "new_clause", "like", "since", "resolved", "otherwise", "also", "once", "injection",
               "but", "that", "was", "is_was", "conditional", "goes_on", "have", "first_person", "is", "serious",
-              "that_clause", "subjunctive", "unchanged")
+              "that_clause", "subjunctive", "unchanged", "whether", "mine", "here", "started")
 _NEVER = "(?!x)x"
 
 
@@ -90,6 +93,10 @@ def _compile_words(words: dict) -> dict:
         "that_clause": re.compile(rf",? (?:{w('that_clause')})\b"),
         "subjunctive": re.compile(rf"(?:{w('subjunctive')})\b"),
         "unchanged": re.compile(rf"\b(?:{w('unchanged')})\b"),
+        "whether": re.compile(rf"\b(?:{w('whether')})\s*$"),
+        "mine": re.compile(rf"\b(?:{w('mine')})\b"),
+        "here": re.compile(rf"\b(?:{w('here')})\b"),
+        "started": re.compile(rf"\b(?:{w('started')})\b"),
     }
 
 
@@ -200,7 +207,10 @@ def _status(lang: Language, text: str, start: int, end: int | None = None) -> st
             wide = _clause_start(lang, text, max(0, start - 3 * _CUE_WINDOW), start)
             matches += [m for cue in lang.cues.get(kind, ()) for m in cue.finditer(text, wide, scope)
                         if lang.words["conditional"].match(m.group()) and lang.words["goes_on"].search(text, m.end(), start)]
-            matches = [m for m in matches if not _reports_anyway(lang, text, m, start)]
+            matches = [m for m in matches if not _reports_anyway(lang, text, m, start)
+                       # "no sabemos si le ha sentado mal ... y mi madre no puede mover el brazo": whether, not if
+                       and not (lang.words["conditional"].match(m.group())
+                                and lang.words["whether"].search(text, max(0, m.start() - 30), m.start()))]
         elif kind == "negated":
             # "kann seinen Arm nicht mehr heben und spricht ganz verwaschen": the negation stays with its own verb
             # when a new verb or subject follows "and" ("no tengo fiebre y me cuesta respirar"); a list keeps it
@@ -208,6 +218,8 @@ def _status(lang: Language, text: str, start: int, end: int | None = None) -> st
             matches = [m for m in matches if not ((a := lang.words["and"].search(text, m.end(), start)) and lang.words["new_clause"].match(text, a.end()))]
         elif kind == "recent" and end is None:   # a trend runs up to now whatever happened last week
             matches = []
+        elif kind == "past" and end is None:     # "W zeszłe święta zaczęło mi drętwieć ... coraz wyżej": when it began
+            matches = [m for m in matches if not lang.words["started"].search(text, m.end(), start)]
         if kind in ("past", "recent"):
             matches = [m for m in matches if not _now_all_the_same(lang, text, m, scope, recent=kind == "recent")]
         if matches:
@@ -215,6 +227,20 @@ def _status(lang: Language, text: str, start: int, end: int | None = None) -> st
     if end is None:   # a trend: only the cues of its own clause
         return "current"
     return "past" if _told_as_past(lang, text, start, end) or _someone_elses_story(lang, text, start, end) else "current"
+
+
+# "me", "mi" (to me) are in "se me hinchó la cara hace dos años" too: not a sign of now
+_CLITICS = {"me", "mi", "mnie", "mir", "mich", "m", "te", "ti"}
+
+
+def _anothers_then_mine(lang: Language, text: str, begin: int, lo: int, hi: int) -> bool:
+    """A past time in someone else's part of the sentence, then the patient in the first person before the
+    symptom ("la mia vicina ... l'anno scorso ha assistito il marito, dice che ho la faccia storta"; "Minha
+    vizinha está aqui, ela desmaiou no natal passado, eu estou quase desmaiando"): the past is theirs."""
+    if not any(cue.search(text, begin, lo) for cue in lang.cues.get("someone_else", ())):
+        return False
+    return bool(lang.words["first_person"].search(text, lo, hi)) \
+        or any(x.group() not in _CLITICS for x in lang.words["mine"].finditer(text, lo, hi))
 
 
 def _someone_elses_story(lang: Language, text: str, start: int, end: int) -> bool:
@@ -227,13 +253,17 @@ def _someone_elses_story(lang: Language, text: str, start: int, end: int) -> boo
     ("mi vecina me dijo que no puede respirar, ¿qué hago?") asks nothing of the sort and stays current."""
     begin = max(text.rfind(c, 0, start) for c in ".!?") + 1
     people = [m for cue in lang.cues.get("someone_else", ()) for m in cue.finditer(text, begin, start)]
-    if not people:
-        return False
+    if not people or lang.words["here"].search(text):
+        return False    # "ma voisine est avec moi": she is here
     first = min(m.start() for m in people)
     # told to the patient, or dated to the past ("mia cugina è svenuta ..., ma era agosto dell'anno scorso")
     told = [m for kind in ("told_me", "past", "recent") for cue in lang.cues.get(kind, ()) for m in cue.finditer(text, first)]
     # "after the injection" inside the story is the other person's ("powiedziała mi, że po zastrzyku miała pokrzywkę")
     if not told or any(not lang.words["injection"].search(m.group()) for m in _now_anchors(lang, text, first, start)):
+        return False
+    # the patient's own symptom after the telling ("Minha colega disse que minha boca está torta")
+    told_end = max(m.end() for m in people + [t for t in told if t.start() < start])
+    if lang.words["mine"].search(text, told_end, end):
         return False
     # ... and asked about for the patient, or said to be over ("... e sta benissimo")
     return any(cue.search(text, end) for cue in lang.cues.get("own_risk", ())) or bool(lang.words["resolved"].search(text, end))
@@ -301,7 +331,7 @@ def _told_as_past(lang: Language, text: str, start: int, end: int) -> bool:
     sentence_end = min((i for i in (text.find(c, end) for c in ".!?") if i >= 0), default=len(text))
     over = lang.words["resolved"].search(text, end, sentence_end)
     if over and not lang.words["otherwise"].search(text, max(begin, over.start() - 15), over.start()) and any(
-            not _now_all_the_same(lang, text, m, begin)
+            not _now_all_the_same(lang, text, m, begin) and not _anothers_then_mine(lang, text, begin, m.end(), start)
             for kind in ("past", "recent") for cue in lang.cues.get(kind, ()) for m in cue.finditer(text, begin, start)):
         return True
     past = lang.cues.get("past", ())
@@ -311,6 +341,8 @@ def _told_as_past(lang: Language, text: str, start: int, end: int) -> bool:
         return False    # "desde que cheguei a casa ja desmaiei uma vez": dated to now before it
     if any(
             not lang.words["once"].fullmatch(m.group()) and not lang.words["and"].search(text, m.end(), start) and not _now_all_the_same(lang, text, m, clause)
+            # "ela desmaiou no natal passado depois da b12, eu estou quase desmaiando": the patient now
+            and not _anothers_then_mine(lang, text, clause, m.end(), start)
             for cue in past for m in cue.finditer(text, clause, start)):
         return True
     # "..., mas isso foi anos atras": said after it, across "but", to be long past
@@ -344,6 +376,15 @@ def _now_anchors(lang: Language, text: str, lo: int, hi: int) -> list[re.Match]:
             and not any(d.end() >= m.start() - 2 for cue in dated for d in cue.finditer(text, max(0, m.start() - 40), m.start()))]
 
 
+# a denial someone else makes ("pas pire qu'il dit", "nicht schlimmer sagt der Hausarzt") and a turn after it
+_SAID_BY = re.compile(r"\b(?:dit|disent|dice|dicen|dicono|sagt|sagen|meint|diz|dizem|mowi|mowia|twierdzi|says)\b")
+_BUT = re.compile(r"\b(?:mais|aber|ma|pero|mas|ale|but|however|jednak|porem)\b")
+
+
+def _sentence_end(text: str, at: int) -> int:
+    return min((i for i in (text.find(c, at) for c in ".!?") if i >= 0), default=len(text))
+
+
 def find(text: str, spoken: str | None = None) -> list[Match]:
     """Every red-flag mention in any language's rules, with its status. Overlapping mentions of
     one language keep the first match. Where languages share a word ("urticaria") and the message
@@ -363,7 +404,9 @@ def find(text: str, spoken: str | None = None) -> list[Match]:
                 # agora já sobe até aos joelhos")
                 end = None if category == "neuro_worsening" else m.end()
                 status = _status(lang, with_commas, m.start(), end)
-                if end is None and lang.words["unchanged"].search(folded, m.start(), m.end() + 20):
+                same = lang.words["unchanged"].search(folded, m.start(), m.end() + 3) if end is None else None
+                if same and not _SAID_BY.search(folded, same.end(), same.end() + 25) \
+                        and not _BUT.search(folded, same.end(), _sentence_end(folded, same.end())):
                     status = "negated"   # "a dormência ... continua lá, igualzinha, nem pior nem melhor"
                 if end is None and status == "past" and lang.words["now"].search(folded, m.start(), m.end()):
                     status = "current"
