@@ -1977,3 +1977,22 @@ def test_review22_story_condition_and_trend_probes():
 ])
 def test_review22_classes(text, level):
     _assert_level(text, level)
+
+
+@pytest.mark.parametrize("text,level", [
+    # round 46 (first sight after reviewer 22), read as a development set
+    ("❌ hives ❌ wheezing, all good after jab 4 😎", None),
+    ("🙅 swelling 🙅 dizziness, just a sore arm", None),
+    ("Should he, at any point after the injection, develop a rash, ought we to phone the surgery?", None),
+    ("let's say I wake up tomorrow and my face is swollen, is that the shot or hay fever?", None),
+    ("let's say I had my jab this morning and now my face is swollen", "emergency"),
+    ("my leg's gone dead lol jk it's just stiff from the jab, normal?", None),
+    ("my leg's gone dead and I can't lift it, not joking", "emergency"),
+    ("Her balance is noticeably steadier than it was in the summer, no falls since July", None),
+    ("Random one, but my grandad had a stroke twenty years ago, his face drooped, he's been fine since. "
+     "I've just started injections, am I at higher risk?", None),
+    ("I don't want to inject a dodgy ampoule and end up with a rash, are they ruined by the heat?", None),
+    ("ma tante a eu de l'urticaire l'an passé après sa piqûre, est-ce héréditaire ?", None),
+])
+def test_round46_classes(text, level):
+    _assert_level(text, level)

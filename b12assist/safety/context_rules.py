@@ -102,8 +102,8 @@ def rules() -> list[ConTextRule]:
                   pattern=r"\b(?:is|would|does) (?:that|this|it) (?:still |also |really |actually )?(?:be )?(?:considered|classed as|"
                           r"counted as|called|count as|classify as|qualify as)\b"))
     out.append(_r("should I develop", HYPOTHETICAL, "FORWARD", max_scope=10,
-                  pattern=r"\bshould (?:i|he|she|you|we) (?:ever )?(?:develop|get|have|experience|notice|start|begin|feel|go)\b|"
-                          r"\bsay (?:i|he|she|we) (?:went|got|had|felt|started|go|get)\b"))
+                  pattern=r"\bshould (?:i|he|she|you|we)(?:, [a-z ]{1,40},)? (?:ever )?(?:develop|get|have|experience|notice|start|begin|feel|go)\b|"
+                          r"\bsay (?:i|he|she|we) (?:went|got|had|felt|started|go|get|wake|woke|find|found|notice|noticed|start)\b"))
     out.append(_r("the word", HYPOTHETICAL, "FORWARD", max_scope=10,
                   pattern=r"\b(?:what is|what does|what's|meaning of|means?) the word\b|\bthe word\b(?= \S+(?: \S+)? means?\b)"))
     # said to be hypothetical anywhere in the sentence: "(hypothetically!!)"

@@ -101,7 +101,7 @@ _GETTING_WORSE = re.compile(
     r"(?:up )?to\b)")
 _IMPROVING = re.compile(r"\b(?:(?<!not )(?<!no )(?<!than )(?<!would get )(?<!should get )(?<!will get )(?<!to get )(?<!make it )"
                         r"(?<!make me )(?<!make things )(?<!making it )better|"
-                        r"(?<!not )(?<!no )(?<!never )improv\w*|less (?:numb|tingly|often|fuzzy|blurry|blurred|wobbly|unsteady|shaky|foggy|muddled|confused|clumsy)|settl\w*|eas\w+ off|(?:much |a lot |far |so much )?(?:sharper|clearer|brighter|"
+                        r"(?<!not )(?<!no )(?<!never )improv\w*|(?<!not )(?<!no )(?:steadier|more steady|more stable|stronger)|less (?:numb|tingly|often|fuzzy|blurry|blurred|wobbly|unsteady|shaky|foggy|muddled|confused|clumsy)|settl\w*|eas\w+ off|(?:much |a lot |far |so much )?(?:sharper|clearer|brighter|"
                         r"more alert)|back to (?:her|him|my|them)sel(?:f|ves)|"
                         r"no worse|not worse|same as (?:it's|it is|its|it has|they have|they've) been|(?:way |much |a lot |far )?less than|not (?:got|gotten|getting|become|any) (?:any )?worse|exactly the same|the same for|same as (?:always|before|ever)|stable|unchanged|"
                         r"has not changed|without changing|shrunk back|shrinking|receded|retreated|(?:way |much |a lot |far )?less (?:now|often|than before)|instead of every day|"

@@ -809,6 +809,8 @@ _NEW_ANCHOR = re.compile(r"\b(?:after|since|following|from) (?:my|his|her|their|
 # A sudden onset denied ("no sudden stuff, nothing like a stroke, but ..."): not an onset.
 _NO_ONSET = re.compile(r"\b(?:no|not|nothing|never|was not|is not|were not|did not come on)(?: so| very| really| at all)? "
                        r"(?:sudden\w*|all of a sudden|out of (?:nowhere|the blue)|abrupt\w*)\b|"
+                       # the treatment started, not a symptom ("I'm 34 and just started injections myself")
+                       r"\bjust started (?:the |my |her |his |their |on )?(?:b12 )?(?:injections?|jabs?|shots?|treatment|course|loading)\b|"
                        # the time of what keeps being forgotten ("I keep forgetting conversations from
                        # an hour ago"), not when a symptom began
                        r"(?<=\bforgetting )(?:[a-z']+ ){0,6}?from (?:like |about |only |just )?"
@@ -848,7 +850,10 @@ _PAST_VERB = re.compile(r"\b(?:had|went|got|was|were|passed|fainted|collapsed|br
                         r"made|gave|left|one time|once|"
                         r"reacted|could not|cudnt|couldnt|blacked|keeled|developed|turned|started|\w+ed)\b")
 # "so the story is ...": how a story is told, not a present tense
-_FRAMING = re.compile(r"\b(?:the|my) (?:story|thing|point|question|issue|reason|background|context) is\b")
+_FRAMING = re.compile(r"\b(?:the|my) (?:story|thing|point|question|issue|reason|background|context) is\b|"
+                      # "this is a bit random but my grandmother had a stroke ten years ago ..."
+                      r"\b(?:this|it) (?:is|may be|might be) (?:a bit |a little |slightly |probably |kind of )?(?:random|weird|odd|silly|"
+                      r"daft|off topic|a (?:silly|daft|random|weird|odd|strange|long|quick|bit of a) (?:question|one|story))\b")
 # "my friend in my country": a place of the patient's, not the patient
 _MY_PLACE = re.compile(r"\b(?:in|from|back in|at|of) my (?:home )?(?:country|hometown|town|village|city|family|church|work|office|school)\b")
 _BECOME = re.compile(r"\b(?:has|have|is|are) (?:now |just |suddenly )?(?:gone|got|gotten|become|turned)\b")
@@ -969,7 +974,7 @@ def _over_and_done(findings: list[Finding], norm: str) -> list[Finding]:
             nxt = _NEXT_CLAUSE.search(norm, f.end, end)
             clause = norm[start:nxt.start() if nxt else end]
             for_the_patient = _told_of_another(before) and _OWN_RISK.search(norm[f.end:])
-            told = told or (for_the_patient and _DATED_PAST.search(clause) and not _PRESENT.search(clause))
+            told = told or (for_the_patient and _DATED_PAST.search(clause) and not _PRESENT.search(_FRAMING.sub(" ", _RESOLVED.sub(" ", clause))))
             if _BACK_REF_BEFORE.search(norm, max(0, f_start - 25), f_start) and _BACK_REF_AFTER.match(norm, f.end) \
                     and any(g.status == "past" and g.end and g.end <= f_start for g in out):
                 # "... should I tell the nurse about the fainting thing?": the episode the message told as over
@@ -1012,12 +1017,14 @@ _HAS_RETURNED = re.compile(r"(?:\b(?:has|have|is|are|had)\b|'ve|'s|'re)(?: \w+){
 # an if-clause (not one about the cause, "if it's the b12 and I can't breathe") with no break before the symptom,
 # which follows "and"/"or" with no subject of its own
 _IF_CLAUSE = re.compile(r"(?<!\btell me )(?<!\badvise )(?<!\bknow )(?<!\bwondering )(?<!\bask )(?<!\bsure )(?<!\bcheck )(?<!\bsee )"
-                        r"(?<!\bidk )(?<!\bunsure )\b(?:if|what if|in case|suppose|supposing|(?<![a-z] )say(?= (?:i|he|she|we|my|you) ))\b(?! (?:it|this|that) is\b)(?! it's\b)"
+                        r"(?<!\bidk )(?<!\bunsure )\b(?:if|what if|in case|suppose|supposing|(?:(?<=let's )|(?<=lets )|(?<![a-z] ))say(?= (?:i|he|she|we|my|you) )|"
+                        r"(?:do not|don't|dont) want to)\b(?! (?:it|this|that) is\b)(?! it's\b)"
                         r"[^,.;:!?]*$")   # not an indirect question ("can you tell me if I need A&E and wheezing so bad")
+_FUTURE_TIME = re.compile(r"\b(?:tomorrow|next (?:week|month|time)|in the future|one day|some day|someday|on holiday|on the flight)\b")
 _STILL_NOW = re.compile(r"\b(?:now|still|right now|currently|at the moment)\b")
 _UNSURE_BEFORE = re.compile(r"\b(?:dunno|don't know|do not know|not sure|unsure|wonder\w*|idk)\s*$")
 _LATER_IN_IT = re.compile(r"\band (?:then|later|after that|(?:a few |a couple of |half )?[a-z0-9]+ (?:minutes?|mins?|hours?|days?) later)\b")
-_AND_NO_SUBJECT = re.compile(r" (?:and|or)(?: then)?( (?:start|starts|begin|begins|keep|keeps|end up|ends up)(?: to)?)? $")
+_AND_NO_SUBJECT = re.compile(r" (?:and|or)(?: then)?( (?:start|starts|begin|begins|keep|keeps|end up|ends up)(?: to| with(?: a| an| some)?)?)? $")
 # a verb parallel to the if-clause's, not a participle describing now ("and wheezing so bad", "and swelling spreading")
 _SUBJECTLESS = re.compile(r"(?:cannot|can not|could not|starts?|gets?|breaks? out|go|goes|feels?|have|has|pass out|passes out|"
                           r"faints?|collapses?|swells?|struggles?|black out|blacks out|wheezes?|chokes?|keels? over)\b")
@@ -1037,6 +1044,9 @@ _TAKEN_BACK = {
 _FALSE_ALARM = re.compile(r"\b(?:false alarm|panic over|turned out (?:to be |it was |they were )?(?:just|only) )")
 # ... unless the message goes on to say it is there now
 _THERE_NOW = re.compile(r"\b(?:now|still|right now|spreading|getting worse|worse|bigger|all over)\b")
+
+
+_JOKING_AFTER = re.compile(r"\W{0,6}(?:lol |haha )?(?:jk|j k|just kidding|only kidding|kidding|joking)\b")
 
 
 def _taken_back(norm: str, f: Finding, start: int) -> bool:
@@ -1065,6 +1075,8 @@ def _conditions_go_on(findings: list[Finding], norm: str) -> list[Finding]:
                 f = replace(f, status="hypothetical")
             elif _taken_back(norm, f, start):
                 f = replace(f, status="negated")
+            elif _JOKING_AFTER.match(norm, f.end) and not _SERIOUSLY.search(norm):
+                f = replace(f, status="mild")    # "MY ARM IS DEAD 😭😭 jk it's just achy where she stuck me"
             elif not _dated_now(norm[start:end]):
                 joined = any(g.status == "hypothetical" and g.end and start <= g.end <= f_start
                              and _OR_GOES_ON.fullmatch(norm[g.end:f_start]) for g in out)
@@ -1082,7 +1094,7 @@ def _conditions_go_on(findings: list[Finding], norm: str) -> list[Finding]:
                 # the imagined story told on in its own time: "say I get the shot and an hour later I can't see"
                 opening = _IF_CLAUSE.search(norm, start, f_start)
                 continued = continued or bool(
-                    opening and _LATER_IN_IT.search(norm, opening.start(), f_start)
+                    opening and (_LATER_IN_IT.search(norm, opening.start(), f_start) or _FUTURE_TIME.search(norm, opening.start(), f_start))
                     and not re.search(r"\bbut\b", norm[opening.start():f_start])     # "say I'm being paranoid but ..."
                     and not _STILL_NOW.search(norm, opening.start(), end)             # "... well now my whole face is swollen"
                     and not _UNSURE_BEFORE.search(norm, max(0, opening.start() - 20), opening.start()))

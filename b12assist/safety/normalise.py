@@ -123,6 +123,7 @@ _SPREADING = re.compile(r"\b(numb\w*|tingl\w*|needles|rash|hives|swelling|rednes
                         r"((?: is| are| has been| have been| keeps?| just| now| slowly)*) reading "
                         r"(up|down|across|over|along|to|into|onto)\b")
 
+_NO_SIGN = re.compile("[\U0001F645\u274C\u274E\U0001F6AB\u2716\u26D4](?:[\U0001F3FB-\U0001F3FF\u2640\u2642\uFE0F]*)")
 _GLUED_PUNCTUATION = re.compile(r"(?<=[^\W\d_])[^\w\s',]+(?=[^\W\d_])")
 _WORD_RE = re.compile(r"[a-z0-9']+|[^a-z0-9'\s]+|\s+")
 
@@ -135,6 +136,8 @@ def _fold(text: str) -> str:
     # it: they are removed. (A zero-width space may stand for a space or sit inside a word; `detect`
     # reads the message both ways, see `variants`.)
     text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
+    # a "no" sign before a word says no ("🙅‍♀️ rash 🙅‍♀️ swelling", "❌ dizzy")
+    text = _NO_SIGN.sub(" no ", text)
     # Control characters (binary junk) become spaces; newlines become sentence breaks.
     text = re.sub(r"[\r\n]+", ". ", text)
     text = "".join(ch if (ch.isprintable() or ch == " ") else " " for ch in text)
