@@ -1996,3 +1996,18 @@ def test_review22_classes(text, level):
 ])
 def test_round46_classes(text, level):
     _assert_level(text, level)
+
+
+@pytest.mark.parametrize("text,level", [
+    # round 47 (first sight after the round-46 classes), read as a development set
+    ("I keep imagining my throat getting tight as soon as the nurse injects. Does that happen? I feel fine.", None),
+    ("I fainted at my ear piercing in 8th grade and haven't fainted since. Should I lie down for the jab?", None),
+    ("the pharmacy is so crowded you can't breathe in here lol, is my prescription ready?", None),
+    ("can't breathe in here, my throat is closing", "emergency"),
+    ("My late mother had the same anaemia and her legs gave way in her final years. Does that await me?", None),
+    ("My son was wheezy last night with a cold, used his inhaler and was fine this morning, he's gone off to school now. "
+     "Can I move my own jab to Friday?", None),
+    ("my son was wheezy last night and this morning he is wheezing again and struggling", "emergency"),
+])
+def test_round47_classes(text, level):
+    _assert_level(text, level)

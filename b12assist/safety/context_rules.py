@@ -138,6 +138,8 @@ def rules() -> list[ConTextRule]:
                           r"before (?:it|he|she|i|they) (?:was|were) diagnosed|(?<!than )before (?:i|he|she|we) (?:started|began)\b|"
                           r"on (?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?(?= but| and|,)|when i (?:first )?started|"
                           r"when i was (?:first )?diagnosed|as a (?:kid|child|teen\w*|baby)|"
+                          r"in (?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth) grade|"
+                          r"in (?:high|middle|primary|elementary|secondary|grade) school|in (?:year|form) \d+|at uni(?:versity)?|in college|"
                           r"when (?:i|he|she|we|my \w+|our \w+) (?:was|were) (?:young|little|(?:a |an )?(?:kid|child|toddler|baby|teenager|infant)|younger|pregnant|small|"
                           r"\d+|[a-z]+ years old|(?:at|in) school(?! (?:this|today|earlier|just|now|tonight)\b))|back in \d{4}|in (?:like |about |around |roughly |maybe )?\d{4}|"
                           r"long time ago|a while ago|a while back|years back|ages ago|some time ago|turned out to be|"

@@ -73,7 +73,9 @@ _NEARLY_HAD_ME = re.compile(r"\b(?:nearly|almost) (?:had|made|gave|sent|got) (?:
 # or a gerund, no laugh, no new clause ("nearly sent me through the roof hives spreading" is not one)
 _NEARLY_WHAT = re.compile(r" (?:(?:a|an|the|into|in|out|up|to|on|\w+ing) ){0,3}")
 _JEST = re.compile(r"\b(?:nearly|almost)\b.{0,40}\b(?:faint\w*|collaps\w*|pass\w* out|died|heart attack)\b")
-_FIGURATIVE = re.compile(r"\b(?:drowning|buried|snowed under|swamped|choking) (?:in|with|on) (?:all )?(?:this |the |that |these |my )?"
+_FIGURATIVE = re.compile(r"\b(?:stuffy|hot|warm|crowded|packed|smoky|humid|airless|rammed)\b[a-z' ]{0,20}\b(?:you|u|one) (?:cannot|can not) "
+                         r"breathe(?: in (?:here|there))?\b|"
+                         r"\b(?:drowning|buried|snowed under|swamped|choking) (?:in|with|on) (?:all )?(?:this |the |that |these |my )?"
                          r"(?:paperwork|work|forms|emails|admin|bills|letters|information|info|jargon|details|numbers|red tape|"
                          r"bureaucracy|rules|regulations)\b")
 _SERIOUSLY = re.compile(r"\b(?:but )?seriously\b|\bno joke\b|\bnot joking\b|\bjokes aside\b|\bfor real\b|\bnot kidding\b|"
@@ -828,11 +830,13 @@ _RESOLVED = re.compile(
     r"back to normal|recovering(?: well)?|recovered|doing (?:fine|well|ok|okay|great)|on the mend|right as rain)\b(?: now\b| today\b)?"
     r"(?! (?:otherwise|apart from|except|in (?:my|him|her)sel))|"
     r"\bbut (?:it |they )?(?:went|gone) (?:down|away)\b|\b(?:all|was|were|got) sorted(?: now| out)?\b|\b(?:has not|have not|hasnt|havent|never) happen\w* (?:since|again)\b|"
+    r"\b(?:has not|have not|hasnt|havent|never|not) (?:fainted|passed out|collapsed|blacked out|had (?:one|it|another|any))(?: again)? since\b|"
     r"(?<!not )(?<!never )(?<!not been )(?<!never been )\b(?:been )?(?:fine|well|ok|okay|normal) (?:ever )?since\b|"
     r"\b(?:and|but) (?:is|are|was|were|seems?|looks?|feels?) (?:(?!not\b)\w+ )?(?:fine|ok|okay|alright|well)\b(?: now\b)?")
 # A time in the past that dates the episode.
-_DATED_PAST = re.compile(_FAR_PAST.pattern + r"|\b(?<!like )(?<!as )(?:last (?:weekend|week|wk|month|time|year|yr|winter|summer|spring|autumn|january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)|"
-                         r"(?:back )?in (?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)|yesterday|the other day|a fortnight ago|"
+_DATED_PAST = re.compile(_FAR_PAST.pattern + r"|\bmy late (?:husband|wife|mum|mom|mother|dad|father|partner|sister|brother|son|daughter|"
+                         r"gran\w*|nan|aunt\w*|uncle)\b|\b(?:in|during) (?:his|her|their) (?:final|last|later) (?:years|months)\b|\b(?<!like )(?<!as )(?:last (?:weekend|week|wk|month|time|year|yr|winter|summer|spring|autumn|january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)|"
+                         r"(?:back )?in (?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)|yesterday|last night|the other day|a fortnight ago|"
                          r"(?:a|one|two|three|few|couple of|\d+) (?:days|weeks|months) ago|(?:19|20)\d\d|"
                          r"last (?:term|semester|school year|season|holidays?)|(?:at|over) (?:christmas|xmas|easter|new year))\b")
 # Someone not with the patient, and a second-hand report of what happened to them.
@@ -871,7 +875,8 @@ _OWN_RISK = re.compile(r"\b(?:should i (?:be )?(?:worr\w*|concerned|avoid|ask|te
                        r"spooked|put me off|happen (?:to me|here|again)|(?:can|could|will|would|does|might) (?:this|that|it) happen|"
                        r"something that (?:actually |really )?happens|how (?:rare|common|likely)|is (?:that|this|it) (?:common|normal|rare|"
                        r"likely|a thing|possible|true)|run in (?:the )?famil\w*|my (?:own|next|first|second|third) (?:jab|injection|shot|dose)|"
-                       r"mine|for me|also for me|am i at risk|before (?:my|mine)|how real|is (?:that|this|it) real|"
+                       r"mine|for me|also for me|am i at risk|before (?:my|mine)|how real|is (?:that|this|it) real|awaits? me|in store for me|"
+                       r"(?:the )?same (?:fate|thing) (?:for|awaits) me|"
                        r"possible (?:also |too )?for me|reassure|refus\w+ (?:her|his|my|their) (?:b12 )?(?:jab|injection|shot)|"
                        r"(?:something|anything) (?:i|we) (?:should|need to|ought to) (?:watch|look out|worry|be (?:worried|concerned|aware))|"
                        r"should (?:i|we) (?:watch|look out) for|(?:a )?real thing|just gossip|(?:an? )?(?:urban )?myth|old wives|"
@@ -885,6 +890,12 @@ _NOW_DATED = re.compile(r"\b(?:today'?s?|tonight|this (?:morning|afternoon|eveni
 # "today's shot is at 3pm": an appointment, not something happening now
 _APPOINTMENT = re.compile(r"\b(?:today'?s?|tonight'?s?) (?:shot|jab|injection|dose|appointment) is (?:at|in|booked|due)\b|"
                           r"\b(?:shot|jab|injection|dose|appointment) (?:is )?(?:at|due) \d+ ?(?:am|pm)? today\b")
+# "used his inhaler and was fine this morning": over by then, not a time of a symptom now
+_FINE_BY = re.compile(r"\b(?:was|were|is|are|felt|feels?|been|seemed) (?:totally |completely |perfectly |all |absolutely )?"
+                      r"(?:fine|ok|okay|better|well|normal|grand|right as rain)(?: again)? (?:this morning|today|by (?:the )?morning|by lunch\w*)\b")
+# where someone has gone since ("he's gone off to work now"): they are well enough to, not a symptom
+_WHEREABOUTS = re.compile(r"\b(?:he|she|they)(?: is| are| has| have)? (?:gone|went|off|back|out)(?: off| back| out)? (?:to|at) "
+                          r"(?:work|school|bed|the shops|college|uni|nursery|the office|the gym)\b(?: now)?")
 # "for a few minutes" says how long, not when ("last week I felt light-headed for a few minutes").
 _DURATION = re.compile(r"(?:for|about|around) ")
 
@@ -916,6 +927,8 @@ _ANOTHER_DID = re.compile(r"(?:" + ANOTHER_PERSON + r")(?: (?!and\b|but\b)[a-z']
 _NEXT_CLAUSE = re.compile(r",? (?:and|but) (?:now|then|today|this)\b|;|, (?:and )?(?:my|his|her|i)\b")
 
 
+# someone who has died: what happened to them is over
+_LATE = re.compile(r"\bmy late (?:husband|wife|mum|mom|mother|dad|father|partner|sister|brother|son|daughter|gran\w*|nan|aunt\w*|uncle)\b")
 # The episode named as a thing ("the fainting thing", "that swelling episode") and denied since ("not
 # had a single wobble since"): not a new symptom.
 _BACK_REF = re.compile(r"\b(?:the|that|this|my) (?:[a-z]+ ){0,2}(?:thing|episode|incident|business|drama|saga|event|moment)\b")
@@ -939,7 +952,7 @@ def _over_and_done(findings: list[Finding], norm: str) -> list[Finding]:
     says it passed or the person is fine, and nothing after that sounds bad. Told second hand about
     someone who is not there ("my neighbour told me she had hives everywhere after hers"), in the
     past tense, it is over too."""
-    now_free = _APPOINTMENT.sub(" ", _RESOLVED_NOW.sub(" ", norm))
+    now_free = _FINE_BY.sub(" ", _APPOINTMENT.sub(" ", _RESOLVED_NOW.sub(" ", norm)))
     onsets = [m for m in ONSET.finditer(_NO_ONSET.sub(" ", now_free)) if not _DURATION.match(m.group(0))]
     if onsets or _STRONG_CURRENT.search(now_free) or _NOW_DATED.search(now_free) or _WORSENING.search(norm) or _TREND.search(norm) \
             or _happens_again(now_free):
@@ -966,8 +979,9 @@ def _over_and_done(findings: list[Finding], norm: str) -> list[Finding]:
                 and not _reports_own_symptom(_FEELING.sub(" ", _RESOLVED.sub(" ", norm[f.end:]))) \
                 and not _COMING.search(norm[f.end:]) \
                 and (_OWN_RISK.search(norm[f.end:]) or _DATED_PAST.search(sentence) or any(_RESOLVED.finditer(norm, f.end)))
-            present = _PRESENT.search(_FRAMING.sub(" ", _RESOLVED_NOW.sub(" ", _RESOLVED.sub(" ", sentence)))) \
-                or _BECOME.search(sentence)
+            told_fine = _WHEREABOUTS.sub(" ", _FINE_BY.sub(" ", sentence))
+            present = _PRESENT.search(_FRAMING.sub(" ", _RESOLVED_NOW.sub(" ", _RESOLVED.sub(" ", told_fine)))) \
+                or _BECOME.search(told_fine)
             # someone else's episode dated to the past and asked about for the patient ("my older son fainted at his
             # school vaccinations last term, and now my younger one is starting B12 injections. Does fainting run in
             # families?"): over, whatever the rest of the sentence says about someone else now
@@ -975,7 +989,10 @@ def _over_and_done(findings: list[Finding], norm: str) -> list[Finding]:
             clause = norm[start:nxt.start() if nxt else end]
             for_the_patient = _told_of_another(before) and _OWN_RISK.search(norm[f.end:])
             told = told or (for_the_patient and _DATED_PAST.search(clause) and not _PRESENT.search(_FRAMING.sub(" ", _RESOLVED.sub(" ", clause))))
-            if _BACK_REF_BEFORE.search(norm, max(0, f_start - 25), f_start) and _BACK_REF_AFTER.match(norm, f.end) \
+            late = _LATE.search(norm, start, f_start)
+            if late and not _FIRST.search(norm[late.end():f_start]):
+                f = replace(f, status="past")    # "my late husband ... and his legs gave way in his final years"
+            elif _BACK_REF_BEFORE.search(norm, max(0, f_start - 25), f_start) and _BACK_REF_AFTER.match(norm, f.end) \
                     and any(g.status == "past" and g.end and g.end <= f_start for g in out):
                 # "... should I tell the nurse about the fainting thing?": the episode the message told as over
                 f = replace(f, status="past")
@@ -1082,7 +1099,8 @@ def _conditions_go_on(findings: list[Finding], norm: str) -> list[Finding]:
                              and _OR_GOES_ON.fullmatch(norm[g.end:f_start]) for g in out)
                 feared = _RETURNS.search(norm[f_start:min(end, f.end + 20)]) and _FEAR_BEFORE.search(norm[start:f_start]) \
                     and not _HAS_RETURNED.search(norm[f.end:])
-                imagined = f.text.endswith("ing") and _IMAGINED.search(norm[start:f_start]) \
+                imagined = (f.text.endswith("ing") or re.search(r"\b(?:going|getting|starting) \w+$", f.text)) \
+                    and _IMAGINED.search(norm[start:f_start]) \
                     and not _NOW_IT_IS.search(norm[f.end:end]) \
                     and not re.search(r"\b(?:i|he|she|they|we|it) (?:am|is|are|was|were|keep|keeps|started)\s*$", norm[start:f_start])
                 reassured = f.text.endswith(("ing", "up")) and _FEAR_BEFORE.search(norm[start:f_start]) \
