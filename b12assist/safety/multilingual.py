@@ -56,9 +56,12 @@ _CUE_WINDOW = 40  # characters before a symptom that a cue may sit in (same clau
 #   whether      "no sé si", "je me demande si": the "if" after them is "whether", no condition
 #   mine, here   the patient's own words ("mis", "j'ai") and "is here with me": not someone else's story
 #   started      "empezó", "angefangen": a past time dates when something still going on began
+#   contrast     "pero", "aber": a trend denied and then turned round ("nicht schlimmer ..., aber jetzt am Knie")
+#   said_by      "dit", "sagt": a denial someone else makes ("pas pire qu'il dit")
+#   clitic       "me", "mir": first-person words also in "se me hinchó la cara hace dos años", no sign of the patient now
 WORD_KINDS = ("breaks", "now", "and", "new_clause", "like", "since", "resolved", "otherwise", "also", "once", "injection",
               "but", "that", "was", "is_was", "conditional", "goes_on", "have", "first_person", "is", "serious",
-              "that_clause", "subjunctive", "unchanged", "whether", "mine", "here", "started")
+              "that_clause", "subjunctive", "unchanged", "whether", "mine", "here", "started", "contrast", "said_by", "clitic")
 _NEVER = "(?!x)x"
 
 
@@ -97,6 +100,9 @@ def _compile_words(words: dict) -> dict:
         "mine": re.compile(rf"\b(?:{w('mine')})\b"),
         "here": re.compile(rf"\b(?:{w('here')})\b"),
         "started": re.compile(rf"\b(?:{w('started')})\b"),
+        "contrast": re.compile(rf"\b(?:{w('contrast')})\b"),
+        "said_by": re.compile(rf"\b(?:{w('said_by')})\b"),
+        "clitic": re.compile(rf"(?:{w('clitic')})"),
     }
 
 
@@ -229,10 +235,6 @@ def _status(lang: Language, text: str, start: int, end: int | None = None) -> st
     return "past" if _told_as_past(lang, text, start, end) or _someone_elses_story(lang, text, start, end) else "current"
 
 
-# "me", "mi" (to me) are in "se me hinchó la cara hace dos años" too: not a sign of now
-_CLITICS = {"me", "mi", "mnie", "mir", "mich", "m", "te", "ti"}
-
-
 def _anothers_then_mine(lang: Language, text: str, begin: int, lo: int, hi: int) -> bool:
     """A past time in someone else's part of the sentence, then the patient in the first person before the
     symptom ("la mia vicina ... l'anno scorso ha assistito il marito, dice che ho la faccia storta"; "Minha
@@ -240,7 +242,7 @@ def _anothers_then_mine(lang: Language, text: str, begin: int, lo: int, hi: int)
     if not any(cue.search(text, begin, lo) for cue in lang.cues.get("someone_else", ())):
         return False
     return bool(lang.words["first_person"].search(text, lo, hi)) \
-        or any(x.group() not in _CLITICS for x in lang.words["mine"].finditer(text, lo, hi))
+        or any(not lang.words["clitic"].fullmatch(x.group()) for x in lang.words["mine"].finditer(text, lo, hi))
 
 
 def _someone_elses_story(lang: Language, text: str, start: int, end: int) -> bool:
@@ -251,7 +253,7 @@ def _someone_elses_story(lang: Language, text: str, start: int, end: int) -> boo
     telling come before the symptom in its sentence with nothing dating it to now between, and the
     message then asks about the patient's own risk. A neighbour on the phone who cannot breathe
     ("mi vecina me dijo que no puede respirar, ¿qué hago?") asks nothing of the sort and stays current."""
-    begin = max(text.rfind(c, 0, start) for c in ".!?") + 1
+    begin = _sentence_start(text, start)
     people = [m for cue in lang.cues.get("someone_else", ()) for m in cue.finditer(text, begin, start)]
     if not people or lang.words["here"].search(text):
         return False    # "ma voisine est avec moi": she is here
@@ -269,19 +271,6 @@ def _someone_elses_story(lang: Language, text: str, start: int, end: int) -> boo
     return any(cue.search(text, end) for cue in lang.cues.get("own_risk", ())) or bool(lang.words["resolved"].search(text, end))
 
 
-# "hace dos semanas empecé las inyecciones y no puedo respirar": a new clause after "and" is its own time
-# after "and", the start of a clause of its own: a clitic, a subject or a finite verb
-# "se me hincha la lengua igual que hace dos años", "comme il y a 2 ans": a comparison with then, now
-# "desde la inyección de la semana pasada", "seit der Diagnose letztes Jahr", "dall'anno scorso": a time
-# that starts something going on now
-
-
-# said to be over: "ya se me pasó", "c'est passé", "już przeszło", "jetzt ist alles gut"
-# "..., mas isso foi anos atrás", "pero fue hace años", "ale to było dawno": a pronoun or "but" right before the verb,
-# so it is the symptom that was then (not "la ultima crisis de asma fue hace años": another episode)
-# "po zastrzyku w zeszłym tygodniu", "nach der Spritze letzte Woche": the time of the injection
-
-
 def _now_all_the_same(lang: Language, text: str, cue: re.Match, lo: int, recent: bool = False) -> bool:
     """A past time compared with ("comme l'an dernier", "wie früher"), counted from ("seit der
     Diagnose letztes Jahr", "dall'anno scorso") or dating the injection ("po zastrzyku w zeszłym
@@ -291,22 +280,14 @@ def _now_all_the_same(lang: Language, text: str, cue: re.Match, lo: int, recent:
                 or (recent and lang.words["injection_before"].search(text, max(0, cue.start() - 30), cue.start())))
 
 
-# "una vez en casa, a mi madre se le hinchó la cara": "once" is also "as soon as"; it dates only its own clause
-
-
-# Hypothetical cues of two sorts. A condition ("si", "wenn", "jeśli", "au cas où") keeps what follows
-# it hypothetical, even "si tengo ..." in the indicative. A question about signs or what something is
-# ("Anzeichen", "c'est quoi", "sintomi di", "oznaki") does not hold against the patient saying they have
-# it: "Ich habe Anzeichen einer Allergie", "Mam oznaki wstrząsu", "c'est quoi ces plaques, j'ai de
-# l'urticaire". Nor does a condition about how serious it is or its cause followed by a first-person
-# report ("au cas où c'est grave, j'ai du mal à respirer depuis la piqûre").
-
-
-# "is it normal that ..." presupposes it: "es normal que", "è normale che", "ist es normal, dass", "czy to normalne, że"
-
-
 def _reports_anyway(lang: Language, text: str, cue: re.Match, start: int) -> bool:
-    """A hypothetical cue that the same clause overrules (see above)."""
+    """A hypothetical cue that the same clause overrules. Hypothetical cues are of two sorts. A
+    condition ("si", "wenn", "jeśli", "au cas où") keeps what follows it hypothetical, even "si tengo
+    ..." in the indicative, unless it is about how serious it is or its cause and a first-person report
+    follows ("au cas où c'est grave, j'ai du mal à respirer depuis la piqûre"). A question about signs
+    or what something is ("Anzeichen", "c'est quoi", "sintomi di") does not hold against the patient
+    saying they have it ("Ich habe Anzeichen einer Allergie", "c'est quoi ces plaques, j'ai de
+    l'urticaire"), and "is it normal that ..." presupposes it ("è normale che ...")."""
     between = text[cue.end():start]
     if lang.words["subjunctive"].match(cue.group()) and lang.words["first_person"].search(between):
         return True     # "nel caso vi interessi, ho l'orticaria": "nel caso" takes the subjunctive
@@ -327,8 +308,8 @@ def _told_as_past(lang: Language, text: str, start: int, end: int) -> bool:
     # dated to the past anywhere before it in the sentence and then said to be over ("Po zastrzyku w
     # zeszłym tygodniu miałam wysypkę, ale już przeszło"; "Letzte Woche nach der Spritze hatte ich
     # Atemnot, jetzt ist alles gut")
-    begin = max(text.rfind(c, 0, start) for c in ".!?") + 1
-    sentence_end = min((i for i in (text.find(c, end) for c in ".!?") if i >= 0), default=len(text))
+    begin = _sentence_start(text, start)
+    sentence_end = _sentence_end(text, end)
     over = lang.words["resolved"].search(text, end, sentence_end)
     if over and not lang.words["otherwise"].search(text, max(begin, over.start() - 15), over.start()) and any(
             not _now_all_the_same(lang, text, m, begin) and not _anothers_then_mine(lang, text, begin, m.end(), start)
@@ -376,9 +357,8 @@ def _now_anchors(lang: Language, text: str, lo: int, hi: int) -> list[re.Match]:
             and not any(d.end() >= m.start() - 2 for cue in dated for d in cue.finditer(text, max(0, m.start() - 40), m.start()))]
 
 
-# a denial someone else makes ("pas pire qu'il dit", "nicht schlimmer sagt der Hausarzt") and a turn after it
-_SAID_BY = re.compile(r"\b(?:dit|disent|dice|dicen|dicono|sagt|sagen|meint|diz|dizem|mowi|mowia|twierdzi|says)\b")
-_BUT = re.compile(r"\b(?:mais|aber|ma|pero|mas|ale|but|however|jednak|porem)\b")
+def _sentence_start(text: str, at: int) -> int:
+    return max(text.rfind(c, 0, at) for c in ".!?") + 1
 
 
 def _sentence_end(text: str, at: int) -> int:
@@ -405,8 +385,10 @@ def find(text: str, spoken: str | None = None) -> list[Match]:
                 end = None if category == "neuro_worsening" else m.end()
                 status = _status(lang, with_commas, m.start(), end)
                 same = lang.words["unchanged"].search(folded, m.start(), m.end() + 3) if end is None else None
-                if same and not _SAID_BY.search(folded, same.end(), same.end() + 25) \
-                        and not _BUT.search(folded, same.end(), _sentence_end(folded, same.end())):
+                # not a denial someone else makes ("pas pire qu'il dit", "nicht schlimmer sagt der Hausarzt"),
+                # nor one a "but" turns round
+                if same and not lang.words["said_by"].search(folded, same.end(), same.end() + 25) \
+                        and not lang.words["contrast"].search(folded, same.end(), _sentence_end(folded, same.end())):
                     status = "negated"   # "a dormência ... continua lá, igualzinha, nem pior nem melhor"
                 if end is None and status == "past" and lang.words["now"].search(folded, m.start(), m.end()):
                     status = "current"
