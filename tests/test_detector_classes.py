@@ -2011,3 +2011,39 @@ def test_round46_classes(text, level):
 ])
 def test_round47_classes(text, level):
     _assert_level(text, level)
+
+
+@pytest.mark.parametrize("text,level", [
+    # round 48 (first sight after the round-47 classes), read as a development set
+    # a feeling, not a faint or a breath; without the feeling, or with pain or fear, it is one
+    ("Honestly I'm breathless with excitement, my first maintenance jab is finally booked", None),
+    ("felt dizzy with relief when the results came back normal", None),
+    ("I nearly fainted from sheer joy when they said every three months", None),
+    ("I'm breathless and dizzy since the jab", "emergency"),
+    ("I passed out from the pain of the needle and I'm still on the floor", "emergency"),
+    ("I fainted with fear when I saw the needle and I'm still on the floor", "emergency"),
+    # how an old story began is no onset now
+    ("My grandad had a stroke years ago and it all started with his speech slurring. Is a stroke more likely with low B12?",
+     None),
+    ("My mum had a stroke years ago and it started again this morning with her face drooping", "emergency"),
+    # a blood-test value that collapses is no faint
+    ("mes résultats ont montré que mon taux de ferritine s'est effondré, faut-il s'inquiéter ?", None),
+    ("Meine Blutwerte sind zusammengebrochen laut Hausarzt, brauche ich mehr Spritzen?", None),
+    ("mon mari s'est effondré dans la cuisine, il ne répond pas", "emergency"),
+    ("mein Vater ist gerade zusammengebrochen", "emergency"),
+    # someone else's story asked about ("is that true?"), a trend too; not when it is dated to now
+    ("um colega me contou que o formigamento nas pernas dele foi subindo cada dia depois que parou a b12, é verdade?", None),
+    ("mi amiga me contó que se le hincharon los labios con la b12, ¿es verdad?", None),
+    ("moja kolezanka powiedziala ze zemdlala po zastrzyku, czy to prawda?", None),
+    ("minha mae esta com formigamento subindo pelas pernas cada dia mais", "urgent"),
+    ("minha vizinha disse que está com falta de ar agora, é verdade que a b12 faz isso?", "emergency"),
+    ("minha vizinha disse que está com falta de ar agora, isso é comum?", "emergency"),
+    # German "mal" and Italian "una volta" after a past report: once, long ago; not "again", not "once home"
+    ("Mein Kollege war mal nach der Spritze bewusstlos, stimmt das, dass das öfter passiert?", None),
+    ("mio cugino una volta è svenuto dopo la puntura, è vero che capita spesso?", None),
+    ("ich bin gerade mal wieder umgekippt", "emergency"),
+    ("una volta arrivata a casa sono svenuta", "emergency"),
+    ("faccio la puntura una volta al mese e adesso non riesco a respirare", "emergency"),
+])
+def test_round48_classes(text, level):
+    _assert_level(text, level)

@@ -59,9 +59,11 @@ _CUE_WINDOW = 40  # characters before a symptom that a cue may sit in (same clau
 #   contrast     "pero", "aber": a trend denied and then turned round ("nicht schlimmer ..., aber jetzt am Knie")
 #   said_by      "dit", "sagt": a denial someone else makes ("pas pire qu'il dit")
 #   clitic       "me", "mir": first-person words also in "se me hinchó la cara hace dos años", no sign of the patient now
+#   lab_value    a blood-test value ("taux", "Werte"): one that collapses ("mon taux de b12 s'est effondré") is no faint
 WORD_KINDS = ("breaks", "now", "and", "new_clause", "like", "since", "resolved", "otherwise", "also", "once", "injection",
               "but", "that", "was", "is_was", "conditional", "goes_on", "have", "first_person", "is", "serious",
-              "that_clause", "subjunctive", "unchanged", "whether", "mine", "here", "started", "contrast", "said_by", "clitic")
+              "that_clause", "subjunctive", "unchanged", "whether", "mine", "here", "started", "contrast", "said_by", "clitic",
+              "lab_value")
 _NEVER = "(?!x)x"
 
 
@@ -103,6 +105,7 @@ def _compile_words(words: dict) -> dict:
         "contrast": re.compile(rf"\b(?:{w('contrast')})\b"),
         "said_by": re.compile(rf"\b(?:{w('said_by')})\b"),
         "clitic": re.compile(rf"(?:{w('clitic')})"),
+        "lab_value": re.compile(rf"\b(?:{w('lab_value')})\b"),
     }
 
 
@@ -196,7 +199,9 @@ def _clause_start(lang: Language, text: str, lo: int, start: int, commas: bool =
     return max((m.end() for m in breaks), default=lo)
 
 
-def _status(lang: Language, text: str, start: int, end: int | None = None) -> str:
+def _status(lang: Language, text: str, start: int, end: int, trend: bool = False) -> str:
+    """The status of the symptom at text[start:end] from the cues before it; a `trend` (nerve symptoms
+    getting worse) runs up to now, so only the cues of its own clause count."""
     # Cues are searched in place (a look-behind sees the words before the window; a word cut by the
     # window's edge is no cue: "hace dos semanas empecé las inyecciones y no puedo respirar" is not past).
     lo = max(0, start - _CUE_WINDOW)
@@ -222,16 +227,16 @@ def _status(lang: Language, text: str, start: int, end: int | None = None) -> st
             # when a new verb or subject follows "and" ("no tengo fiebre y me cuesta respirar"); a list keeps it
             # ("nie mam wysypki i duszności")
             matches = [m for m in matches if not ((a := lang.words["and"].search(text, m.end(), start)) and lang.words["new_clause"].match(text, a.end()))]
-        elif kind == "recent" and end is None:   # a trend runs up to now whatever happened last week
+        elif kind == "recent" and trend:   # a trend runs up to now whatever happened last week
             matches = []
-        elif kind == "past" and end is None:     # "W zeszłe święta zaczęło mi drętwieć ... coraz wyżej": when it began
+        elif kind == "past" and trend:     # "W zeszłe święta zaczęło mi drętwieć ... coraz wyżej": when it began
             matches = [m for m in matches if not lang.words["started"].search(text, m.end(), start)]
         if kind in ("past", "recent"):
             matches = [m for m in matches if not _now_all_the_same(lang, text, m, scope, recent=kind == "recent")]
         if matches:
             return "past" if kind == "recent" else kind
-    if end is None:   # a trend: only the cues of its own clause
-        return "current"
+    if trend:   # only the cues of its own clause, or someone else's story ("minha vizinha disse que ... formigamento subindo")
+        return "past" if _someone_elses_story(lang, text, start, end) else "current"
     return "past" if _told_as_past(lang, text, start, end) or _someone_elses_story(lang, text, start, end) else "current"
 
 
@@ -260,8 +265,12 @@ def _someone_elses_story(lang: Language, text: str, start: int, end: int) -> boo
     first = min(m.start() for m in people)
     # told to the patient, or dated to the past ("mia cugina è svenuta ..., ma era agosto dell'anno scorso")
     told = [m for kind in ("told_me", "past", "recent") for cue in lang.cues.get(kind, ()) for m in cue.finditer(text, first)]
-    # "after the injection" inside the story is the other person's ("powiedziała mi, że po zastrzyku miała pokrzywkę")
-    if not told or any(not lang.words["injection"].search(m.group()) for m in _now_anchors(lang, text, first, start)):
+    # "after the injection" inside the story is the other person's ("powiedziała mi, że po zastrzyku miała pokrzywkę");
+    # any other time of now, before the symptom or after it in its sentence, is not a story ("minha vizinha disse
+    # que está com falta de ar agora, é verdade que ...": she is short of breath now), unless it says she is
+    # well now ("... aveva le labbra gonfie, ora sta benissimo")
+    after = [m for m in _now_anchors(lang, text, end, _sentence_end(text, end)) if not lang.words["resolved"].search(text, m.end())]
+    if not told or any(not lang.words["injection"].search(m.group()) for m in _now_anchors(lang, text, first, start) + after):
         return False
     # the patient's own symptom after the telling ("Minha colega disse que minha boca está torta")
     told_end = max(m.end() for m in people + [t for t in told if t.start() < start])
@@ -357,6 +366,12 @@ def _now_anchors(lang: Language, text: str, lo: int, hi: int) -> list[re.Match]:
             and not any(d.end() >= m.start() - 2 for cue in dated for d in cue.finditer(text, max(0, m.start() - 40), m.start()))]
 
 
+def _lab_value_before(lang: Language, text: str, start: int) -> bool:
+    """A blood-test value named in the clause just before the words at `start` is what they are about."""
+    return bool(lang.words["lab_value"].search(text, max(_clause_start(lang, text, max(0, start - _CUE_WINDOW), start),
+                                                          start - 30), start))
+
+
 def _sentence_start(text: str, at: int) -> int:
     return max(text.rfind(c, 0, at) for c in ".!?") + 1
 
@@ -382,16 +397,18 @@ def find(text: str, spoken: str | None = None) -> list[Match]:
                 # a trend runs up to now ("W 2019 zaczęło mi drętwieć w stopach, a od tygodnia ... coraz wyżej"),
                 # and one that says "now" in it is current ("há três semanas começou a dormência nos pés e
                 # agora já sobe até aos joelhos")
-                end = None if category == "neuro_worsening" else m.end()
-                status = _status(lang, with_commas, m.start(), end)
-                same = lang.words["unchanged"].search(folded, m.start(), m.end() + 3) if end is None else None
+                trend = category == "neuro_worsening"
+                status = _status(lang, with_commas, m.start(), m.end(), trend)
+                same = lang.words["unchanged"].search(folded, m.start(), m.end() + 3) if trend else None
                 # not a denial someone else makes ("pas pire qu'il dit", "nicht schlimmer sagt der Hausarzt"),
                 # nor one a "but" turns round
                 if same and not lang.words["said_by"].search(folded, same.end(), same.end() + 25) \
                         and not lang.words["contrast"].search(folded, same.end(), _sentence_end(folded, same.end())):
                     status = "negated"   # "a dormência ... continua lá, igualzinha, nem pior nem melhor"
-                if end is None and status == "past" and lang.words["now"].search(folded, m.start(), m.end()):
+                if trend and status == "past" and lang.words["now"].search(folded, m.start(), m.end()):
                     status = "current"
+                if category == "fainting" and status == "current" and _lab_value_before(lang, with_commas, m.start()):
+                    status = "mild"   # "mon taux de b12 s'est effondré": a blood-test value fell, nobody fainted
                 found.append(Match(lang.code, category, status, m.start(), m.end()))
     if spoken:
         found = [m for m in found if m.language == spoken

@@ -85,7 +85,7 @@ def long_past(norm: str, f: Finding, start: int, end: int) -> bool:
     """The time long past is said before the symptom in its sentence (norm[start:end]), or in the
     same clause after it ("my throat closing, years ago it happened too" is about now)."""
     sentence = norm[start:end]
-    if PRESENT.search(RESOLVED_NOW.sub(" ", sentence)) or not dates_nothing_now(sentence):
+    if PRESENT.search(RESOLVED_NOW.sub(" ", sentence)) or not dates_nothing_now(_without_story_beginnings(sentence)):
         return False
     at, after = f.end - len(f.text) - start, f.end - start
     return any((m.start() < at and not _NEW_ANCHOR.search(sentence[m.end():at]))
@@ -93,6 +93,16 @@ def long_past(norm: str, f: Finding, start: int, end: int) -> bool:
                    and not _NEW_ANCHOR.search(sentence[after:m.start()]))
                for m in FAR_PAST.finditer(sentence)
                if not (m.start() >= after and dates_the_diagnosis(sentence[after:m.start()])))
+
+
+# How an old story began, told after its time ("had a stroke a few years back and it started with her
+# face drooping"): no onset now; "... years ago, and it started again this morning" keeps its own time.
+_STORY_BEGAN = re.compile(r"\b(?:and|when|where) (?:it|that|this|all) (?:all )?started\b(?! (?:again|now|today|tonight|just|this))")
+
+
+def _without_story_beginnings(sentence: str) -> str:
+    """The sentence without the "and it started" of a story told after a time long past."""
+    return _STORY_BEGAN.sub(lambda m: " " if FAR_PAST.search(sentence, 0, m.start()) else m.group(0), sentence)
 
 
 # A new point in time between an old episode and the symptom ("reacted to penicillin years ago, and
