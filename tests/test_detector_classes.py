@@ -2047,3 +2047,45 @@ def test_round47_classes(text, level):
 ])
 def test_round48_classes(text, level):
     _assert_level(text, level)
+
+
+def test_review23_feeling_value_story_and_once_probes():
+    """A reviewer wrote 70 current red flags (40 in other languages) and 20 negatives to break the changes
+    after blind round 48. Its first draft silenced 22 ("She keeled over with rage ... won't answer me",
+    "Meine Frau stand vor dem Spiegel und ist einfach zusammengebrochen", "Ma mère lisait ses résultats et
+    elle s'est effondrée", "Sie war mit einem Mal weg", "Mi suegra vive con nosotros ... ¿es verdad?"), all
+    fixed; the rules miss none of them instead of 1 and escalate 1 of the negatives instead of 13."""
+    _assert_reviewer_probes_hold("red_flags_review23_probes.tsv")
+
+
+@pytest.mark.parametrize("text,level", [
+    # a real faint may come with a feeling; only a near one, or a breath or a dizziness, is a figure
+    ("my dad collapsed with anger at the news and he's not answering me", "emergency"),
+    ("she passed out from excitement at the party and hasn't come round", "emergency"),
+    ("I almost keeled over with relief when the nurse said my levels were fine", None),
+    ("giddy with excitement about finally feeling normal again", None),
+    # "and it started with": how an old story began; "when it started" today is an onset
+    ("Dad had a mini stroke years ago and it started off with his arm going weak. Will B12 help prevent another?", None),
+    ("he had a TIA years ago and when it started at lunch today his arm went weak and his speech went funny", "emergency"),
+    # a value is the subject only with no "and" between; a mirror, a car-park level or fees are no value
+    ("mio padre ha letto i risultati ed è svenuto, non risponde", "emergency"),
+    ("Mi madre estaba mirando los valores y se ha desmayado", "emergency"),
+    ("Er stand vor dem Spiegel und ist umgekippt, reagiert nicht", "emergency"),
+    ("Maż zemdlał na parkingu na poziomie -2, nie reaguje", "emergency"),
+    ("mes valeurs de b12 se sont effondrées depuis l'été, je dois rapprocher les piqûres ?", None),
+    # German "mal" that is no "once": suddenly, the first time, the third time today
+    ("Er war auf einmal ohnmächtig und liegt jetzt da", "emergency"),
+    ("Ich hatte zum ersten Mal Atemnot nach der Spritze, gerade eben", "emergency"),
+    # someone who lives with the patient or sits beside them is here; a friend's story is not
+    ("Mon beau-père vit avec nous et m'a dit que ses fourmillements montent chaque jour, c'est vrai que c'est la B12 ?",
+     "urgent"),
+    ("Mój teść mieszka z nami i powiedział mi, że od wczoraj ma spuchnięte usta, czy to prawda, że to B12?", "emergency"),
+    ("Meine Kollegin hat mir erzählt, dass sie nach der Spritze umgekippt ist, stimmt das?", None),
+    # the patient's own symptom after a friend's telling
+    ("mój kolega powiedział mi, żebym napisał, bo drętwienie w moich nogach idzie coraz wyżej, czy to prawda?", "urgent"),
+    ("My father-in-law lives with us and he says the numbness has crept further up his legs each day, is it true b12 does that?",
+     "urgent"),
+    ("is it true that numbness creeps further up the legs every day if you stop b12?", None),
+])
+def test_review23_classes(text, level):
+    _assert_level(text, level)

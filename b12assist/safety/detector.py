@@ -17,9 +17,11 @@ from .findings import Assessment, Finding, sentence_bounds, sentence_of
 from .idioms import SERIOUSLY, idiom_spans, in_idiom
 from .normalise import normalise, variants
 from .questions import (
-    CAUSE_CONDITION, CONDITIONAL_QUESTION, HAS_LISTED, asked_on_a_form, asks_about, asks_only, listed_sign,
+    CAUSE_CONDITION, CONDITIONAL_QUESTION, HAS_LISTED, SOMEONE_NOW, asked_on_a_form, asks_about, asks_only, listed_sign,
 )
-from .stories import happens_again, improving_in, long_past, long_standing, over_and_done, told_as_history
+from .stories import (
+    happens_again, improving_in, long_past, long_standing, over_and_done, told_as_history, without_story_beginnings,
+)
 from .targets import EMERGENCY, LEVELS, URGENT, _SWELL
 from .timing import (
     A_TIME_TODAY, CURRENT, FAR_PAST, IMPROVING, NO_ONSET, ONSET, ONSET_SHORT, PROGRESSIVE, REASSURING, REFERS_NOW,
@@ -84,8 +86,11 @@ def _in_context(findings: list[Finding], norm: str, raw: str) -> list[Finding]:
         start, end = sentence_bounds(norm, f)
         sentence = norm[start:end]
         caused = f.end and caused_it(norm[start:max(start, f.end - len(f.text))])
+        # (a trend in someone's own body is reported, whatever is asked after it: "she told me the tingling
+        # has crept higher up her legs every day this week, is it true b12 does that?")
+        reported_trend = f.category == "neuro_worsening" and TREND.search(sentence) and SOMEONE_NOW.search(norm, start, f.end)
         if f.escalates and asking and not CURRENT.search(_READING.sub(" ", sentence)) and not caused \
-                and not HAS_LISTED.search(norm, f.end):
+                and not HAS_LISTED.search(norm, f.end) and not reported_trend:
             f = replace(f, status="hypothetical")
         elif f.escalates and f.end and asks_about(norm, start, end, f.end - len(f.text)) \
                 and not now_after(norm[end:]) and not (caused and not CONDITIONAL_QUESTION.match(sentence.strip())):
@@ -217,7 +222,9 @@ def _safety_net(findings: list[Finding], norm: str, raw: str) -> list[Finding]:
         norm = norm[:a] + " " * (b - a) + norm[b:]
     explained = {sentence_of(norm, f) for f in findings if f.end and not f.escalates}
     out = []
-    for hit in (cooccurrence.acute_now(norm), cooccurrence.nerves_worsening(norm)):
+    # how an old story began is no onset ("had a mini stroke years ago and it started off with his arm going weak")
+    story_free = without_story_beginnings(norm)
+    for hit in (cooccurrence.acute_now(story_free), cooccurrence.nerves_worsening(story_free)):
         if hit is None:
             continue
         probe = Finding(hit.category, hit.level, hit.text, "current", "patient", "possible", hit.end)

@@ -367,9 +367,11 @@ def _now_anchors(lang: Language, text: str, lo: int, hi: int) -> list[re.Match]:
 
 
 def _lab_value_before(lang: Language, text: str, start: int) -> bool:
-    """A blood-test value named in the clause just before the words at `start` is what they are about."""
-    return bool(lang.words["lab_value"].search(text, max(_clause_start(lang, text, max(0, start - _CUE_WINDOW), start),
-                                                          start - 30), start))
+    """A blood-test value is the subject of the words at `start`: named just before them in their clause, with
+    no "and" between ("mon taux de b12 s'est effondré"; not "il lisait ses résultats et il s'est effondré")."""
+    lo = max(_clause_start(lang, text, max(0, start - _CUE_WINDOW), start), start - 30)
+    values = list(lang.words["lab_value"].finditer(text, lo, start))
+    return bool(values) and not lang.words["and"].search(text, values[-1].end(), start)
 
 
 def _sentence_start(text: str, at: int) -> int:

@@ -82,7 +82,7 @@ _ASKS_ABOUT = re.compile(
     r"can (?:someone|anyone|you) (?:explain|tell)|" + _CONDITION_OPENING + r".*"
     r"\b(?:would|could|should|will|must|might|possible|do i do|to do|what(?:'s| is) the plan|what then|who do i (?:ring|call))\b)")
 CONDITIONAL_QUESTION = re.compile(r"^(?:(?:so|and|but|also|then|please)[ ,]+|" + _QUESTION_LEAD + r")?" + _CONDITION_OPENING)
-_SOMEONE_NOW = re.compile(r"\b(?:my|this|these|his|her|our|their|i am|i have|i'm|i've|he is|she is|he's|she's)\b")
+SOMEONE_NOW = re.compile(r"\b(?:my|this|these|his|her|our|their|i am|i have|i'm|i've|he is|she is|he's|she's)\b")
 
 
 # The head of a list of signs ("the leaflet that lists all the warning signs, trouble breathing, swelling of
@@ -177,7 +177,7 @@ def asks_about(norm: str, start: int, end: int, at: int | None = None) -> bool:
         if part and part[0] > s_at and (CURRENT.search(norm[part[0]:part[1]]) or NOW_WORD.search(norm[part[0]:part[1]])):
             return False
     onsets = [m for m in ONSET.finditer(sentence) if not (conditional and SUDDEN.fullmatch(m.group(0)))]
-    return not (STRONG_CURRENT.search(sentence) or onsets) and (conditional or not _SOMEONE_NOW.search(sentence))
+    return not (STRONG_CURRENT.search(sentence) or onsets) and (conditional or not SOMEONE_NOW.search(sentence))
 CAUSE_CONDITION = re.compile(r"^(?:(?:so|and|but|ok|okay)[ ,]+)?(?:if|what if|suppose|supposing|say|imagine|imagining|in case)"
                               r"\s+(?:it|this|that)(?:'s| is| was| were| be| might be| could be)\b")
 

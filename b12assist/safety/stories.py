@@ -85,7 +85,7 @@ def long_past(norm: str, f: Finding, start: int, end: int) -> bool:
     """The time long past is said before the symptom in its sentence (norm[start:end]), or in the
     same clause after it ("my throat closing, years ago it happened too" is about now)."""
     sentence = norm[start:end]
-    if PRESENT.search(RESOLVED_NOW.sub(" ", sentence)) or not dates_nothing_now(_without_story_beginnings(sentence)):
+    if PRESENT.search(RESOLVED_NOW.sub(" ", sentence)) or not dates_nothing_now(without_story_beginnings(sentence)):
         return False
     at, after = f.end - len(f.text) - start, f.end - start
     return any((m.start() < at and not _NEW_ANCHOR.search(sentence[m.end():at]))
@@ -96,13 +96,16 @@ def long_past(norm: str, f: Finding, start: int, end: int) -> bool:
 
 
 # How an old story began, told after its time ("had a stroke a few years back and it started with her
-# face drooping"): no onset now; "... years ago, and it started again this morning" keeps its own time.
-_STORY_BEGAN = re.compile(r"\b(?:and|when|where) (?:it|that|this|all) (?:all )?started\b(?! (?:again|now|today|tonight|just|this))")
+# face drooping"): no onset now; "... years ago and when it started during breakfast ..." keeps its onset.
+_STORY_BEGAN = re.compile(r"\b(?:and|where) (?:it|that|this) (?:all )?started (?:off )?(?:with|by)\b")
 
 
-def _without_story_beginnings(sentence: str) -> str:
-    """The sentence without the "and it started" of a story told after a time long past."""
-    return _STORY_BEGAN.sub(lambda m: " " if FAR_PAST.search(sentence, 0, m.start()) else m.group(0), sentence)
+def without_story_beginnings(text: str) -> str:
+    """The text without the "and it started with" of a story told after a time long past in its sentence."""
+    def one(m: re.Match) -> str:
+        sentence_start = max(text.rfind(c, 0, m.start()) for c in ".!?") + 1
+        return " " * len(m.group(0)) if FAR_PAST.search(text, sentence_start, m.start()) else m.group(0)
+    return _STORY_BEGAN.sub(one, text)
 
 
 # A new point in time between an old episode and the symptom ("reacted to penicillin years ago, and
