@@ -112,11 +112,13 @@ class RedFlagClassifier(GraphComponent):
         diet_conf = float(diet.get("confidence") or 0.0)
         learned = message.get(LEARNED)
 
-        vetoed = assessment.escalate and self._learned_rules_out(learned) and not assessment.told_apart
+        vetoed = assessment.escalate and self._learned_rules_out(learned) and not assessment.told_apart \
+            and not assessment.says_right_now
         if vetoed:
             # The rules saw a red-flag phrase, the learned model is sure it is not one (a question
-            # about someone else's past reaction, "it's NOT closing"), and the rules did not tell a
-            # sentence's imagined symptom apart from a happening one: the rules' vote is dropped
+            # about someone else's past reaction, "it's NOT closing"), the rules did not tell a
+            # sentence's imagined symptom apart from a happening one, and the message does not say
+            # "right now" ("... fitting right now on the floor of the waiting room"): the rules' vote is dropped
             # (the intent classifier's still counts), and the message is marked so staff review it.
             self._add_entity(message, "red_flag_source", VETOED_SOURCE)
         if assessment.escalate and not vetoed:

@@ -2089,3 +2089,15 @@ def test_review23_feeling_value_story_and_once_probes():
 ])
 def test_review23_classes(text, level):
     _assert_level(text, level)
+
+
+@pytest.mark.parametrize("text,level", [
+    # found by checking every labelled text through the retrained NLU (each was caught only by the old model)
+    ("Ich kann plötzlich meinen linken Arm nicht bewegen", "emergency"),
+    ("Mein Kollege sagt, das kommt vom Wetter, aber ich kann plötzlich das Bein nicht heben", "emergency"),
+    ("my dad has been in and out of conciousness since the shot", "emergency"),
+    ("she's barely concious and very pale", "emergency"),
+    ("years ago he was in and out of consciousness after an operation, all fine since. any risk with b12?", None),
+])
+def test_found_through_the_retrained_model(text, level):
+    _assert_level(text, level)

@@ -239,3 +239,18 @@ def test_the_learned_model_still_counts_when_the_detector_fails(monkeypatch):
     component = RedFlagClassifier({"model_threshold": 0.7})
     m = component.process([learned("zzz qqq", 0.95, "fainting", "emergency")])[0]
     assert m.get("intent")["name"] == "red_flag_emergency" and entities(m)["red_flag_category"] == "fainting"
+
+
+def test_no_veto_when_the_message_dates_it_to_now():
+    """A reviewer's "hypothetical q though if somebody was fitting right now on the floor of the clinic
+    waiting room ..., it's the lady next to me and nobody's come" scored 0.047 with the model retrained on
+    rounds 41-48: the rules' red flag in a message that says "right now", "at the moment" or "ten minutes
+    ago" is not dropped on the model's doubt; without such a time ("this morning" is too loose) it still is."""
+    component = RedFlagClassifier({"model_threshold": 0.7, "model_veto_below": 0.1})
+    for now in ("I cant breathe right now after my shot", "I cant breathe at the moment after my shot",
+                "I cant breathe, started ten minutes ago"):
+        m = component.process([learned(now, 0.03, "breathing", "emergency")])[0]
+        assert m.get("intent")["name"] == "red_flag_emergency", now
+    for loose in ("I cant breathe after my shot", "I cant breathe after my shot this morning"):
+        m = component.process([learned(loose, 0.03, "breathing", "emergency")])[0]
+        assert m.get("intent")["name"] != "red_flag_emergency", loose

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from . import cooccurrence
 from .targets import EMERGENCY, URGENT
-from .timing import CURRENT, REASSURING, RED_FLAG_WORD, TURN, WORSENING
+from .timing import CURRENT, REASSURING, RED_FLAG_WORD, STRONG_CURRENT, TURN, WORSENING
 
 
 @dataclass(frozen=True)
@@ -55,6 +55,13 @@ class Assessment:
         return any(f.escalates and f.end and g.status == "hypothetical" and g.end and g.category != f.category
                    and g.end < f.end and sentence(g) == sentence(f)
                    for f in self.findings for g in self.findings)
+
+    @property
+    def says_right_now(self) -> bool:
+        """The message says "right now", "at the moment", "ten minutes ago" or the like: a learned
+        model's doubt does not overrule the rules' red flag then (a looser time, "this morning" or
+        "tonight", does not count: questions about tonight's jab say it too)."""
+        return bool(STRONG_CURRENT.search(self.text))
 
     @property
     def category(self) -> str | None:

@@ -239,7 +239,7 @@ TARGETS: list[Target] = [
        r"\bslid off (?:his|her|my|the) chair\b"),
     _t("fainting", "unconscious",
        r"\b(?:unconscious|unresponsive|lost consciousness|losing consciousness|not waking up|"
-       r"(?:barely|hardly|only just|semi|half|not fully|not really) ?-?conscious|(?:drifting |going )?in and out of consciousness|"
+       r"(?:barely|hardly|only just|semi|half|not fully|not really) ?-?con(?:sc|c|s)ious|(?:drifting |going )?in and out of con(?:sc|c|s)ious\w*|"
        r"(?:still|floor|ground|bed|there) (?:and )?(?:is )?not responding(?! to)|"
        r"(?:he|she|they|mum|mom|mother|dad|father|husband|wife|son|daughter|baby|child|nan|gran|granny|grandma|"
        r"grandad|grandpa|partner|friend|and)(?: is| was|'s)? (?:not|isn't|wasn't|stopped) responding"
