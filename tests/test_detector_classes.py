@@ -2101,3 +2101,32 @@ def test_review23_classes(text, level):
 ])
 def test_found_through_the_retrained_model(text, level):
     _assert_level(text, level)
+
+
+@pytest.mark.parametrize("text,level", [
+    # round 49 (first sight after the round-48 classes and reviewer 23), read as a development set
+    # a year or a decade long past, a toddler, an age now; a new time right after the symptom is now
+    ("Throwback to 2019 when I had the worst headache of my life, it was a migraine and I've been fine since. Can B12 help?",
+     None),
+    ("My daughter had febrile seizures as a toddler, she's 9 now and hasn't had one in years. Any reason to worry about B12?",
+     None),
+    ("My son had hives as a toddler, and he broke out in hives after his jab, they are all over his chest", "emergency"),
+    ("she fainted as a baby and she fainted after her jab today and hit her head", "emergency"),
+    ("my aunt's throat swelled up in the 90s, could that happen to me?", None),
+    # a word several languages share keeps the English reading of an English message
+    ("He had convulsions as a child, none since. Is B12 safe for him?", None),
+    ("he is having convulsions right now after his injection", "emergency"),
+    # said unchanged in a list; a trend denied in non-native English; tired eyes
+    ("Since Friday's injection I've been tired, but my breathing, speech and mobility are all unchanged", None),
+    ("breathing not normal since the jab 10 mins ago", "emergency"),
+    ("My hands are numb from long time, three years, not more worse, same like before", None),
+    ("swamped with admin, eyes glazing over from spreadsheets lol", None),
+    # other languages: decades, "se dovessi", grandparents' and relatives' stories asked about for the patient
+    ("mi abuela en los 90 tuvo una reaccion, se le hincho la cara, es hereditario?", None),
+    ("minha avó nos anos 80 desmaiou depois de uma injeção, tem a ver comigo?", None),
+    ("e se dovessi avere la gola chiusa dopo la puntura, cosa faccio?", None),
+    ("Mi sento come se dovessi svenire da un momento all'altro", "emergency"),
+    ("mio nonno ha la faccia storta adesso e non parla bene", "emergency"),
+])
+def test_round49_classes(text, level):
+    _assert_level(text, level)

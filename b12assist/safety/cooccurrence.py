@@ -103,7 +103,7 @@ _IMPROVING = re.compile(r"\b(?:(?<!not )(?<!no )(?<!than )(?<!would get )(?<!sho
                         r"(?<!make me )(?<!make things )(?<!making it )better|"
                         r"(?<!not )(?<!no )(?<!never )improv\w*|(?<!not )(?<!no )(?:steadier|more steady|more stable|stronger)|less (?:numb|tingly|often|fuzzy|blurry|blurred|wobbly|unsteady|shaky|foggy|muddled|confused|clumsy)|settl\w*|eas\w+ off|(?:much |a lot |far |so much )?(?:sharper|clearer|brighter|"
                         r"more alert)|back to (?:her|him|my|them)sel(?:f|ves)|"
-                        r"no worse|not worse|same as (?:it's|it is|its|it has|they have|they've) been|(?:way |much |a lot |far )?less than|not (?:got|gotten|getting|become|any) (?:any )?worse|exactly the same|the same for|same as (?:always|before|ever)|stable|unchanged|"
+                        r"no worse|not worse|same as (?:it's|it is|its|it has|they have|they've) been|(?:way |much |a lot |far )?less than|not (?:got|gotten|getting|become|any) (?:any )?worse|exactly the same|the same for|same (?:as|like) (?:always|before|ever)|not (?:more|much) worse|stable|unchanged|"
                         r"has not changed|without changing|shrunk back|shrinking|receded|retreated|(?:way |much |a lot |far )?less (?:now|often|than before)|instead of every day|"
                         r"(?:shots|jabs|injections|they) (?:are |r )?(?:def(?:initely)? |really |deffo )?working)\b")
 
@@ -119,7 +119,8 @@ class Hit:
 
 
 # "breathing is fine", "throat fine": the word said to be fine right after it
-_SAID_FINE = re.compile(r"\s*(?:(?:is|are|feels?|seems?) (?:totally |completely |perfectly |absolutely )?(?:fine|ok|okay|normal|good|grand)"
+_SAID_FINE = re.compile(r"(?:(?:,| and|, and) (?!not\b|no\b|never\b)[a-z]+){0,4}\s*(?:(?:is|are|feels?|seems?) (?:all )?(?:quite |totally |completely |perfectly |absolutely )?"
+                        r"(?:fine|ok|okay|normal|good|grand|unchanged|as usual|as normal)"
                         r"|(?:totally |completely |perfectly )?(?:fine|normal))\b"
                         r"(?! (?:at first|until|till|before|earlier|this morning|yesterday|then)\b)")
 

@@ -48,13 +48,18 @@ def warm_up() -> None:
     detect("hello")
 
 
-def _other_languages(text: str, spoken: str, jokes_count: bool = False) -> list[Finding]:
+def _other_languages(text: str, spoken: str, jokes_count: bool = False, read_in_english: tuple[str, ...] = ()) -> list[Finding]:
     """Red flags from the rule files of other languages (see multilingual.py); with `jokes_count`, one
-    with a laugh in its clause is said in jest."""
+    with a laugh in its clause is said in jest. Words the English reading of an English message already
+    read ("convulsions", "urticaria" are words of several languages) keep that reading: "my son had febrile
+    convulsions as a toddler" is not a French or Spanish report."""
     matches = multilingual.find(text, spoken)
-    folded = multilingual.fold(text) if jokes_count and matches else ""
+    folded = multilingual.fold(text) if (jokes_count or read_in_english) and matches else ""
     out = []
     for m in matches:
+        words = folded[m.start:m.end] if read_in_english else ""
+        if words and any(words in seen or seen in words for seen in read_in_english):
+            continue
         jest = jokes_count and m.status == "current" and multilingual.in_jest(text, folded[m.start:m.end])
         out.append(Finding(m.category, LEVELS.get(m.category, "none"), m.language, "mild" if jest else m.status,
                            "patient", "certain", 0))
@@ -270,7 +275,8 @@ def detect(text: str | None) -> Assessment:
         findings.extend(_safety_net(findings, norm, text))
     findings = over_and_done(findings, norm)
     guessed = language.guess(text)
-    foreign = _other_languages(text, guessed, jokes_count=guessed != "en")
+    english = tuple(multilingual.fold(f.text) for f in findings if f.end) if guessed == "en" else ()
+    foreign = _other_languages(text, guessed, jokes_count=guessed != "en", read_in_english=english)
     if guessed != "en":
         findings = _foreign_context(findings, text, guessed)
     findings.extend(foreign)

@@ -29,6 +29,10 @@ _IDIOM = re.compile(r"\b(?:nearly|almost|would have|would've) (?:had|have|has) a
                     r"at the thought of)\b|"
                     r"\b(?:collapse|faint|pass out|die|keel over|fall over)\b[a-z' ]{0,6}\b(?:from|of|with) (?:sheer |pure )?"
                     r"(?:frustration|boredom|shock|embarrassment|exhaustion|laughter|laughing)\b|"
+                    # tired eyes, not a sign: "eyes crossing from spreadsheets", "going cross-eyed over the forms"
+                    r"\b(?:eyes? (?:crossing|crossed|glazing over|glazed over|swimming)|(?:going|gone|went) cross ?-?eyed) (?:from|over|with|at|after) "
+                    r"(?:\w+ ){0,2}(?:spreadsheets?|screens?|paperwork|emails?|numbers|reading|forms?|admin|work|boredom|jargon|"
+                    r"figures|reports?|small print|the computer)\b|"
                     # a feeling, not a faint or a breath: "breathless with frustration", "nearly passed out from joy"
                     # (a real faint may come with a feeling: "keeled over with rage and won't answer me"; only a near one is a figure)
                     r"(?:\b(?:breathless|out of breath|dizzy|giddy|weak at the knees)|\b(?:nearly|almost|practically|virtually) "

@@ -84,10 +84,15 @@ def improving_in(norm: str, f: Finding) -> bool:
 def long_past(norm: str, f: Finding, start: int, end: int) -> bool:
     """The time long past is said before the symptom in its sentence (norm[start:end]), or in the
     same clause after it ("my throat closing, years ago it happened too" is about now)."""
-    sentence = norm[start:end]
+    sentence = _AGE_NOW.sub(lambda m: " " * len(m.group(0)), norm[start:end])
     if PRESENT.search(RESOLVED_NOW.sub(" ", sentence)) or not dates_nothing_now(without_story_beginnings(sentence)):
         return False
     at, after = f.end - len(f.text) - start, f.end - start
+    # a new point in time right after the symptom in its clause ("had hives as a toddler, and he broke out
+    # in hives after his jab") dates it, not the time long past before it
+    clause_end = min((i for i in (sentence.find(c, after) for c in ",;:") if i >= 0), default=len(sentence))
+    if _NEW_ANCHOR.search(sentence, after, clause_end):
+        return False
     return any((m.start() < at and not _NEW_ANCHOR.search(sentence[m.end():at]))
                or (m.start() >= after and not re.search(r"[,;:]| - | but ", sentence[after:m.start()])
                    and not _NEW_ANCHOR.search(sentence[after:m.start()]))
@@ -98,6 +103,11 @@ def long_past(norm: str, f: Finding, start: int, end: int) -> bool:
 # How an old story began, told after its time ("had a stroke a few years back and it started with her
 # face drooping"): no onset now; "... years ago and when it started during breakfast ..." keeps its onset.
 _STORY_BEGAN = re.compile(r"\b(?:and|where) (?:it|that|this) (?:all )?started (?:off )?(?:with|by)\b")
+
+
+# an age told now ("he's 14 now and hasn't had one in over ten years"): no symptom in the present
+_AGE_NOW = re.compile(r"\b(?:he|she|i|they|we) (?:is|am|are) (?:nearly |almost |now )?(?:\d+|[a-z]+teen|twenty|thirty|forty|fifty|sixty|"
+                      r"seventy|eighty|ninety)(?: years old| months old)?(?: now)?\b")
 
 
 def without_story_beginnings(text: str) -> str:
@@ -255,7 +265,7 @@ def over_and_done(findings: list[Finding], norm: str) -> list[Finding]:
                 and not _reports_own_symptom(_FEELING.sub(" ", RESOLVED.sub(" ", norm[f.end:]))) \
                 and not _COMING.search(norm[f.end:]) \
                 and (_OWN_RISK.search(norm[f.end:]) or _DATED_PAST.search(sentence) or any(RESOLVED.finditer(norm, f.end)))
-            told_fine = _WHEREABOUTS.sub(" ", _FINE_BY.sub(" ", sentence))
+            told_fine = _AGE_NOW.sub(" ", _WHEREABOUTS.sub(" ", _FINE_BY.sub(" ", sentence)))
             present = PRESENT.search(_FRAMING.sub(" ", RESOLVED_NOW.sub(" ", RESOLVED.sub(" ", told_fine)))) \
                 or _BECOME.search(told_fine)
             # someone else's episode dated to the past and asked about for the patient ("my older son fainted at his

@@ -62,8 +62,9 @@ TURN = re.compile(r"\b(?:but|then|now|however|although|though|except|until|sudde
                    r"after that|and then)\b")
 WORSENING = re.compile(r"\b(?:not|no|never|isn't|hasn't|haven't|won't|didn't) (?:\w+ )?(?:better|improv\w*|"
                         r"fine|ok|okay|go(?:ne)? away|gone down|went down|settled|normal)\b|"
-                        # "not worse", "no worse than last month", "not spreading": said not to be worse
-                        r"\b(?<!not )(?<!no )(?<!never )(?<!any )(?:worse|worsen\w*|spreading)\b|\b(?:cannot|can't)\b|"
+                        # "not worse", "no worse than last month", "not spreading": said not to be worse; "the worse
+                        # headache of my life" (normalised from "worst") is a superlative, not a trend
+                        r"\b(?<!not )(?<!no )(?<!never )(?<!any )(?<!the )(?:worse|worsen\w*|spreading)\b|\b(?:cannot|can't)\b|"
                         # a plea ("help", "please help me"), not "can b12 help her?"
                         r"(?<!can )(?<!could )(?<!would )(?<!will )(?<!might )(?<!does )(?<!to )(?<!b12 )(?<!it )(?<!that )"
                         r"\bhelp\b(?! (?:her|him|them|with|it|his|their|the|a|to|you)\b)"
@@ -84,11 +85,12 @@ TURNS = re.compile(r"\b(?:but|however|though|although|yet|except)\b")
 # A time long past in the symptom's sentence ("as a child", "years ago", "in 2021", "before my diagnosis"),
 # with nothing in that sentence in the present tense or dated to now: the episode is over.
 FAR_PAST = re.compile(
-    r"\b(?:as a (?:kid|child|teen\w*|baby|youngster)|when (?:i|he|she) (?:was|were) (?:young|little|a kid|a child|"
+    r"\b(?:as (?:a|an) (?:kid|child|teen\w*|baby|youngster|toddler|infant|little (?:one|boy|girl)|schoolboy|schoolgirl)|when (?:i|he|she) (?:was|were) (?:young|little|a kid|a child|"
     r"younger|small|a teenager|\d+)|(?:many |several |a few |some |two |three |\d+ )?years? (?:ago|back|before)|"
     r"(?:a few |several |some |a couple of |couple of |\d+ |two |three )?(?:months|weeks) back|a (?:month|year) back|"
     r"(?:two|three|four|five|several|a few|some|\d+|many) (?:summers|winters|springs|autumns|christmases|easters) ago|"
-    r"(?:back )?in (?:19|20)\d\d|(?<!like )(?<!as )last (?:year|yr)|decades? ago|when (?:i|he|she|we) (?:first )?(?:started|began)|"
+    r"(?:back )?in (?:19|20)\d\d|(?:flashback|throwback|way back|back) to (?:19|20)\d\d|in the (?:19|20)?\d0'?s|"
+    r"in the (?:sixties|seventies|eighties|nineties)|(?<!like )(?<!as )last (?:year|yr)|decades? ago|when (?:i|he|she|we) (?:first )?(?:started|began)|"
     r"(?:in|at) (?:high school|secondary school|primary school|college|uni|university|school)|(?:a )?long time ago|ages ago|in my (?:teens|twenties|thirties|childhood|youth)|"
     r"before (?:my |the |i was |being )?(?:diagnosis|diagnosed))\b")
 PRESENT = re.compile(r"\b(?:is|are|am|i'm|it's|keeps?|keeping|feel|feels|feeling|have been|has been|still|now|today|"
