@@ -2130,3 +2130,31 @@ def test_found_through_the_retrained_model(text, level):
 ])
 def test_round49_classes(text, level):
     _assert_level(text, level)
+
+
+@pytest.mark.parametrize("text,level", [
+    # round 50 (first sight after the round-49 classes), read as a development set
+    # what is wrong is the symptom, not a denial of it
+    ("Arm is a bit bruised, that's ok. What's not ok is my throat, it feels tight and it's getting harder to swallow", "emergency"),
+    ("the thing that is not right is this rash, it has spread all over my back in the last hour", "emergency"),
+    # a symptom that now comes less often; not one that comes more often
+    ("Before the shots my feet tingled every day, now it is only sometimes", None),
+    ("her numbness went from every day to hardly ever since the loading doses", None),
+    ("the tingling in my legs is spreading every day, now it is constant", "urgent"),
+    # a couple of summers ago, before the injections
+    ("A couple of summers ago my lips swelled up after a bee sting. Could I be allergic to B12 too?", None),
+    # a student's paper, "IM injections" (not "I'm")
+    ("I'm a medical student doing a project on anaphylaxis after IM injections, how long do you observe patients?", None),
+    ("IM SO DIZZY AND MY THROAT IS CLOSING", "emergency"),
+    # an animal's symptom; a person's beside a pet is still a person's
+    ("our cat had a seizure this morning, the vet is seeing her. can I still go for my jab at 3?", None),
+    ("I was walking the dog and my legs gave way, now I can't feel them and I've wet myself", "emergency"),
+    # a distance or a count every day is no trend
+    ("I walk 10 km every day and my B12 jab is due while I'm away, can I take it with me?", None),
+    ("my walking gets worse every day and I keep falling", "urgent"),
+    # a leaflet's list in other languages
+    ("en el prospecto pone dificultad para respirar, es frecuente?", None),
+    ("na bula diz falta de ar e desmaio, isso é comum?", None),
+])
+def test_round50_classes(text, level):
+    _assert_level(text, level)

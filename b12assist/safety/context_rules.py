@@ -232,6 +232,10 @@ def rules() -> list[ConTextRule]:
                   pattern=r"\b(?:not sure|unsure|idk|i do not know|do not know|dunno|wondering|wonder|no idea) (?:if|whether) "
                           r"(?:i|we|you) (?:should|need|ought|have)\b|\b(?:not sure|unsure|idk|dunno) (?:if|whether) "
                           r"(?:this|it) (?:counts|is)\b"))
+    # "what's not fine is this tightness in my chest": the symptom is what is wrong, not denied
+    out.append(_r("what is not fine is", "PSEUDO", "PSEUDO",
+                  pattern=r"\b(?:what|the (?:thing|bit|part|problem)(?: that)?) (?:is|'s) not (?:fine|ok|okay|normal|right|good|great|"
+                          r"alright|all right|so good|so great)\b|\bnot (?:fine|ok|okay|alright|all right) (?:is|are)\b"))
     for lit in ["not better", "no better", "not getting better", "not improving", "no ,", "no,", "not only", "no idea", "nothing helps", "not helping", "no one",
                 "nobody", "not sure what", "not normal", "no joke", "no matter"]:
         out.append(_r(lit, "PSEUDO", "PSEUDO"))

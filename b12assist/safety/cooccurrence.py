@@ -87,6 +87,7 @@ _GETTING_WORSE = re.compile(
     r"\b(?:worse(?! (?:\w+ )?(?:of|in) (?:my|his|her|their) (?:entire |whole )?life\b)|worsen\w*|getting (?:more|worse|harder|weaker|unstead\w*|wobbl\w*)|more and more|"
     # "more often" of a symptom, not of the injections ("every 2 months or more often?")
     r"(?<!or )(?<!jabs )(?<!shots )(?<!injections )(?<!them )(?<!it )(?<!doses )more often|"
+    r"(?<!km )(?<!k )(?<!miles )(?<!mile )(?<!steps )(?<!mins )(?<!minutes )(?<!hours )(?<!times )(?<!once )(?<!twice )"
     r"(?:each|every) (?:day|week|morning|night)|day by day|week by week|by the day|from week to week|"
     r"than (?:last|a) (?:week|month|few weeks|couple of weeks)|than (?:i|it|they|she|he) (?:could|did|was|were|"
     r"used to)|(?:a few|some|couple of) weeks ago|spread\w*|creep\w*|now (?:up to|in(?! (?:january|february|march|april|may|june|july|august|september|october|november|december)\b)|reaching)|up to my|"

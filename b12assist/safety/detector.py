@@ -67,7 +67,7 @@ def _other_languages(text: str, spoken: str, jokes_count: bool = False, read_in_
 
 
 # "I have been reading the leaflet" is not a present-tense report of a symptom.
-_READING = re.compile(r"\bi (?:have|am|'ve|was)(?: been)? (?:reading|looking|wondering|thinking|researching|told|worried|"
+_READING = re.compile(r"\bi (?:have|am|'ve|was)(?: been)? (?:a (?:nursing|medical|pharmacy|paramedic|midwifery) student|reading|looking|wondering|thinking|researching|told|worried|"
                       r"writing|putting together|preparing|drafting|designing|planning|studying|revising|teaching|running|"
                       r"making (?:a|an|some|the|our) (?:poster|leaflet|slides?|presentation|handout|quiz|list))\b")
 
@@ -126,6 +126,11 @@ def _in_context(findings: list[Finding], norm: str, raw: str) -> list[Finding]:
             f = replace(f, status="current")
         elif f.escalates and f.category == "neuro_worsening" and f.end and improving_in(norm, f) and not WORSENING.search(f.text):
             f = replace(f, status="mild")    # "his tingly legs have been settling week by week"
+        elif f.escalates and f.category == "neuro_worsening" and _LESS_OFTEN.match(norm, f.end) \
+                and not WORSENING.search(norm[f.end:end]):
+            f = replace(f, status="mild")    # "pins and needles every day, now it is only sometimes", "from daily to hardly ever"
+        elif f.escalates and f.end and _pets_symptom(norm, start, f.end - len(f.text)):
+            f = replace(f, status="mild")    # "my dog had a seizure last night": not a person's
         elif f.escalates and f.category == "neuro_worsening" and re.search(r"\bused to\b", f.text) \
                 and IMPROVING.search(norm, f.end, end) and not WORSENING.search(norm[f.end:end]):
             f = replace(f, status="mild")    # "the pins and needles that used to go up to my knees are now just in my toes"
@@ -187,6 +192,23 @@ _LONG_STANDING_KINDS = ("breathing", "fainting", "neuro_worsening", "neuro_defic
 _HABITUAL_REACTION = re.compile(
     r"\b(?:i|he|she|they|we|(?:my|our|his|her) \w+)(?: always| usually| normally| often| tends? to)? (?:breaks?|comes?|come) out in (?:a |an )?(?:\w+ )?"
     r"(?:rash|hives|welts|spots)\b(?: \w+){0,2} (?:from|with|when|whenever|every time|if|around|to)\b")
+
+
+# a symptom said to come less often now, right after it ("every day, now it is only sometimes", "from daily to hardly ever")
+_LESS_OFTEN = re.compile(r"[ ,;]{0,3}(?:(?:and )?now (?:it is |it's |they are |they're |its )?|(?:gone |went )?(?:from \w+ )?to )?"
+                         r"(?:only (?:sometimes|occasionally|now and then|once in a while)|hardly ever|rarely|barely ever)\b")
+# an animal's symptom: "my dog had a seizure last night"
+_PET = re.compile(r"\b(?:my|our|the|his|her|their) (?:\w+ )?(?:dog|doggy|puppy|pup|cat|kitty|kitten|horse|pony|rabbit|bunny|hamster|"
+                  r"budgie|parrot|pet|guinea pig|ferret|tortoise)s?\b")
+_A_PERSON = re.compile(r"\b(?:i|he|she|they|we|you|my|his|her|their|me|him|them|mum|mom|dad|husband|wife|son|daughter|"
+                       r"partner|baby|child|kid)\b")
+
+
+def _pets_symptom(norm: str, start: int, at: int) -> bool:
+    """The symptom at `at` is an animal's: a pet named just before it in its sentence (from `start`), no person
+    between ("my dog had a seizure last night"; not "he used to walk the dog every day, now he's stumbling")."""
+    pets = list(_PET.finditer(norm, start, at))
+    return bool(pets) and at - pets[-1].end() <= 30 and not _A_PERSON.search(norm, pets[-1].end(), at)
 
 
 _WILL_IT_HELP = re.compile(r"\b(?:will|would|could|can|does|do|might|may) (?:\w+ ){0,3}help\b")   # not a cry for help

@@ -169,8 +169,12 @@ def variants(text: str) -> list[str]:
     return [text.replace(ZERO_WIDTH_SPACE, " "), text.replace(ZERO_WIDTH_SPACE, "")]
 
 
+_ROUTE = re.compile(r"\bIM\b(?=(?: or|/| vs\.?| and)? ?(?:SC|sc|subcut\w*)?\s*(?:injections?|jabs?|shots?|route|doses?|b12|use)\b|/SC\b)")
+
+
 def normalise(text: str) -> str:
     """Lowercase, fold punctuation, expand contractions and fix common misspellings."""
+    text = _ROUTE.sub("intramuscular", text)    # "IM injections" is the route, not "I'm"
     text = _fold(text)
     text = re.sub(r"(\w)\1{2,}", r"\1\1", text)  # "soooo" -> "soo", "breathhhh" -> "breathh"
     text = "".join(_correct(tok) if tok[:1].isalnum() else tok for tok in _WORD_RE.findall(text))

@@ -21,6 +21,8 @@ INFO_QUESTION = re.compile(
     r"(?:training|teaching|revision|study|lecture|first aid|staff) (?:slides?|session|notes|course|material|handout|poster|day)|"
     r"(?:slides?|poster|handout|presentation|quiz|flash ?cards?|lesson) (?:on|about|for|covering)|"
     r"talking rubbish|reading up|just reading|i (?:have )?read|i heard|heard that|(?:assignment|essay|homework)|"
+    r"(?:writing|doing|working on|researching) (?:a|an|my|our) (?:paper|dissertation|thesis|project|report|article|blog post)|"
+    r"(?:nursing|medical|pharmacy|paramedic) student|student nurse|"
     r"cross[- ]?reaction|difference between|any link|link between|linked to|connection between|"
     r"reading about|for my own interest|run in (?:the )?famil\w*|hereditary|inherited|(?:can|could|may|might) (?:\w+ )?(?:cause|give you|make you|lead to)|why (?:do|does)" + NOT_ABOUT_SOMEONE + r"|why would|what (?:is|are) the (?:side effects|"
     r"signs|symptoms)|(?:can|could|do|does|will) (?:b12|it|they|this|these|the (?:jab|shot|injection)s?|"

@@ -144,7 +144,7 @@ TARGETS: list[Target] = [
        r"suffocat\w*|air hunger|smother\w*)\b"),
     _t("breathing", "turning blue", r"\b(?:turn\w*|went|going|gone|look\w*) (?:blue|grey|gray)\b|\bblue lips\b"),
     _t("breathing", "difficulty swallowing",
-       r"\b(?:cannot|hard to|trouble|difficult\w*|difficulty|problems?|struggl\w*|hurts? to|unable to|"
+       r"\b(?:cannot|hard(?:er)? to|trouble|difficult\w*|difficulty|problems?|struggl\w*|hurts? to|unable to|"
        r"(?:can|could) (?:barely|hardly|only just))"
        rf"\b{_SHORT_GAP}\bswallow\w*"),
     # a voice gone hoarse is the throat swelling (anaphylaxis), not a cold, when it is new
