@@ -2112,7 +2112,8 @@ def test_found_through_the_retrained_model(text, level):
      None),
     ("My son had hives as a toddler, and he broke out in hives after his jab, they are all over his chest", "emergency"),
     ("she fainted as a baby and she fainted after her jab today and hit her head", "emergency"),
-    ("my aunt's throat swelled up in the 90s, could that happen to me?", None),
+    ("my aunt's throat swelled up in the 1990s, could that happen to me?", None),
+    ("her sats are in the 80s and she can't breathe", "emergency"),
     # a word several languages share keeps the English reading of an English message
     ("He had convulsions as a child, none since. Is B12 safe for him?", None),
     ("he is having convulsions right now after his injection", "emergency"),
@@ -2122,7 +2123,8 @@ def test_found_through_the_retrained_model(text, level):
     ("My hands are numb from long time, three years, not more worse, same like before", None),
     ("swamped with admin, eyes glazing over from spreadsheets lol", None),
     # other languages: decades, "se dovessi", grandparents' and relatives' stories asked about for the patient
-    ("mi abuela en los 90 tuvo una reaccion, se le hincho la cara, es hereditario?", None),
+    ("mi tia en los años 90 tuvo una reaccion, se le hincho la cara, es hereditario?", None),
+    ("En los 20 minutos que llevamos aqui se le ha hinchado la lengua", "emergency"),
     ("minha avó nos anos 80 desmaiou depois de uma injeção, tem a ver comigo?", None),
     ("e se dovessi avere la gola chiusa dopo la puntura, cosa faccio?", None),
     ("Mi sento come se dovessi svenire da un momento all'altro", "emergency"),
@@ -2158,3 +2160,13 @@ def test_round49_classes(text, level):
 ])
 def test_round50_classes(text, level):
     _assert_level(text, level)
+
+
+def test_review24_decade_age_list_and_story_probes():
+    """A reviewer wrote 70 current red flags (33 in other languages) and 20 negatives to break the changes
+    after blind round 49. Its first draft silenced 10 ("Le cuesta respirar y la saturación en los 80", "We
+    are 10 mins from A&E, mum passed out", "Throwback to 2020 but worse, hives spreading", "Mi abuela me dijo
+    hace un rato que se le cierra la garganta, ¿tiene algo que ver ...?"), all fixed (decades need a
+    four-digit year or "años"/"Jahre"; grandparents are not someone else's story, they may be here); the
+    rules miss none of them and escalate 5 of the negatives instead of 12."""
+    _assert_reviewer_probes_hold("red_flags_review24_probes.tsv", misses_may_stay=True)

@@ -194,9 +194,21 @@ def getting_worse(text: str) -> bool:
 DOUBTED = re.compile(r"\s*\?|\W*(?:i wish|yeah right|as if|not really|hardly)\b")
 
 
+# "same like before the injections but since two weeks it gets more wobbly every day": turned round after it
+_TURNED = re.compile(r"\b(?:but|however|although|though|yet)\b")
+
+
+def _turned_worse(text: str, at: int) -> bool:
+    """After `at`, a "but" and then something getting worse ("same like before the injections but since two
+    weeks it gets more wobbly every day"; not "it hasn't got worse but it hasn't gone either")."""
+    turn = _TURNED.search(text, at)
+    return bool(turn) and getting_worse(text[turn.end():])
+
+
 def nerves_worsening(text: str) -> Hit | None:
     """A nerve symptom word in a message that says it is getting worse over days or weeks."""
-    if not getting_worse(text) or any(not DOUBTED.match(text, m.end()) for m in _IMPROVING.finditer(text)):
+    if not getting_worse(text) or any(not DOUBTED.match(text, m.end()) and not _turned_worse(text, m.end())
+                                      for m in _IMPROVING.finditer(text)):
         return None
     for m in _NERVE.finditer(text):
         if _not_negated(text, m.start()):

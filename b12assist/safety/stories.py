@@ -91,9 +91,11 @@ def long_past(norm: str, f: Finding, start: int, end: int) -> bool:
     # a new point in time right after the symptom in its clause ("had hives as a toddler, and he broke out
     # in hives after his jab") dates it, not the time long past before it
     clause_end = min((i for i in (sentence.find(c, after) for c in ",;:") if i >= 0), default=len(sentence))
-    if _NEW_ANCHOR.search(sentence, after, clause_end):
-        return False
-    return any((m.start() < at and not _NEW_ANCHOR.search(sentence[m.end():at]))
+    if _NEW_ANCHOR.search(sentence, after, clause_end) and not _HEARSAY.search(sentence, 0, at):
+        return False    # (not in a story told to the patient: "a mum told me her boy fainted after his shot")
+    if _GOING_ON.search(sentence, at, clause_end):
+        return False    # "had eczema as an infant, broke out in hives all over and his eyes swelling shut"
+    return any((m.start() < at and not _NEW_ANCHOR.search(sentence[m.end():at]) and not TURNS.search(sentence, m.end(), at))
                or (m.start() >= after and not re.search(r"[,;:]| - | but ", sentence[after:m.start()])
                    and not _NEW_ANCHOR.search(sentence[after:m.start()]))
                for m in FAR_PAST.finditer(sentence)
@@ -105,8 +107,10 @@ def long_past(norm: str, f: Finding, start: int, end: int) -> bool:
 _STORY_BEGAN = re.compile(r"\b(?:and|where) (?:it|that|this) (?:all )?started (?:off )?(?:with|by)\b")
 
 
+# told as going on in its own clause: "his eyes swelling shut", "hives spreading up my neck"
+_GOING_ON = re.compile(r"(?<!was )(?<!were )(?<!been )\b(?:swelling|spreading|closing|tightening|creeping|puffing|shutting|getting worse)\b")
 # an age told now ("he's 14 now and hasn't had one in over ten years"): no symptom in the present
-_AGE_NOW = re.compile(r"\b(?:he|she|i|they|we) (?:is|am|are) (?:nearly |almost |now )?(?:\d+|[a-z]+teen|twenty|thirty|forty|fifty|sixty|"
+_AGE_NOW = re.compile(r"\b(?:he|she|i|they|we) (?:is|am|are) (?:nearly |almost |now )?(?:\d+(?! ?(?:mins?|minutes?|hours?|hrs?|days?|weeks?|wks?|km|miles?|metres?|meters?)\b)|[a-z]+teen|twenty|thirty|forty|fifty|sixty|"
                       r"seventy|eighty|ninety)(?: years old| months old)?(?: now)?\b")
 
 

@@ -89,11 +89,10 @@ FAR_PAST = re.compile(
     r"younger|small|a teenager|\d+)|(?:many |several |a few |some |two |three |\d+ )?years? (?:ago|back|before)|"
     r"(?:a few |several |some |a couple of |couple of |\d+ |two |three )?(?:months|weeks) back|a (?:month|year) back|"
     r"(?:two|three|four|five|several|a few|some|\d+|many|a couple of|couple of) (?:summers|winters|springs|autumns|christmases|easters) ago|"
-    r"(?:back )?in (?:19|20)\d\d|(?:flashback|throwback|way back|back) to (?:19|20)\d\d|in the (?:19|20)?\d0'?s|"
+    r"(?:back )?in (?:19|20)\d\d|(?:flashback|throwback|way back|back) to (?:19|20)\d\d|in the (?:19|20)\d0'?s|"
     r"in the (?:sixties|seventies|eighties|nineties)|(?<!like )(?<!as )last (?:year|yr)|decades? ago|when (?:i|he|she|we) (?:first )?(?:started|began)|"
     r"(?:in|at) (?:high school|secondary school|primary school|college|uni|university|school)|(?:a )?long time ago|ages ago|in my (?:teens|twenties|thirties|childhood|youth)|"
-    r"before (?:my |the |i was |being )?(?:diagnosis|diagnosed)|before (?:the|my|his|her|starting|i started|he started|she started) "
-    r"(?:b12 )?(?:injections|jabs|shots|treatment))\b")
+    r"before (?:my |the |i was |being )?(?:diagnosis|diagnosed))\b")
 PRESENT = re.compile(r"\b(?:is|are|am|i'm|it's|keeps?|keeping|feel|feels|feeling|have been|has been|still|now|today|"
                       r"tonight|just|right now|currently|this (?:morning|afternoon|evening|week))\b")
 TREND = re.compile(r"\b(?:more (?:and|n|&) more|every day|each day|day by day|week by week|every week|each week|"
