@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .timing import TURNS
+
 # --- acute symptoms (emergency when dated to now) ------------------------------------------------
 _ACUTE = {
     "breathing": r"\b(?:breath\w*|breathe\w*|br[ea]{1,2}th\w*|wheez\w*|gasp\w*|chok\w*|suffocat\w*|"
@@ -194,14 +196,10 @@ def getting_worse(text: str) -> bool:
 DOUBTED = re.compile(r"\s*\?|\W*(?:i wish|yeah right|as if|not really|hardly)\b")
 
 
-# "same like before the injections but since two weeks it gets more wobbly every day": turned round after it
-_TURNED = re.compile(r"\b(?:but|however|although|though|yet)\b")
-
-
 def _turned_worse(text: str, at: int) -> bool:
     """After `at`, a "but" and then something getting worse ("same like before the injections but since two
     weeks it gets more wobbly every day"; not "it hasn't got worse but it hasn't gone either")."""
-    turn = _TURNED.search(text, at)
+    turn = TURNS.search(text, at)
     return bool(turn) and getting_worse(text[turn.end():])
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from . import cooccurrence
+from .sentences import sentence_end, sentence_start
 from .targets import EMERGENCY, URGENT
 from .timing import CURRENT, REASSURING, RED_FLAG_WORD, STRONG_CURRENT, TURN, WORSENING
 
@@ -113,9 +114,7 @@ def sentence_bounds(norm: str, f: Finding) -> tuple[int, int]:
     findings carry its end; the whole text for the others)."""
     if not f.end:
         return 0, len(norm)
-    start = max(norm.rfind(c, 0, max(f.end - len(f.text), 0)) for c in ".!?") + 1
-    ends = [i for i in (norm.find(c, f.end) for c in ".!?") if i >= 0]
-    return start, (min(ends) if ends else len(norm))
+    return sentence_start(norm, f.end - len(f.text)), sentence_end(norm, f.end)
 
 
 def sentence_of(norm: str, f: Finding) -> str:

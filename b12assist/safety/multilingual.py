@@ -25,6 +25,8 @@ from pathlib import Path
 
 import yaml
 
+from .sentences import sentence_end, sentence_start
+
 RULES_DIR = Path(__file__).resolve().parent / "languages"
 CUE_KINDS = ("negated", "hypothetical", "past", "recent")
 # Someone else's story told for what it means to the patient (see _someone_elses_story)
@@ -258,7 +260,7 @@ def _someone_elses_story(lang: Language, text: str, start: int, end: int) -> boo
     telling come before the symptom in its sentence with nothing dating it to now between, and the
     message then asks about the patient's own risk. A neighbour on the phone who cannot breathe
     ("mi vecina me dijo que no puede respirar, ¿qué hago?") asks nothing of the sort and stays current."""
-    begin = _sentence_start(text, start)
+    begin = sentence_start(text, start)
     people = [m for cue in lang.cues.get("someone_else", ()) for m in cue.finditer(text, begin, start)]
     if not people or lang.words["here"].search(text):
         return False    # "ma voisine est avec moi": she is here
@@ -269,7 +271,7 @@ def _someone_elses_story(lang: Language, text: str, start: int, end: int) -> boo
     # any other time of now, before the symptom or after it in its sentence, is not a story ("minha vizinha disse
     # que está com falta de ar agora, é verdade que ...": she is short of breath now), unless it says she is
     # well now ("... aveva le labbra gonfie, ora sta benissimo")
-    after = [m for m in _now_anchors(lang, text, end, _sentence_end(text, end)) if not lang.words["resolved"].search(text, m.end())]
+    after = [m for m in _now_anchors(lang, text, end, sentence_end(text, end)) if not lang.words["resolved"].search(text, m.end())]
     if not told or any(not lang.words["injection"].search(m.group()) for m in _now_anchors(lang, text, first, start) + after):
         return False
     # the patient's own symptom after the telling ("Minha colega disse que minha boca está torta")
@@ -317,9 +319,9 @@ def _told_as_past(lang: Language, text: str, start: int, end: int) -> bool:
     # dated to the past anywhere before it in the sentence and then said to be over ("Po zastrzyku w
     # zeszłym tygodniu miałam wysypkę, ale już przeszło"; "Letzte Woche nach der Spritze hatte ich
     # Atemnot, jetzt ist alles gut")
-    begin = _sentence_start(text, start)
-    sentence_end = _sentence_end(text, end)
-    over = lang.words["resolved"].search(text, end, sentence_end)
+    begin = sentence_start(text, start)
+    finish = sentence_end(text, end)
+    over = lang.words["resolved"].search(text, end, finish)
     if over and not lang.words["otherwise"].search(text, max(begin, over.start() - 15), over.start()) and any(
             not _now_all_the_same(lang, text, m, begin) and not _anothers_then_mine(lang, text, begin, m.end(), start)
             for kind in ("past", "recent") for cue in lang.cues.get(kind, ()) for m in cue.finditer(text, begin, start)):
@@ -336,10 +338,10 @@ def _told_as_past(lang: Language, text: str, start: int, end: int) -> bool:
             for cue in past for m in cue.finditer(text, clause, start)):
         return True
     # "..., mas isso foi anos atras": said after it, across "but", to be long past
-    if not lang.words["now"].search(text, start, sentence_end) and any(
+    if not lang.words["now"].search(text, start, finish) and any(
             lang.words["that_was"].search(text, max(end, m.start() - 25), m.end()) and not lang.words["also"].search(text, m.start() - 25, m.end() + 12)
             and not lang.words["like"].search(text, max(0, m.start() - 20), m.start())
-            for cue in past for m in cue.finditer(text, end, sentence_end)):
+            for cue in past for m in cue.finditer(text, end, finish)):
         return True
     stop = lang.words["breaks"].search(text, end)
     after = text[end:stop.start() if stop else len(text)]
@@ -374,14 +376,6 @@ def _lab_value_before(lang: Language, text: str, start: int) -> bool:
     return bool(values) and not lang.words["and"].search(text, values[-1].end(), start)
 
 
-def _sentence_start(text: str, at: int) -> int:
-    return max(text.rfind(c, 0, at) for c in ".!?") + 1
-
-
-def _sentence_end(text: str, at: int) -> int:
-    return min((i for i in (text.find(c, at) for c in ".!?") if i >= 0), default=len(text))
-
-
 def find(text: str, spoken: str | None = None) -> list[Match]:
     """Every red-flag mention in any language's rules, with its status. Overlapping mentions of
     one language keep the first match. Where languages share a word ("urticaria") and the message
@@ -405,7 +399,7 @@ def find(text: str, spoken: str | None = None) -> list[Match]:
                 # not a denial someone else makes ("pas pire qu'il dit", "nicht schlimmer sagt der Hausarzt"),
                 # nor one a "but" turns round
                 if same and not lang.words["said_by"].search(folded, same.end(), same.end() + 25) \
-                        and not lang.words["contrast"].search(folded, same.end(), _sentence_end(folded, same.end())):
+                        and not lang.words["contrast"].search(folded, same.end(), sentence_end(folded, same.end())):
                     status = "negated"   # "a dormência ... continua lá, igualzinha, nem pior nem melhor"
                 if trend and status == "past" and lang.words["now"].search(folded, m.start(), m.end()):
                     status = "current"

@@ -10,6 +10,7 @@ from . import cooccurrence
 from .context_reading import dates_the_diagnosis
 from .findings import Finding, sentence_bounds
 from .questions import FIRST, THIRD, dates_nothing_now
+from .sentences import sentence_start
 from .symptoms import mentions_symptom
 from .targets import ANOTHER_PERSON
 from .timing import (
@@ -117,8 +118,7 @@ _AGE_NOW = re.compile(r"\b(?:he|she|i|they|we) (?:is|am|are) (?:nearly |almost |
 def without_story_beginnings(text: str) -> str:
     """The text without the "and it started with" of a story told after a time long past in its sentence."""
     def one(m: re.Match) -> str:
-        sentence_start = max(text.rfind(c, 0, m.start()) for c in ".!?") + 1
-        return " " * len(m.group(0)) if FAR_PAST.search(text, sentence_start, m.start()) else m.group(0)
+        return " " * len(m.group(0)) if FAR_PAST.search(text, sentence_start(text, m.start()), m.start()) else m.group(0)
     return _STORY_BEGAN.sub(one, text)
 
 

@@ -145,9 +145,9 @@ def now_after(rest: str) -> bool:
     """The text after a question dates something to now or says it is here."""
     return dated_now(rest) or bool(REFERS_NOW.search(rest))
 # a time of today in the sentence: the sign came then, whatever else has been getting worse for weeks
-A_TIME_TODAY = re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening)|at (?:teatime|tea time|tea|lunch|lunchtime|"
-                           r"breakfast|dinner|supper)|since (?:lunch|breakfast|dinner|tea|supper|this morning)|"
-                           r"when (?:i|he|she|they) (?:got|woke|stood|sat) up|just now|now)\b")
+# (the words of TODAY, and a meal or getting up)
+A_TIME_TODAY = re.compile(TODAY.pattern + r"|\b(?:at (?:teatime|tea time|tea|lunch|lunchtime|breakfast|dinner|supper)|"
+                           r"since (?:lunch|breakfast|dinner|tea|supper|this morning)|when (?:i|he|she|they) (?:got|woke|stood|sat) up)\b")
 SLOW_TREND = re.compile(r"\b(?:gradual\w*|slowly|bit by bit|little by little|week by week|month by month|"
                          r"over (?:the )?(?:past|last) (?:few |couple of |several |\w+ )?(?:weeks?|months?|fortnight)|"
                          r"for (?:weeks|months)|(?:weeks|months) now)\b")
