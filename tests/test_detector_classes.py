@@ -2162,6 +2162,33 @@ def test_round50_classes(text, level):
     _assert_level(text, level)
 
 
+@pytest.mark.parametrize("text,level", [
+    # round 51 (first sight after the round-50 classes and reviewer 24), read as a development set
+    # an emergency sign inside a longer eyesight trend ("eyes ... getting worse") is still read
+    ("my eyes and lips are swelling up and it keeps getting worse", "emergency"),
+    ("her eyes and tongue are swollen and its getting worse by the minute", "emergency"),
+    ("my eyesight is getting worse every week since october", "urgent"),
+    # choking with a feeling
+    ("I was choking with anger on the phone to the pharmacy, anyway when is my next dose?", None),
+    ("choked up with emotion at my daughter's wedding, what a day. Next jab is Monday", None),
+    ("he is choking and can't breathe after his jab", "emergency"),
+    # misspelt grammar and time words
+    ("back in teh spring i fainted at the dentist, is b12 safe for me?", None),
+    ("i fainted at the dentist yesturday but i'm totally fine now, is my jab ok next week?", None),
+    ("i fainted adn hit my head, still on the floor, feel awful", "emergency"),
+    # "that was years ago" right after a comma, in every language; Portuguese "faz ... anos"
+    ("desmaiei na primeira injeção, isso foi há dois anos, posso tomar a próxima?", None),
+    ("tuve urticaria después de una inyección, eso fue hace años", None),
+    ("faz uns três anos tive urticária com a vacina da gripe, posso tomar b12?", None),
+    ("faz duas semanas q o formigamento nos pés ta piorando", "urgent"),
+    # "not long ago" is no time long past
+    ("Meine Lippen schwellen an, das ist nicht lange her mit der Spritze", "emergency"),
+    ("Ich hatte mal Nesselsucht nach einer Spritze, aber das ist Jahre her", None),
+])
+def test_round51_classes(text, level):
+    _assert_level(text, level)
+
+
 def test_review24_decade_age_list_and_story_probes():
     """A reviewer wrote 70 current red flags (33 in other languages) and 20 negatives to break the changes
     after blind round 49. Its first draft silenced 10 ("Le cuesta respirar y la saturación en los 80", "We

@@ -8,7 +8,7 @@ import threading
 from functools import lru_cache
 
 from .findings import Finding
-from .targets import LEVELS, NON_ESCALATING, TARGETS
+from .targets import EMERGENCY, LEVELS, NON_ESCALATING, TARGETS, URGENT
 from .timing import CURRENT, PAST_REPORT, RESOLVED, STRONG_CURRENT
 
 
@@ -172,7 +172,20 @@ def _status(ent, whole_text: str, breaks: list[int], hard_breaks: list[int],
     return "current", experiencer, certainty
 
 
-def _assess_window(text: str, offset: int = 0) -> list[Finding]:
+@lru_cache(maxsize=1)
+def _emergency_patterns() -> list[re.Pattern]:
+    return [re.compile(t.pattern) for t in TARGETS if LEVELS.get(t.category) == EMERGENCY]
+
+
+def _hidden_sign(text: str, ent) -> int | None:
+    """Where an emergency sign starts inside a longer urgent match (the eyesight trend "eyes and lips are
+    swelling like crazy ... it is getting worse" holds "lips are swelling"), or None. The matcher keeps the
+    longest match, so the sign would be lost under it."""
+    starts = [m.start() for p in _emergency_patterns() if (m := p.search(text, ent.start_char + 1, ent.end_char))]
+    return min(starts) if starts else None
+
+
+def _assess_window(text: str, offset: int = 0, look_inside: bool = True) -> list[Finding]:
     nlp = _pipeline()
     with _lock:  # medspacy components keep per-call state; keep one doc in flight at a time
         doc = nlp(text)
@@ -192,6 +205,12 @@ def _assess_window(text: str, offset: int = 0) -> list[Finding]:
         level = LEVELS.get(ent.label_, "none")
         findings.append(Finding(ent.label_, level, ent.text, status, experiencer, certainty,
                                 offset + ent.end_char))
+        at = _hidden_sign(text, ent) if look_inside and level == URGENT else None
+        if at is not None:
+            # read the sign on its own: the lesser match's first words blanked, offsets kept
+            masked = text[:ent.start_char] + " " * (at - ent.start_char) + text[at:]
+            findings.extend(f for f in _assess_window(masked, offset, look_inside=False)
+                            if f.level == EMERGENCY and offset + at <= f.end - len(f.text) < offset + ent.end_char)
     return findings
 
 

@@ -90,7 +90,7 @@ def _compile_words(words: dict) -> dict:
         "once": re.compile(rf"(?:{w('once')})"),
         "injection": re.compile(rf"(?:{w('injection')})"),
         "injection_before": re.compile(rf"\b(?:{w('injection')})\b(?: \w+){{0,2}}\s*$"),
-        "that_was": re.compile(rf"(?:(?:^|[,;]|\b(?:{w('but')}))\s+)(?:(?:{w('that')})\s+)?(?:{w('was')})\b"),
+        "that_was": re.compile(rf"(?:(?:^|[,;])\s*|\b(?:{w('but')})\s+)(?:(?:{w('that')})\s+)?(?:{w('was')})\b"),
         "is_was": re.compile(rf"\w+ (?:{w('is_was')})\b"),
         "conditional": re.compile(rf"(?:{w('conditional')})\b"),
         "goes_on": re.compile(rf"\b(?:{w('goes_on')})\b"),

@@ -84,6 +84,11 @@ TYPOS = {
     "chset": "chest", "chets": "chest", "fiant": "faint", "faitn": "faint",
     "feint": "faint", "fiant3d": "fainted", "hivez": "hives", "hves": "hives", "swoln": "swollen",
     "swolln": "swollen", "brethin": "breathing", "breeth": "breath", "breathh": "breath",
+    # grammar and time words the context rules read ("back in teh summer i had a seizure")
+    "teh": "the", "hte": "the", "adn": "and", "taht": "that", "waht": "what", "agian": "again", "agin": "again",
+    "yesturday": "yesterday", "yesteday": "yesterday", "yestarday": "yesterday", "yesterdy": "yesterday",
+    "ysterday": "yesterday", "yday": "yesterday", "tonite": "tonight", "2nite": "tonight", "tmrw": "tomorrow",
+    "tomorow": "tomorrow", "tommorow": "tomorrow", "tommorrow": "tomorrow", "lastnight": "last night",
 }
 
 # Words the fuzzy step may correct towards. Each is long enough that a near miss is unlikely
@@ -116,7 +121,8 @@ _PROTECTED = {
 }
 # Dictionary words near a symptom word that are far likelier a typo of it: still corrected.
 CORRECTED_ON_PURPOSE = frozenset({"dumbness", "numbless", "numbedness", "faintling", "twinling", "kingling",
-                                  "allergenic", "throaty"})   # "an allergenic reaction", "my throaty is closing"
+                                  "allergenic", "throaty",    # "an allergenic reaction", "my throaty is closing"
+                                  "tonite"})                  # an informal spelling of "tonight"
 # "reading" is a word, but after a symptom and before a direction it is "spreading" that lost its
 # first letters ("the numbness is reading up my legs").
 _SPREADING = re.compile(r"\b(numb\w*|tingl\w*|needles|rash|hives|swelling|redness|blotches|welts|it|they)"
