@@ -2189,6 +2189,22 @@ def test_round51_classes(text, level):
     _assert_level(text, level)
 
 
+@pytest.mark.parametrize("text,level", [
+    # a leaflet's list longer than the cue window, in each language; a patient's own sign after it is not listed
+    ("en el prospecto pone que puede dar reacciones alergicas graves con hinchazon de la cara y dificultad para respirar, es frecuente?", None),
+    ("na bula diz que pode causar reacoes alergicas graves com inchaco da cara e falta de ar, isso e comum?", None),
+    ("dans la notice ils disent que ca peut donner des reactions allergiques graves avec gonflement du visage et difficulte a respirer, c'est frequent?", None),
+    ("w ulotce jest napisane ze moze wystapic ciezka reakcja alergiczna z obrzekiem twarzy i dusznoscia, czy to czeste?", None),
+    ("im Beipackzettel steht, dass schwere allergische Reaktionen mit Schwellung im Gesicht und Atemnot auftreten koennen, ist das haeufig?", None),
+    ("nel bugiardino c'e scritto che puo dare reazioni allergiche gravi con gonfiore del viso e difficolta a respirare, e frequente?", None),
+    ("en el prospecto pone que puede dar reacciones alergicas graves con hinchazon de la cara, y yo tengo la cara hinchada", "emergency"),
+    ("en el prospecto pone que puede dar reacciones alergicas graves. ahora tengo la cara hinchada y no puedo respirar", "emergency"),
+    ("na bula diz que pode causar reacoes alergicas graves com inchaco da cara e falta de ar, e eu estou com a cara inchada agora", "emergency"),
+])
+def test_leaflet_lists_in_other_languages(text, level):
+    _assert_level(text, level)
+
+
 def test_review24_decade_age_list_and_story_probes():
     """A reviewer wrote 70 current red flags (33 in other languages) and 20 negatives to break the changes
     after blind round 49. Its first draft silenced 10 ("Le cuesta respirar y la saturación en los 80", "We

@@ -34,6 +34,7 @@ STORY_KINDS = ("someone_else", "told_me", "own_risk")
 # A clinic's file may still list clause breaks as full patterns under `cues: breaks:`.
 BREAKS = "breaks"
 _CUE_WINDOW = 40  # characters before a symptom that a cue may sit in (same clause only)
+_LEAFLET_WINDOW = 160  # how far back a leaflet's list may start
 # Grammar words each language's file lists under `words:` (regular-expression alternatives over folded
 # text; English ones, from en.yml, count in every language: chat mixes them in). What each kind is for:
 #   breaks       words that end a clause ("pero", "aber", "jetzt"); punctuation always does
@@ -62,10 +63,12 @@ _CUE_WINDOW = 40  # characters before a symptom that a cue may sit in (same clau
 #   said_by      "dit", "sagt": a denial someone else makes ("pas pire qu'il dit")
 #   clitic       "me", "mir": first-person words also in "se me hinchó la cara hace dos años", no sign of the patient now
 #   lab_value    a blood-test value ("taux", "Werte"): one that collapses ("mon taux de b12 s'est effondré") is no faint
+#   leaflet      the medicine's leaflet ("prospecto", "Beipackzettel"): a hypothetical cue naming it reaches its whole
+#                list ("en el prospecto pone que puede dar reacciones alergicas graves con hinchazon de la cara")
 WORD_KINDS = ("breaks", "now", "and", "new_clause", "like", "since", "resolved", "otherwise", "also", "once", "injection",
               "but", "that", "was", "is_was", "conditional", "goes_on", "have", "first_person", "is", "serious",
               "that_clause", "subjunctive", "unchanged", "whether", "mine", "here", "started", "contrast", "said_by", "clitic",
-              "lab_value")
+              "lab_value", "leaflet")
 _NEVER = "(?!x)x"
 
 
@@ -108,6 +111,7 @@ def _compile_words(words: dict) -> dict:
         "said_by": re.compile(rf"\b(?:{w('said_by')})\b"),
         "clitic": re.compile(rf"(?:{w('clitic')})"),
         "lab_value": re.compile(rf"\b(?:{w('lab_value')})\b"),
+        "leaflet": re.compile(rf"\b(?:{w('leaflet')})\b"),
     }
 
 
@@ -220,6 +224,12 @@ def _status(lang: Language, text: str, start: int, end: int, trend: bool = False
             wide = _clause_start(lang, text, max(0, start - 3 * _CUE_WINDOW), start)
             matches += [m for cue in lang.cues.get(kind, ()) for m in cue.finditer(text, wide, scope)
                         if lang.words["conditional"].match(m.group()) and lang.words["goes_on"].search(text, m.end(), start)]
+            # what the leaflet lists: across commas, not across a clause word nor past a patient's own "I have"
+            listed = _clause_start(lang, text, max(0, start - _LEAFLET_WINDOW), start, commas=False)
+            matches += [m for cue in lang.cues.get(kind, ()) for m in cue.finditer(text, listed, scope)
+                        if lang.words["leaflet"].search(m.group()) and not _now_anchors(lang, text, m.end(), start)
+                        and not lang.words["first_person"].search(text, m.end(), start)
+                        and not lang.words["have"].search(text, m.end(), start)]
             matches = [m for m in matches if not _reports_anyway(lang, text, m, start)
                        # "no sabemos si le ha sentado mal ... y mi madre no puede mover el brazo": whether, not if
                        and not (lang.words["conditional"].match(m.group())
