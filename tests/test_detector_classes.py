@@ -2176,9 +2176,13 @@ def test_round50_classes(text, level):
     ("back in teh spring i fainted at the dentist, is b12 safe for me?", None),
     ("i fainted at the dentist yesturday but i'm totally fine now, is my jab ok next week?", None),
     ("i fainted adn hit my head, still on the floor, feel awful", "emergency"),
-    # "that was years ago" right after a comma, in every language; Portuguese "faz ... anos"
-    ("desmaiei na primeira injeção, isso foi há dois anos, posso tomar a próxima?", None),
-    ("tuve urticaria después de una inyección, eso fue hace años", None),
+    # "that was years ago" after "but", or after a comma when then said to be over; not a comparison
+    # with a time long past after a symptom told now (reviewer 25)
+    ("desmaiei na primeira injeção, mas isso foi há dois anos, posso tomar a próxima?", None),
+    ("tuve urticaria después de una inyección, eso fue hace años y no ha vuelto a pasar", None),
+    ("Estou com a língua e os lábios inchando, foi assim há anos com a penicilina", "emergency"),
+    ("Puchnie mi język i gardło, to było tak samo lata temu po penicylinie", "emergency"),
+    # Portuguese "faz ... anos"
     ("faz uns três anos tive urticária com a vacina da gripe, posso tomar b12?", None),
     ("faz duas semanas q o formigamento nos pés ta piorando", "urgent"),
     # "not long ago" is no time long past
@@ -2203,6 +2207,64 @@ def test_round51_classes(text, level):
 ])
 def test_leaflet_lists_in_other_languages(text, level):
     _assert_level(text, level)
+
+
+@pytest.mark.parametrize("text,level", [
+    # round 52 (first sight after the round-51 classes), read as a development set
+    # how long a sign usually takes, asked first in general; not after a report
+    ("How long does a throat reaction normally take to come on after the injection? Just curious", None),
+    ("hives are spreading over my arms, how long do they normally last?", "emergency"),
+    ("my chest is tight, how long does it usually take to settle?", "emergency"),
+    # a story dated "a few weeks ago" is no comparison with now
+    ("A few weeks ago I had a sudden blurry patch in my vision for five minutes, the optician found nothing. Related to B12?", None),
+    ("a few weeks ago the numbness was just my toes, now it's up to my ankles", "urgent"),
+    # "throwback to my first jab"
+    ("throwback to my first jab when i nearly fainted, so dramatic. Anyway next one due Friday", None),
+    # Polish: "czy <something> może wywołać"; a colleague from work
+    ("czy zastrzyk z witaminy moze wywolac obrzek gardla?", None),
+    ("kolega z pracy mial wysypke po zastrzykach rok temu, czy to czeste?", None),
+    ("mam wysypke na calym ciele po zastrzyku, swedzi i sie rozlewa", "emergency"),
+])
+def test_round52_classes(text, level):
+    _assert_level(text, level)
+
+
+@pytest.mark.parametrize("text,level", [
+    # reviewer 25: a trend told after a denied acute sign, or after a turn into a new sentence
+    ("My eyesight, and it's not my eyes swelling or anything, is getting worse every single week", "urgent"),
+    ("Numbness no worse than before the injection. However, for ten days now it's spreading up my shins a bit more each day", "urgent"),
+    ("The tingling was the same as before the shots, though this past fortnight it's creeping further up my arms every day", "urgent"),
+    ("My eyesight in 2015, after my eyes swelled shut from hay fever, got worse for a few weeks, then recovered completely", None),
+    # a feeling that tightens the chest is an idiom only for choking; a "not figuratively" is meant
+    ("My chest went tight from emotion when I got the results but it's been 20 minutes and it's still crushing and I'm sweating buckets", "emergency"),
+    ("I'm choking with emotion right now, not figuratively, my throat feels like it's closing after the jab", "emergency"),
+    # a time long past that dates the start of the treatment, or followed by "and I am"
+    ("Comecei as injeções faz dois meses e a língua está inchando", "emergency"),
+    ("empecé las inyecciones hace dos meses y tengo la cara hinchada", "emergency"),
+    ("Faz uns cinco anos que tive uma convulsão, desde então nunca mais", None),
+    # other languages' words for a sign
+    ("O formigamento nas mãos começou há 3 semanas, e agora já subiu até os cotovelos, piora todo dia", "urgent"),
+    ("Nicht lange her hat mein Mann plötzlich undeutlich gesprochen und sein Mundwinkel hängt immer noch runter", "emergency"),
+    ("Die Brust ist eng und drückt bis in den linken Arm", "emergency"),
+    ("se me ha dormido todo el lado derecho de golpe", "emergency"),
+    ("Drętwienie z każdym tygodniem idzie wyżej", "urgent"),
+    ("Zemdlałam po zastrzyku,to było lata temu, od tego czasu nic", None),
+])
+def test_review25_classes(text, level):
+    _assert_level(text, level)
+
+
+def test_review25_hidden_sign_comma_and_idiom_probes():
+    """A reviewer wrote 70 current red flags (39 in other languages) and 20 negatives to break the changes
+    after blind round 50 (an emergency sign inside an urgent match, "choking with rage", "teh"/"yesturday",
+    "that was years ago" after a comma, Portuguese "faz ... anos", German "nicht lange her"). Its first draft
+    silenced 13 more than the rules missed before (24 against 11): "that was years ago" after a comma had
+    turned present signs into past ones ("Estou com a língua e os lábios inchando,foi assim há anos com a
+    penicilina"), "tight from emotion" hid a crushing chest, "faz dois meses" dated a swelling told now. All
+    fixed (a comma counts only when the episode is then said to be over), with the 11 old misses ("Die
+    Diagnose ist keine zwei Monate her und die Taubheit steigt jede Woche höher"); the rules miss none of them
+    now and escalate 3 of the negatives instead of 12."""
+    _assert_reviewer_probes_hold("red_flags_review25_probes.tsv")
 
 
 def test_review24_decade_age_list_and_story_probes():

@@ -183,10 +183,17 @@ _DENIED_TREND = re.compile(r"\b(?:not|no|never|is not|are not|nor)(?: any| reall
 _DENIED_COMPARISON = re.compile(r"\b(?:not|no|never)(?: any)? (?:more|worse) $")
 
 
+# "a few weeks ago" compares with now only when now is said after it ("a few weeks ago it was my toes, now
+# it's my knees"), not in a story dated then ("a few weeks ago I had a sudden blurry patch for 10 minutes")
+_WEEKS_AGO = re.compile(r"(?:a few|some|couple of) weeks ago")
+_NOW_AFTER = re.compile(r"\b(?:now|these days|today|this week|at the moment|currently)\b")
+
+
 def getting_worse(text: str) -> bool:
     """The text says something is getting worse over days or weeks ("crept up to my knees over the
     last fortnight"), not feared or denied."""
     return any(not _feared(text[max(0, m.start() - 40):m.start()])
+               and not (_WEEKS_AGO.fullmatch(m.group()) and not _NOW_AFTER.search(text, m.end()))
                and not _DENIED_TREND.search(text, max(0, m.start() - 12), m.start())
                and not (m.group().startswith("than") and _DENIED_COMPARISON.search(text, max(0, m.start() - 14), m.start()))
                for m in _GETTING_WORSE.finditer(text))

@@ -22,10 +22,11 @@ from .questions import (
 from .stories import (
     happens_again, improving_in, long_past, long_standing, over_and_done, told_as_history, without_story_beginnings,
 )
+from .sentences import sentence_end
 from .targets import EMERGENCY, LEVELS, URGENT, _SWELL
 from .timing import (
     A_TIME_TODAY, CURRENT, FAR_PAST, IMPROVING, NO_ONSET, ONSET, ONSET_SHORT, PROGRESSIVE, REASSURING, REFERS_NOW,
-    SLOW_TREND, STRONG_CURRENT, SUDDEN, TREND, TURN, WORSENING, dated_now, now_after,
+    SLOW_TREND, STRONG_CURRENT, SUDDEN, TREND, TURN, TURNS, WORSENING, dated_now, now_after,
 )
 
 
@@ -235,6 +236,23 @@ _CONDITION = re.compile(r"\b(?:if|what if|in case|should (?:i|he|she|you|we) eve
                         r"any link|linked|related)\b")
 
 
+def _nerves_unexplained(hit, readings: set[tuple[str, str]], norm: str, end: int) -> bool:
+    """A nerve trend the net found is not explained away by its sentence's reading when that reading only
+    denies an acute sign ("my eyesight, and it's not my eyes swelling or anything, is getting worse every
+    week"; a sign told as past dates the whole sentence), or when a turn after that sentence says it is
+    getting worse ("Numbness no worse than before the injection. However, for ten days now it's spreading")."""
+    if hit.category != "neuro_worsening":
+        return False
+    if all(category in _ACUTE_CATEGORIES and status == "negated" for category, status in readings):
+        return True
+    following = norm[end + 1:sentence_end(norm, end + 1)].strip()
+    turn = TURNS.match(following)
+    return bool(turn) and cooccurrence.getting_worse(following[turn.end():])
+
+
+_ACUTE_CATEGORIES = frozenset(c for c, level in LEVELS.items() if level == EMERGENCY)
+
+
 def _safety_net(findings: list[Finding], norm: str, raw: str) -> list[Finding]:
     """The message-level net (cooccurrence.py) when no phrase rule escalated: skipped when the
     message asks, jokes or uses an idiom, and for a symptom whose sentence the phrase rules already
@@ -247,7 +265,11 @@ def _safety_net(findings: list[Finding], norm: str, raw: str) -> list[Finding]:
     # an idiom's own words are not symptoms; the rest of the message still counts
     for a, b, _ in idioms:
         norm = norm[:a] + " " * (b - a) + norm[b:]
-    explained = {sentence_of(norm, f) for f in findings if f.end and not f.escalates}
+    # sentences the phrase rules read as not escalating, and the categories they read there
+    explained: dict[str, set[tuple[str, str]]] = {}
+    for f in findings:
+        if f.end and not f.escalates:
+            explained.setdefault(sentence_of(norm, f), set()).add((f.category, f.status))
     out = []
     # how an old story began is no onset ("had a mini stroke years ago and it started off with his arm going weak")
     story_free = without_story_beginnings(norm)
@@ -258,7 +280,7 @@ def _safety_net(findings: list[Finding], norm: str, raw: str) -> list[Finding]:
         start, end = sentence_bounds(norm, probe)
         sentence = norm[start:end]
         before = sentence[:max(0, sentence.find(hit.text))]
-        if sentence in explained or _CONDITION.search(before):
+        if (sentence in explained and not _nerves_unexplained(hit, explained[sentence], norm, end)) or _CONDITION.search(before):
             continue
         if told_as_history(norm, start, end, start + len(before)):
             continue    # "... and at one point I was seeing double for a couple of weeks": the patient's history

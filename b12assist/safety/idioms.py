@@ -53,9 +53,9 @@ _IDIOM = re.compile(r"\b(?:nearly|almost|would have|would've) (?:had|have|has) a
                     r"\bnumb (?:from|after) (?:sitting|kneeling|crossing|sleeping on|lying on|the cold|the (?:plastic |hard )?chairs?|"
                     r"the (?:long )?(?:wait|queue|drive))\b|"
                     # a wish, not a symptom: "this booking system makes me want to pass out"
-                    r"\b(?:makes?|made|making) (?:me|him|her|us) (?:want to|wanna) (?:pass out|faint|collapse|keel over|scream|die)\b|\b(?:figuratively|metaphorically|not literally)\b|"
-                    r"\b(?:tighten\w*|tight|burn\w*|boil\w*|shak\w*|chok\w*) (?:up )?(?:with|from) (?:sheer |pure )?(?:rage|anger|fury|frustration|annoyance|"
-                    r"emotion|indignation|outrage|laughter)\b|"
+                    r"\b(?:makes?|made|making) (?:me|him|her|us) (?:want to|wanna) (?:pass out|faint|collapse|keel over|scream|die)\b|\b(?:(?<!not )figuratively|(?<!not )metaphorically|not literally)\b|"
+                    r"\b(?:tighten\w*|tight|burn\w*|boil\w*|shak\w*) (?:up )?(?:with|from) (?:rage|anger|fury|frustration|annoyance)\b|"
+                    r"\bchok\w* (?:up )?(?:with|from) (?:sheer |pure )?(?:rage|anger|fury|frustration|annoyance|emotion|indignation|outrage|laughter)\b|"
                     r"\b(?:the (?:very |mere )?(?:thought|idea) of|(?:just )?thinking (?:about|of))\b[a-z0-9' ]{0,50}\bmakes? "
                     r"(?:my|me)\b(?: \w+){0,2}? (?:throat (?:close|tighten)\w*|chest (?:go )?tight\w*|feel faint|faint|"
                     r"go (?:all )?(?:wobbly|dizzy))\b|"
@@ -71,7 +71,7 @@ _IDIOM = re.compile(r"\b(?:nearly|almost|would have|would've) (?:had|have|has) a
 # their own words ("giving me hives"), and so does a fall or a faint while laughing, which can be
 # real ("passed out laughing and he's still on the floor").
 _FEAR_OR_BURDEN = re.compile(r"\b(?:thought|idea|thinking)\b|\b(?:choking|suffocating|strangling) (?:me|us)\b")
-_IDIOM_TONE = re.compile(r"\b(?:figuratively|metaphorically|not literally)\b|\b\w+ ?wise,? i mean\b")
+_IDIOM_TONE = re.compile(r"\b(?:(?<!not )figuratively|(?<!not )metaphorically|not literally)\b|\b\w+ ?wise,? i mean\b")
 _IDIOM_BREATH = re.compile(r"\b(?:cry\w*|cried|died|dying|die) (?:with |from |of )?laugh\w*$|\bin stitches\b|"
                            r"\bdrowning (?:at|in) work\b")
 

@@ -63,12 +63,14 @@ _LEAFLET_WINDOW = 160  # how far back a leaflet's list may start
 #   said_by      "dit", "sagt": a denial someone else makes ("pas pire qu'il dit")
 #   clitic       "me", "mir": first-person words also in "se me hinchó la cara hace dos años", no sign of the patient now
 #   lab_value    a blood-test value ("taux", "Werte"): one that collapses ("mon taux de b12 s'est effondré") is no faint
+#   treatment    the injections or the treatment ("as injeções", "die Spritzen"): a time long past after "started"
+#                and them dates the treatment ("Comecei as injeções há dois meses e a língua está inchando")
 #   leaflet      the medicine's leaflet ("prospecto", "Beipackzettel"): a hypothetical cue naming it reaches its whole
 #                list ("en el prospecto pone que puede dar reacciones alergicas graves con hinchazon de la cara")
 WORD_KINDS = ("breaks", "now", "and", "new_clause", "like", "since", "resolved", "otherwise", "also", "once", "injection",
               "but", "that", "was", "is_was", "conditional", "goes_on", "have", "first_person", "is", "serious",
               "that_clause", "subjunctive", "unchanged", "whether", "mine", "here", "started", "contrast", "said_by", "clitic",
-              "lab_value", "leaflet")
+              "lab_value", "leaflet", "treatment")
 _NEVER = "(?!x)x"
 
 
@@ -93,7 +95,8 @@ def _compile_words(words: dict) -> dict:
         "once": re.compile(rf"(?:{w('once')})"),
         "injection": re.compile(rf"(?:{w('injection')})"),
         "injection_before": re.compile(rf"\b(?:{w('injection')})\b(?: \w+){{0,2}}\s*$"),
-        "that_was": re.compile(rf"(?:(?:^|[,;])\s*|\b(?:{w('but')})\s+)(?:(?:{w('that')})\s+)?(?:{w('was')})\b"),
+        "that_was": re.compile(rf"\b(?:{w('but')})\s+(?:(?:{w('that')})\s+)?(?:{w('was')})\b"),
+        "that_was_comma": re.compile(rf"[,;]\s*(?:(?:{w('that')})\s+)?(?:{w('was')})\b"),
         "is_was": re.compile(rf"\w+ (?:{w('is_was')})\b"),
         "conditional": re.compile(rf"(?:{w('conditional')})\b"),
         "goes_on": re.compile(rf"\b(?:{w('goes_on')})\b"),
@@ -112,6 +115,7 @@ def _compile_words(words: dict) -> dict:
         "clitic": re.compile(rf"(?:{w('clitic')})"),
         "lab_value": re.compile(rf"\b(?:{w('lab_value')})\b"),
         "leaflet": re.compile(rf"\b(?:{w('leaflet')})\b"),
+        "treatment": re.compile(rf"\b(?:{w('treatment')})\b"),
     }
 
 
@@ -244,12 +248,28 @@ def _status(lang: Language, text: str, start: int, end: int, trend: bool = False
         elif kind == "past" and trend:     # "W zeszłe święta zaczęło mi drętwieć ... coraz wyżej": when it began
             matches = [m for m in matches if not lang.words["started"].search(text, m.end(), start)]
         if kind in ("past", "recent"):
-            matches = [m for m in matches if not _now_all_the_same(lang, text, m, scope, recent=kind == "recent")]
+            matches = [m for m in matches if not _now_all_the_same(lang, text, m, scope, recent=kind == "recent")
+                       # "Comecei as injeções há dois meses e estou com a língua inchando": "and I am" starts now
+                       and not _and_i_now(lang, text, m.end(), start) and not _dates_the_treatment(lang, text, m)]
         if matches:
             return "past" if kind == "recent" else kind
     if trend:   # only the cues of its own clause, or someone else's story ("minha vizinha disse que ... formigamento subindo")
         return "past" if _someone_elses_story(lang, text, start, end) else "current"
     return "past" if _told_as_past(lang, text, start, end) or _someone_elses_story(lang, text, start, end) else "current"
+
+
+def _dates_the_treatment(lang: Language, text: str, cue: re.Match) -> bool:
+    """A time long past right after "started" and the treatment ("Comecei as injeções há dois meses", "empecé
+    el tratamiento hace un año"): it dates the treatment, not the symptom."""
+    before = text[max(0, cue.start() - 40):cue.start()]
+    began = list(lang.words["started"].finditer(before))
+    return bool(began) and bool(lang.words["treatment"].search(before, began[-1].end()))
+
+
+def _and_i_now(lang: Language, text: str, lo: int, hi: int) -> bool:
+    """Between a past time and the symptom, "and" then the patient in the present ("e estou com", "y tengo",
+    "und ich habe"): that time dated something else."""
+    return any(lang.words["first_person"].match(text, a.end() + 1) for a in lang.words["and"].finditer(text, lo, hi))
 
 
 def _anothers_then_mine(lang: Language, text: str, begin: int, lo: int, hi: int) -> bool:
@@ -347,9 +367,14 @@ def _told_as_past(lang: Language, text: str, start: int, end: int) -> bool:
             and not _anothers_then_mine(lang, text, clause, m.end(), start)
             for cue in past for m in cue.finditer(text, clause, start)):
         return True
-    # "..., mas isso foi anos atras": said after it, across "but", to be long past
-    if not lang.words["now"].search(text, start, finish) and any(
-            lang.words["that_was"].search(text, max(end, m.start() - 25), m.end()) and not lang.words["also"].search(text, m.start() - 25, m.end() + 12)
+    # "..., mas isso foi anos atras": said after it, across "but", to be long past; across a comma only when
+    # it is then said to be over ("Se me hincharon los labios,eso fue hace años y no ha vuelto a pasar"; not
+    # "Estou com a língua inchando,foi assim há anos com a penicilina": that compares)
+    if not _now_anchors(lang, text, start, finish) and any(
+            (lang.words["that_was"].search(text, max(end, m.start() - 25), m.end())
+             or (lang.words["that_was_comma"].search(text, max(end, m.start() - 25), m.end())
+                 and lang.words["resolved"].search(text, m.end(), finish)))
+            and not lang.words["also"].search(text, m.start() - 25, m.end() + 12)
             and not lang.words["like"].search(text, max(0, m.start() - 20), m.start())
             for cue in past for m in cue.finditer(text, end, finish)):
         return True

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from .findings import Finding
+from .sentences import sentence_end
 from .targets import NOT_ABOUT_SOMEONE
 from .timing import CURRENT, NOW_WORD, ONSET, PRESENT, PROGRESSIVE, STRONG_CURRENT, SUDDEN
 
@@ -59,14 +60,23 @@ def asks_only(norm: str) -> bool:
 _WHY_ASKING = re.compile(r"(?:just )?(?:asking|curious|wondering|thanks|thank you|cheers|ta)\b")
 
 
+# How long a sign takes in general, asked first ("How long does chest tightness from an allergic reaction
+# usually take to start after a shot? Asking generally"); not after a report ("hives are spreading over my
+# arms, how long do they normally last?")
+_HOW_LONG_GENERALLY = re.compile(r"^(?:(?:hi|hello|hey|quick question|question|q|so|ok|okay)[ ,:!.-]+)*how long (?:does|do|would|will|should|can) "
+                                 r"(?:\w+ ){1,8}(?:usually|normally|typically|generally|tend to) (?:take|last|start|begin|appear|show up|come on|kick in)\b")
+
+
 def _asks_how_common(norm: str) -> bool:
-    """The message asks how common or serious something is, and says nothing after that question
-    but more questions or why it asks."""
-    m = _HOW_COMMON.search(norm)
+    """The message asks how common or serious something is (or, first thing, how long a sign usually takes),
+    and says nothing after that question but more questions or why it asks."""
+    m = _HOW_COMMON.search(norm) or _HOW_LONG_GENERALLY.match(norm)
     if not m:
         return False
     rest = norm[m.end():]
     closing = rest.find("?")
+    if m.group().startswith("the same") and not norm.endswith("?", 0, sentence_end(norm, m.end()) + 1):
+        return False    # a comparison told, not asked ("the tingling was the same as before the shots, though ...")
     after = rest[closing + 1:] if closing >= 0 else ""
     # what follows may only ask more, or say why they ask ("asking before my first one Monday")
     statements = [part for part in re.split(r"(?<=[.!?])\s+", after) if part.strip() and not part.strip().endswith("?")]

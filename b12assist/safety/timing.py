@@ -89,7 +89,8 @@ FAR_PAST = re.compile(
     r"younger|small|a teenager|\d+)|(?:many |several |a few |some |two |three |\d+ )?years? (?:ago|back|before)|"
     r"(?:a few |several |some |a couple of |couple of |\d+ |two |three )?(?:months|weeks) back|a (?:month|year) back|"
     r"(?:two|three|four|five|several|a few|some|\d+|many|a couple of|couple of) (?:summers|winters|springs|autumns|christmases|easters) ago|"
-    r"(?:back )?in (?:19|20)\d\d|(?:flashback|throwback|way back|back) to (?:19|20)\d\d|in the (?:19|20)\d0'?s|"
+    r"(?:back )?in (?:19|20)\d\d|(?:flashback|throwback|way back|back) to (?:19|20)\d\d|(?:flashback|throwback) to (?:my|the|that|when)|"
+    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|many|a few|several) years on|in the (?:19|20)\d0'?s|"
     r"in the (?:sixties|seventies|eighties|nineties)|(?<!like )(?<!as )last (?:year|yr)|decades? ago|when (?:i|he|she|we) (?:first )?(?:started|began)|"
     r"(?:in|at) (?:high school|secondary school|primary school|college|uni|university|school)|(?:a )?long time ago|ages ago|in my (?:teens|twenties|thirties|childhood|youth)|"
     r"before (?:my |the |i was |being )?(?:diagnosis|diagnosed))\b")
