@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .timing import TURNS
+from .timing import FRANKLY, TURNS
 
 # --- acute symptoms (emergency when dated to now) ------------------------------------------------
 _ACUTE = {
@@ -186,7 +186,7 @@ _DENIED_COMPARISON = re.compile(r"\b(?:not|no|never)(?: any)? (?:more|worse) $")
 # "a few weeks ago" compares with now only when now is said after it ("a few weeks ago it was my toes, now
 # it's my knees"), not in a story dated then ("a few weeks ago I had a sudden blurry patch for 10 minutes")
 _WEEKS_AGO = re.compile(r"(?:a few|some|couple of) weeks ago")
-_NOW_AFTER = re.compile(r"\b(?:now|these days|today|this week|at the moment|currently)\b")
+_NOW_AFTER = re.compile(r"\b(?:now|nowadays|these days|today|this week|at the moment|currently|lately|recently|any ?more|rn)\b")
 
 
 def getting_worse(text: str) -> bool:
@@ -206,7 +206,7 @@ DOUBTED = re.compile(r"\s*\?|\W*(?:i wish|yeah right|as if|not really|hardly)\b"
 def _turned_worse(text: str, at: int) -> bool:
     """After `at`, a "but" and then something getting worse ("same like before the injections but since two
     weeks it gets more wobbly every day"; not "it hasn't got worse but it hasn't gone either")."""
-    turn = TURNS.search(text, at)
+    turn = TURNS.search(text, at) or FRANKLY.search(text, at)
     return bool(turn) and getting_worse(text[turn.end():])
 
 

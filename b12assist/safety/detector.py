@@ -26,7 +26,7 @@ from .sentences import sentence_end
 from .targets import EMERGENCY, LEVELS, URGENT, _SWELL
 from .timing import (
     A_TIME_TODAY, CURRENT, FAR_PAST, IMPROVING, NO_ONSET, ONSET, ONSET_SHORT, PROGRESSIVE, REASSURING, REFERS_NOW,
-    SLOW_TREND, STRONG_CURRENT, SUDDEN, TREND, TURN, TURNS, WORSENING, dated_now, now_after,
+    SLOW_TREND, STRONG_CURRENT, SUDDEN, TREND, TURN, TURNS, WORSENING, FRANKLY, dated_now, now_after,
 )
 
 
@@ -246,7 +246,7 @@ def _nerves_unexplained(hit, readings: set[tuple[str, str]], norm: str, end: int
     if all(category in _ACUTE_CATEGORIES and status == "negated" for category, status in readings):
         return True
     following = norm[end + 1:sentence_end(norm, end + 1)].strip()
-    turn = TURNS.match(following)
+    turn = TURNS.match(following) or FRANKLY.match(following)
     return bool(turn) and cooccurrence.getting_worse(following[turn.end():])
 
 

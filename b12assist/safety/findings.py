@@ -2,12 +2,23 @@
 message (its level, and whether the rules explain it well enough to overrule the learned model)."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from . import cooccurrence
 from .sentences import sentence_end, sentence_start
 from .targets import EMERGENCY, URGENT
 from .timing import CURRENT, REASSURING, RED_FLAG_WORD, STRONG_CURRENT, TURN, WORSENING
+
+
+# A body part or a sign said to be fine, in a checklist ("lips normal size", "breathing fine", "throat is ok").
+_SAID_FINE = re.compile(r"(?:^|(?<=[,;:-])|(?<=\band)) *(?:my |his |her |the )?(?:lips?|tongue|throat|face|eyes?|eyelids?|breathing|"
+                        r"chest|skin|speech|vision|sight|arms?|legs?|hands?|feet|balance|heart rate|pulse)"
+                        r" (?:is |are |looks? |feels? |seems? |all )?(?:totally |completely |perfectly |absolutely |all )?"
+                        r"(?:normal|fine|ok|okay|good|clear|as usual)(?: size| colou?r)?(?=\s*(?:[,.;!?]|and\b|$))")
+# A worry waved off.
+_WAVED_OFF = re.compile(r"\b(?:i think |i guess |i reckon |probably |maybe )?(?:i am )?(?:just )?(?:being (?:paranoid|silly|a worrier|"
+                        r"dramatic|overcautious)|overthinking(?: it| things)?|paranoid)\b")
 
 
 @dataclass(frozen=True)
@@ -89,7 +100,9 @@ class Assessment:
         if not self.findings:
             return False
         last = max(f.end for f in self.findings)
-        after = self.text[last:]
+        # the rest of a checklist said fine ("no puffy eyes, lips normal size, tongue normal") and a worry
+        # waved off ("I think I'm just being paranoid") say nothing new
+        after = _WAVED_OFF.sub(" ", _SAID_FINE.sub(" ", self.text[last:]))
         # Anything said after the explained symptom that turns the message round, speaks of the
         # present ("... as a kid, and my mouth feels strange") or names another symptom ("the
         # hives went down. why do I sound like a squeaky toy when I breathe?") is not explained.

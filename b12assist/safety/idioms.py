@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from .findings import Finding
+from .sentences import sentence_end
 from .timing import dated_now
 
 
@@ -54,7 +55,7 @@ _IDIOM = re.compile(r"\b(?:nearly|almost|would have|would've) (?:had|have|has) a
                     r"the (?:long )?(?:wait|queue|drive))\b|"
                     # a wish, not a symptom: "this booking system makes me want to pass out"
                     r"\b(?:makes?|made|making) (?:me|him|her|us) (?:want to|wanna) (?:pass out|faint|collapse|keel over|scream|die)\b|\b(?:(?<!not )figuratively|(?<!not )metaphorically|not literally)\b|"
-                    r"\b(?:tighten\w*|tight|burn\w*|boil\w*|shak\w*) (?:up )?(?:with|from) (?:rage|anger|fury|frustration|annoyance)\b|"
+                    r"\b(?:tighten\w*|tight|burn\w*|boil\w*|shak\w*) (?:up )?(?:with|from) (?:sheer |pure )?(?:rage|anger|fury|frustration|annoyance)\b|"
                     r"\bchok\w* (?:up )?(?:with|from) (?:sheer |pure )?(?:rage|anger|fury|frustration|annoyance|emotion|indignation|outrage|laughter)\b|"
                     r"\b(?:the (?:very |mere )?(?:thought|idea) of|(?:just )?thinking (?:about|of))\b[a-z0-9' ]{0,50}\bmakes? "
                     r"(?:my|me)\b(?: \w+){0,2}? (?:throat (?:close|tighten)\w*|chest (?:go )?tight\w*|feel faint|faint|"
@@ -76,16 +77,25 @@ _IDIOM_BREATH = re.compile(r"\b(?:cry\w*|cried|died|dying|die) (?:with |from |of
                            r"\bdrowning (?:at|in) work\b")
 
 
+_TONE_DENIED = re.compile(r"\b(?:not|never|no)\b(?: \w+){0,3} $")
+_TONE_TURNED = re.compile(r"\b(?:but|however|though)\b")
+
+
 def idiom_spans(norm: str) -> list[tuple[int, int, str]]:
     """(start, end, what it covers: "own" words, its "sentence", or the "breathing" words of its
     sentence) of every idiom in the text. A fear or a burden said to close the throat or choke ("the
     thought of the needle makes my throat close up") is no idiom in a message that dates something
     to now or says it is no joke ("... no joke, it IS closing up now")."""
-    def kind(idiom: str) -> str:
-        return "sentence" if _IDIOM_TONE.search(idiom) else "breathing" if _IDIOM_BREATH.search(idiom) else "own"
+    def kind(m: re.Match) -> str:
+        if _IDIOM_TONE.search(m.group(0)):
+            # a tone set, then turned ("not literally dying lol but I genuinely can't breathe"): its own words only
+            return "own" if _TONE_TURNED.search(norm, m.end(), sentence_end(norm, m.end())) else "sentence"
+        return "breathing" if _IDIOM_BREATH.search(m.group(0)) else "own"
     now = dated_now(norm) or SERIOUSLY.search(norm)
-    return [(m.start(), m.end(), kind(m.group(0))) for m in _IDIOM.finditer(norm)
-            if not (now and _FEAR_OR_BURDEN.search(m.group(0)))]
+    return [(m.start(), m.end(), kind(m)) for m in _IDIOM.finditer(norm)
+            if not (now and _FEAR_OR_BURDEN.search(m.group(0)))
+            # "I'm not speaking figuratively", "don't mean it metaphorically": meant
+            and not (_IDIOM_TONE.search(m.group(0)) and _TONE_DENIED.search(norm, max(0, m.start() - 30), m.start()))]
 
 
 def in_idiom(idioms: list[tuple[int, int, str]], f: Finding, s_start: int, s_end: int) -> bool:

@@ -63,6 +63,8 @@ _LEAFLET_WINDOW = 160  # how far back a leaflet's list may start
 #   said_by      "dit", "sagt": a denial someone else makes ("pas pire qu'il dit")
 #   clitic       "me", "mir": first-person words also in "se me hinchó la cara hace dos años", no sign of the patient now
 #   lab_value    a blood-test value ("taux", "Werte"): one that collapses ("mon taux de b12 s'est effondré") is no faint
+#   first        "primera", "erste": the sign at the treatment's first dose, back when it started
+#   family       family members ("abuelo", "Opa", "mamie"): someone whose own report may follow a leaflet's list
 #   treatment    the injections or the treatment ("as injeções", "die Spritzen"): a time long past after "started"
 #                and them dates the treatment ("Comecei as injeções há dois meses e a língua está inchando")
 #   leaflet      the medicine's leaflet ("prospecto", "Beipackzettel"): a hypothetical cue naming it reaches its whole
@@ -70,7 +72,7 @@ _LEAFLET_WINDOW = 160  # how far back a leaflet's list may start
 WORD_KINDS = ("breaks", "now", "and", "new_clause", "like", "since", "resolved", "otherwise", "also", "once", "injection",
               "but", "that", "was", "is_was", "conditional", "goes_on", "have", "first_person", "is", "serious",
               "that_clause", "subjunctive", "unchanged", "whether", "mine", "here", "started", "contrast", "said_by", "clitic",
-              "lab_value", "leaflet", "treatment")
+              "lab_value", "leaflet", "treatment", "family", "first")
 _NEVER = "(?!x)x"
 
 
@@ -96,7 +98,6 @@ def _compile_words(words: dict) -> dict:
         "injection": re.compile(rf"(?:{w('injection')})"),
         "injection_before": re.compile(rf"\b(?:{w('injection')})\b(?: \w+){{0,2}}\s*$"),
         "that_was": re.compile(rf"\b(?:{w('but')})\s+(?:(?:{w('that')})\s+)?(?:{w('was')})\b"),
-        "that_was_comma": re.compile(rf"[,;]\s*(?:(?:{w('that')})\s+)?(?:{w('was')})\b"),
         "is_was": re.compile(rf"\w+ (?:{w('is_was')})\b"),
         "conditional": re.compile(rf"(?:{w('conditional')})\b"),
         "goes_on": re.compile(rf"\b(?:{w('goes_on')})\b"),
@@ -116,6 +117,8 @@ def _compile_words(words: dict) -> dict:
         "lab_value": re.compile(rf"\b(?:{w('lab_value')})\b"),
         "leaflet": re.compile(rf"\b(?:{w('leaflet')})\b"),
         "treatment": re.compile(rf"\b(?:{w('treatment')})\b"),
+        "family": re.compile(rf"\b(?:{w('family')})\b"),
+        "first": re.compile(rf"\b(?:{w('first')})\b"),
     }
 
 
@@ -228,12 +231,12 @@ def _status(lang: Language, text: str, start: int, end: int, trend: bool = False
             wide = _clause_start(lang, text, max(0, start - 3 * _CUE_WINDOW), start)
             matches += [m for cue in lang.cues.get(kind, ()) for m in cue.finditer(text, wide, scope)
                         if lang.words["conditional"].match(m.group()) and lang.words["goes_on"].search(text, m.end(), start)]
-            # what the leaflet lists: across commas, not across a clause word nor past a patient's own "I have"
+            # what the leaflet lists, asked about: across commas, not across a clause word, a time of now or
+            # anybody's own words ("..., y al abuelo se le está hinchando la cara"), and only in a question
             listed = _clause_start(lang, text, max(0, start - _LEAFLET_WINDOW), start, commas=False)
-            matches += [m for cue in lang.cues.get(kind, ()) for m in cue.finditer(text, listed, scope)
-                        if lang.words["leaflet"].search(m.group()) and not _now_anchors(lang, text, m.end(), start)
-                        and not lang.words["first_person"].search(text, m.end(), start)
-                        and not lang.words["have"].search(text, m.end(), start)]
+            if text.endswith("?", 0, sentence_end(text, end) + 1):
+                matches += [m for cue in lang.cues.get(kind, ()) for m in cue.finditer(text, listed, scope)
+                            if lang.words["leaflet"].search(m.group()) and not _somebody_between(lang, text, m.end(), end)]
             matches = [m for m in matches if not _reports_anyway(lang, text, m, start)
                        # "no sabemos si le ha sentado mal ... y mi madre no puede mover el brazo": whether, not if
                        and not (lang.words["conditional"].match(m.group())
@@ -250,7 +253,7 @@ def _status(lang: Language, text: str, start: int, end: int, trend: bool = False
         if kind in ("past", "recent"):
             matches = [m for m in matches if not _now_all_the_same(lang, text, m, scope, recent=kind == "recent")
                        # "Comecei as injeções há dois meses e estou com a língua inchando": "and I am" starts now
-                       and not _and_i_now(lang, text, m.end(), start) and not _dates_the_treatment(lang, text, m)]
+                       and not _and_i_now(lang, text, m.end(), start) and not _dates_the_treatment(lang, text, m, start)]
         if matches:
             return "past" if kind == "recent" else kind
     if trend:   # only the cues of its own clause, or someone else's story ("minha vizinha disse que ... formigamento subindo")
@@ -258,12 +261,24 @@ def _status(lang: Language, text: str, start: int, end: int, trend: bool = False
     return "past" if _told_as_past(lang, text, start, end) or _someone_elses_story(lang, text, start, end) else "current"
 
 
-def _dates_the_treatment(lang: Language, text: str, cue: re.Match) -> bool:
+def _somebody_between(lang: Language, text: str, lo: int, hi: int) -> bool:
+    """Between a cue and the end of a symptom, a time of now or somebody's own words: a new clause about a person ("y al
+    abuelo se le", "de ma fille", "o vovô", "estou com")."""
+    return bool(_now_anchors(lang, text, lo, hi) or lang.words["first_person"].search(text, lo, hi)
+                or lang.words["have"].search(text, lo, hi) or lang.words["mine"].search(text, lo, hi)
+                or any(lang.words["new_clause"].match(text, a.end()) for a in lang.words["and"].finditer(text, lo, hi))
+                or lang.words["family"].search(text, lo, hi)
+                or any(cue.search(text, lo, hi) for cue in lang.cues.get("someone_else", ())))
+
+
+def _dates_the_treatment(lang: Language, text: str, cue: re.Match, start: int) -> bool:
     """A time long past right after "started" and the treatment ("Comecei as injeções há dois meses", "empecé
-    el tratamiento hace un año"): it dates the treatment, not the symptom."""
+    el tratamiento hace un año"): it dates the treatment, not the symptom; unless the symptom came with the
+    first dose, back then ("Comecei as injeções há quatro anos e na primeira tive falta de ar")."""
     before = text[max(0, cue.start() - 40):cue.start()]
     began = list(lang.words["started"].finditer(before))
-    return bool(began) and bool(lang.words["treatment"].search(before, began[-1].end()))
+    return bool(began) and bool(lang.words["treatment"].search(before, began[-1].end())) \
+        and not lang.words["first"].search(text, cue.end(), start)
 
 
 def _and_i_now(lang: Language, text: str, lo: int, hi: int) -> bool:
@@ -367,13 +382,11 @@ def _told_as_past(lang: Language, text: str, start: int, end: int) -> bool:
             and not _anothers_then_mine(lang, text, clause, m.end(), start)
             for cue in past for m in cue.finditer(text, clause, start)):
         return True
-    # "..., mas isso foi anos atras": said after it, across "but", to be long past; across a comma only when
-    # it is then said to be over ("Se me hincharon los labios,eso fue hace años y no ha vuelto a pasar"; not
-    # "Estou com a língua inchando,foi assim há anos com a penicilina": that compares)
+    # "..., mas isso foi anos atras": said after it, across "but", to be long past (never across a comma
+    # alone: "Tengo la lengua hinchándose, eso fue hace años con la amoxicilina y se me quitó" compares a sign
+    # told now with an old one, whatever was said to be over then)
     if not _now_anchors(lang, text, start, finish) and any(
-            (lang.words["that_was"].search(text, max(end, m.start() - 25), m.end())
-             or (lang.words["that_was_comma"].search(text, max(end, m.start() - 25), m.end())
-                 and lang.words["resolved"].search(text, m.end(), finish)))
+            lang.words["that_was"].search(text, max(end, m.start() - 25), m.end())
             and not lang.words["also"].search(text, m.start() - 25, m.end() + 12)
             and not lang.words["like"].search(text, max(0, m.start() - 20), m.start())
             for cue in past for m in cue.finditer(text, end, finish)):
@@ -413,7 +426,7 @@ def _lab_value_before(lang: Language, text: str, start: int) -> bool:
 
 def find(text: str, spoken: str | None = None) -> list[Match]:
     """Every red-flag mention in any language's rules, with its status. Overlapping mentions of
-    one language keep the first match. Where languages share a word ("urticaria") and the message
+    one language keep the first match (one inside another adds nothing; one running on past it counts). Where languages share a word ("urticaria") and the message
     is known to be in one of them (`spoken`), that language's reading is kept."""
     with_commas = fold(text, commas=True)
     folded = with_commas.replace(",", " ")
@@ -422,7 +435,9 @@ def find(text: str, spoken: str | None = None) -> list[Match]:
         taken: list[tuple[int, int]] = []
         for category, pattern in lang.targets:
             for m in pattern.finditer(folded):
-                if any(m.start() < e and s < m.end() for s, e in taken):
+                # a match inside one already taken adds nothing; one that runs on past it may be another
+                # sign ("... obrzęku twarzy, mamie puchnie język": "twarzy mamie puchnie", then "puchnie język")
+                if any(s <= m.start() and m.end() <= e for s, e in taken):
                     continue
                 taken.append((m.start(), m.end()))
                 # a trend runs up to now ("W 2019 zaczęło mi drętwieć w stopach, a od tygodnia ... coraz wyżej"),

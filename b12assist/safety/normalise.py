@@ -89,6 +89,8 @@ TYPOS = {
     "yesturday": "yesterday", "yesteday": "yesterday", "yestarday": "yesterday", "yesterdy": "yesterday",
     "ysterday": "yesterday", "yday": "yesterday", "tonite": "tonight", "2nite": "tonight", "tmrw": "tomorrow",
     "tomorow": "tomorrow", "tommorow": "tomorrow", "tommorrow": "tomorrow", "lastnight": "last night",
+    "hving": "having", "havin": "having", "haveing": "having", "truble": "trouble", "trubble": "trouble",
+    "troble": "trouble", "touble": "trouble", "injectoins": "injections", "injectons": "injections",
 }
 
 # Words the fuzzy step may correct towards. Each is long enough that a near miss is unlikely

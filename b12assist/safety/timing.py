@@ -80,6 +80,8 @@ ONSET_SHORT = re.compile(r"\b(?:suddenly|sudden|all of a sudden|out of (?:nowher
                          r"(?:last night|yesterday|this morning|at breakfast|at lunch|an hour ago))\b")
 TODAY = re.compile(r"\b(?:today'?s?|tonight|this (?:morning|afternoon|evening)|right now|now)\b")
 TURNS = re.compile(r"\b(?:but|however|though|although|yet|except)\b")
+# what follows is said to be the truth after all ("..., or so I told the nurse. Honestly it has spread")
+FRANKLY = re.compile(r"\b(?:honestly|truthfully|actually|in fact|to be honest|tbh|in truth|the truth is|if i am honest)\b")
 
 
 # A time long past in the symptom's sentence ("as a child", "years ago", "in 2021", "before my diagnosis"),
