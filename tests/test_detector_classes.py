@@ -2324,6 +2324,24 @@ def test_review26_leaflet_treatment_and_comma_probes():
     _assert_reviewer_probes_hold("red_flags_review26_probes.tsv", negatives=False)
 
 
+@pytest.mark.parametrize("text,level", [
+    # round 53 (first sight after the round-52 classes and reviewers 25 and 26), read as a development set
+    # "when I was pregnant" is a time long past
+    ("When I was pregnant with my second I passed out in the queue. Never happened again. Is B12 ok?", None),
+    ("I'm pregnant and I just passed out in the queue", "emergency"),
+    # "does that mean I'm more likely": a friend's story asked about for the patient
+    ("My mate had a reaction to his B12 jab once and his lips swelled up. Does that mean I'm more likely to get one?", None),
+    ("my friend is here and her lips are swelling up after her jab, what do we do", "emergency"),
+    # German "wie merkt man"; a family member's story dated long past and asked about for the patient
+    ("wie merkt man Atemnot bei einer Allergie? will das nur wissen", None),
+    ("mia sorella anni fa ha avuto la gola chiusa dopo una puntura, e ereditario?", None),
+    ("moja siostra miala kiedys uczulenie i teraz puchnie jej twarz, czy to dziedziczne?", "emergency"),
+    ("mi madre tuvo hace años una reacción y ahora se le hincha la cara, es hereditario?", "emergency"),
+])
+def test_round53_classes(text, level):
+    _assert_level(text, level)
+
+
 def test_review24_decade_age_list_and_story_probes():
     """A reviewer wrote 70 current red flags (33 in other languages) and 20 negatives to break the changes
     after blind round 49. Its first draft silenced 10 ("Le cuesta respirar y la saturación en los 80", "We

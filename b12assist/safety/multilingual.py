@@ -307,11 +307,16 @@ def _someone_elses_story(lang: Language, text: str, start: int, end: int) -> boo
     ("mi vecina me dijo que no puede respirar, ¿qué hago?") asks nothing of the sort and stays current."""
     begin = sentence_start(text, start)
     people = [m for cue in lang.cues.get("someone_else", ()) for m in cue.finditer(text, begin, start)]
+    # family may be with the patient: their story counts only when dated long past ("moja siostra miała kiedyś
+    # uczulenie ... i spuchły jej usta, czy to dziedziczne?")
+    family = [m for m in lang.words["family"].finditer(text, begin, start)]
+    kinds = ("told_me", "past", "recent") if people else ("past",)
+    people = people or family
     if not people or lang.words["here"].search(text):
         return False    # "ma voisine est avec moi": she is here
     first = min(m.start() for m in people)
     # told to the patient, or dated to the past ("mia cugina è svenuta ..., ma era agosto dell'anno scorso")
-    told = [m for kind in ("told_me", "past", "recent") for cue in lang.cues.get(kind, ()) for m in cue.finditer(text, first)]
+    told = [m for kind in kinds for cue in lang.cues.get(kind, ()) for m in cue.finditer(text, first)]
     # "after the injection" inside the story is the other person's ("powiedziała mi, że po zastrzyku miała pokrzywkę");
     # any other time of now, before the symptom or after it in its sentence, is not a story ("minha vizinha disse
     # que está com falta de ar agora, é verdade que ...": she is short of breath now), unless it says she is
