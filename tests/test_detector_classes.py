@@ -2342,6 +2342,41 @@ def test_round53_classes(text, level):
     _assert_level(text, level)
 
 
+@pytest.mark.parametrize("text,level", [
+    # reviewer 27: a family member's sign told now, an old episode after it, asked whether it runs in families
+    ("Mi madre no puede respirar bien y le silba el pecho después de su inyección de B12, hace años tuvo alergia a la penicilina, ¿es hereditario?", "emergency"),
+    ("Mon mari fait un malaise, il est tout pâle et a perdu connaissance une minute, il avait déjà fait ça il y a des années, c'est héréditaire ?", "emergency"),
+    ("Tata nagle bełkocze i opadł mu kącik ust, dziadek miał udar wiele lat temu, czy to dziedziczne?", "emergency"),
+    ("My daughter's eyes and lips are swelling up after her first B12 injection, I had a reaction like that when I was little, is it hereditary?", "emergency"),
+    # "for the first time" is now, not the first dose back then
+    ("Empecé las inyecciones hace tres meses y por primera vez se me hinchan los labios y la cara", "emergency"),
+    # "is this what the leaflet means by ...": a name asked for what is there
+    ("Is this what the leaflet means by swelling of the lips and tongue, the tongue getting bigger and bigger and swallowing getting hard?", "emergency"),
+    ("¿Es esto lo que el prospecto llama hinchazón de la lengua, la lengua cada vez más gorda y casi sin poder tragar?", "emergency"),
+    ("La notice parle d'oppression thoracique, c'est ce qu'a mon père, une douleur qui serre la poitrine et descend dans le bras gauche ?", "emergency"),
+    # signs in other words
+    ("Seit einer halben Stunde Druck in der Brust, der bis in den linken Arm geht, und ich schwitze stark", "emergency"),
+    ("Me comí una papa con maní y se me hinchó toda la boca, la lengua no me cabe", "emergency"),
+    ("Z każdym tygodniem drętwienie schodzi dalej w dół nóg, teraz już do kostek", "urgent"),
+    # a trailing "though" does not turn a figure of speech round; "nunca me he desmayado" is a negation
+    ("This heat is unreal, I can't breathe in here, not literally though lol", None),
+    ("Desde que empecé las inyecciones hace dos años nunca me he desmayado, ¿puedo ponérmelas yo sola?", None),
+    ("A mi hermana hace años se le hinchó toda la cara con un antibiotico. ¿Eso puede pasar tambien con la B12?", None),
+])
+def test_review27_classes(text, level):
+    _assert_level(text, level)
+
+
+def test_review27_family_first_dose_and_leaflet_probes():
+    """A reviewer wrote 70 current red flags (40 in other languages) and 20 negatives to break the changes
+    after blind round 52. The rules missed 17 of its red flags (10 of them before the change too): the new
+    family reading had taken an old episode told after a mother's sign ("..., hace años tuvo alergia a la
+    penicilina, ¿es hereditario?") for the date of the sign; "por primera vez" read as the first dose back
+    then; "is this what the leaflet means by ..." read as a question. All fixed; the rules miss none. Its
+    negatives escalate 5 of 20 against 4 ("that was years ago" after a comma is no longer read as past)."""
+    _assert_reviewer_probes_hold("red_flags_review27_probes.tsv", negatives=False)
+
+
 def test_review24_decade_age_list_and_story_probes():
     """A reviewer wrote 70 current red flags (33 in other languages) and 20 negatives to break the changes
     after blind round 49. Its first draft silenced 10 ("Le cuesta respirar y la saturación en los 80", "We

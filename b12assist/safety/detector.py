@@ -73,6 +73,10 @@ _READING = re.compile(r"\bi (?:have|am|'ve|was)(?: been)? (?:a (?:nursing|medica
                       r"making (?:a|an|some|the|our) (?:poster|leaflet|slides?|presentation|handout|quiz|list))\b")
 
 
+_THIS_IS_WHAT = re.compile(r"\b(?:is|was) (?:this|that|it) what (?:the |my |your |they |you |he |she )?(?:\w+ )?(?:mean|means|meant|call|calls|called|"
+                           r"describe|describes|warn|warns|warned|talk about|talks about|say|says|said)\b")
+
+
 def _in_context(findings: list[Finding], norm: str, raw: str) -> list[Finding]:
     """Message-level readings the sentence-level ConText rules cannot make:
     - a neurological deficit dated to the last minutes or hours is a sudden one (emergency);
@@ -95,8 +99,16 @@ def _in_context(findings: list[Finding], norm: str, raw: str) -> list[Finding]:
         # (a trend in someone's own body is reported, whatever is asked after it: "she told me the tingling
         # has crept higher up her legs every day this week, is it true b12 does that?")
         reported_trend = f.category == "neuro_worsening" and TREND.search(sentence) and SOMEONE_NOW.search(norm, start, f.end)
+        # (a sign told going on in someone's body is reported, whatever is asked after it: "My daughter's eyes
+        # and lips are swelling up after her first B12 injection, ..., is it hereditary?")
+        going_on = PROGRESSIVE.search(f.text) and SOMEONE_NOW.search(norm, start, f.end)
+        # "Is this what the leaflet means by swelling of the lips ...?": a name asked for what is there
+        named = f.end and f.status in ("current", "hypothetical") and _THIS_IS_WHAT.search(norm, start, f.end - len(f.text))
+        if named:
+            out.append(replace(f, status="current"))
+            continue
         if f.escalates and asking and not CURRENT.search(_READING.sub(" ", sentence)) and not caused \
-                and not HAS_LISTED.search(norm, f.end) and not reported_trend:
+                and not HAS_LISTED.search(norm, f.end) and not reported_trend and not going_on:
             f = replace(f, status="hypothetical")
         elif f.escalates and f.end and asks_about(norm, start, end, f.end - len(f.text)) \
                 and not now_after(norm[end:]) and not (caused and not CONDITIONAL_QUESTION.match(sentence.strip())):

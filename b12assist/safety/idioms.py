@@ -78,7 +78,7 @@ _IDIOM_BREATH = re.compile(r"\b(?:cry\w*|cried|died|dying|die) (?:with |from |of
 
 
 _TONE_DENIED = re.compile(r"\b(?:not|never|no)\b(?: \w+){0,3} $")
-_TONE_TURNED = re.compile(r"\b(?:but|however|though)\b")
+_TONE_TURNED = re.compile(r"\b(?:but|however)\b")
 
 
 def idiom_spans(norm: str) -> list[tuple[int, int, str]]:

@@ -63,6 +63,7 @@ _LEAFLET_WINDOW = 160  # how far back a leaflet's list may start
 #   said_by      "dit", "sagt": a denial someone else makes ("pas pire qu'il dit")
 #   clitic       "me", "mir": first-person words also in "se me hinchó la cara hace dos años", no sign of the patient now
 #   lab_value    a blood-test value ("taux", "Werte"): one that collapses ("mon taux de b12 s'est effondré") is no faint
+#   this_is_what "¿es esto lo que el prospecto llama ...?", "c'est ce qu'a mon père": a name asked for what is there
 #   first        "primera", "erste": the sign at the treatment's first dose, back when it started
 #   family       family members ("abuelo", "Opa", "mamie"): someone whose own report may follow a leaflet's list
 #   treatment    the injections or the treatment ("as injeções", "die Spritzen"): a time long past after "started"
@@ -72,7 +73,7 @@ _LEAFLET_WINDOW = 160  # how far back a leaflet's list may start
 WORD_KINDS = ("breaks", "now", "and", "new_clause", "like", "since", "resolved", "otherwise", "also", "once", "injection",
               "but", "that", "was", "is_was", "conditional", "goes_on", "have", "first_person", "is", "serious",
               "that_clause", "subjunctive", "unchanged", "whether", "mine", "here", "started", "contrast", "said_by", "clitic",
-              "lab_value", "leaflet", "treatment", "family", "first")
+              "lab_value", "leaflet", "treatment", "family", "first", "this_is_what")
 _NEVER = "(?!x)x"
 
 
@@ -119,6 +120,7 @@ def _compile_words(words: dict) -> dict:
         "treatment": re.compile(rf"\b(?:{w('treatment')})\b"),
         "family": re.compile(rf"\b(?:{w('family')})\b"),
         "first": re.compile(rf"\b(?:{w('first')})\b"),
+        "this_is_what": re.compile(rf"\b(?:{w('this_is_what')})\b"),
     }
 
 
@@ -310,13 +312,18 @@ def _someone_elses_story(lang: Language, text: str, start: int, end: int) -> boo
     # family may be with the patient: their story counts only when dated long past ("moja siostra miała kiedyś
     # uczulenie ... i spuchły jej usta, czy to dziedziczne?")
     family = [m for m in lang.words["family"].finditer(text, begin, start)]
-    kinds = ("told_me", "past", "recent") if people else ("past",)
-    people = people or family
+    if not people and family:
+        # the past time between them and the sign; not one after it, which dates another episode ("Mi madre no
+        # puede respirar ..., hace años tuvo alergia a la penicilina, ¿es hereditario?" is happening now)
+        first = min(m.start() for m in family)
+        if lang.words["here"].search(text) or not any(cue.search(text, first, start) for cue in lang.cues.get("past", ())):
+            return False
+        people = family
     if not people or lang.words["here"].search(text):
         return False    # "ma voisine est avec moi": she is here
     first = min(m.start() for m in people)
     # told to the patient, or dated to the past ("mia cugina è svenuta ..., ma era agosto dell'anno scorso")
-    told = [m for kind in kinds for cue in lang.cues.get(kind, ()) for m in cue.finditer(text, first)]
+    told = [m for kind in ("told_me", "past", "recent") for cue in lang.cues.get(kind, ()) for m in cue.finditer(text, first)]
     # "after the injection" inside the story is the other person's ("powiedziała mi, że po zastrzyku miała pokrzywkę");
     # any other time of now, before the symptom or after it in its sentence, is not a story ("minha vizinha disse
     # que está com falta de ar agora, é verdade que ...": she is short of breath now), unless it says she is
@@ -349,6 +356,8 @@ def _reports_anyway(lang: Language, text: str, cue: re.Match, start: int) -> boo
     or what something is ("Anzeichen", "c'est quoi", "sintomi di") does not hold against the patient
     saying they have it ("Ich habe Anzeichen einer Allergie", "c'est quoi ces plaques, j'ai de
     l'urticaire"), and "is it normal that ..." presupposes it ("è normale che ...")."""
+    if lang.words["this_is_what"].search(text, sentence_start(text, cue.start()), start):
+        return True     # "¿Es esto lo que el prospecto llama hinchazón de la lengua, ...?": they have it
     between = text[cue.end():start]
     if lang.words["subjunctive"].match(cue.group()) and lang.words["first_person"].search(between):
         return True     # "nel caso vi interessi, ho l'orticaria": "nel caso" takes the subjunctive
@@ -431,7 +440,7 @@ def _lab_value_before(lang: Language, text: str, start: int) -> bool:
 
 def find(text: str, spoken: str | None = None) -> list[Match]:
     """Every red-flag mention in any language's rules, with its status. Overlapping mentions of
-    one language keep the first match (one inside another adds nothing; one running on past it counts). Where languages share a word ("urticaria") and the message
+    one language keep the first match, unless the later one runs on past it and reads differently. Where languages share a word ("urticaria") and the message
     is known to be in one of them (`spoken`), that language's reading is kept."""
     with_commas = fold(text, commas=True)
     folded = with_commas.replace(",", " ")
@@ -440,10 +449,12 @@ def find(text: str, spoken: str | None = None) -> list[Match]:
         taken: list[tuple[int, int]] = []
         for category, pattern in lang.targets:
             for m in pattern.finditer(folded):
-                # a match inside one already taken adds nothing; one that runs on past it may be another
-                # sign ("... obrzęku twarzy, mamie puchnie język": "twarzy mamie puchnie", then "puchnie język")
+                # a match inside one already taken adds nothing; one running on past it may read differently
+                # ("... obrzęku twarzy, mamie puchnie język": "twarzy mamie puchnie" is the leaflet's, "puchnie
+                # język" the mother's now), and counts when it does (below)
                 if any(s <= m.start() and m.end() <= e for s, e in taken):
                     continue
+                overlapping = [(s, e) for s, e in taken if m.start() < e and s < m.end()]
                 taken.append((m.start(), m.end()))
                 # a trend runs up to now ("W 2019 zaczęło mi drętwieć w stopach, a od tygodnia ... coraz wyżej"),
                 # and one that says "now" in it is current ("há três semanas começou a dormência nos pés e
@@ -460,6 +471,9 @@ def find(text: str, spoken: str | None = None) -> list[Match]:
                     status = "current"
                 if category == "fainting" and status == "current" and _lab_value_before(lang, with_commas, m.start()):
                     status = "mild"   # "mon taux de b12 s'est effondré": a blood-test value fell, nobody fainted
+                if overlapping and any(f.language == lang.code and f.category == category and f.status == status
+                                       and f.start < m.end() and m.start() < f.end for f in found):
+                    continue    # the same sign read the same way ("de repente no puede mover el brazo")
                 found.append(Match(lang.code, category, status, m.start(), m.end()))
     if spoken:
         found = [m for m in found if m.language == spoken
