@@ -2377,6 +2377,36 @@ def test_review27_family_first_dose_and_leaflet_probes():
     _assert_reviewer_probes_hold("red_flags_review27_probes.tsv", negatives=False)
 
 
+@pytest.mark.parametrize("text,level", [
+    # round 54 (first sight after reviewer 27), read as a development set
+    # "steadily improved" is no trend
+    ("Dad's memory has steadily improved since the loading doses, he remembers the grandkids' names again", None),
+    ("his memory is steadily getting worse, he forgot my name today", "urgent"),
+    # a coworker's story asked about ("is that a real side effect?")
+    ("My colleague swears the jabs gave her hives, but she eats loads of shellfish. Is that a real side effect?", None),
+    # how quickly a reaction would show, asked first
+    ("How quickly would a reaction show up after the jab, like swelling or hives, minutes or hours?", None),
+    # the adrenaline pen in a condition the sentence opens with
+    ("if my throat swells up after my first jab at home do i use an epipen or what", None),
+    ("my lips swelled up after my jab and i used my epipen, still swelling", "emergency"),
+    # a leaflet's "scary things like ..."; "whether I still need to wait" is no sign still here
+    ("I read the leaflet which lists scary things like face swelling and collapsing, none of that has happened. Do I still need to wait after each one?", None),
+    # the English net's word in another language's message ("wieder fit")
+    ("Letztes Jahr bin ich nach der Spritze kurz umgekippt, war aber nach 5 min wieder fit. Soll ich mich hinlegen?", None),
+    ("da ragazzina sono svenuta durante un prelievo, ma poi mai piu. devo avvisare l'infermiera?", None),
+])
+def test_round54_classes(text, level):
+    _assert_level(text, level)
+
+
+@pytest.mark.parametrize("text,explained", [
+    ("Legs feel steadier every week, the numbness is about 70% gone!", True),
+    ("the numbness is about 70% gone but now my legs are giving way", False),
+])
+def test_mostly_gone_explains_the_message(text, explained):
+    assert detect(text).explains_message is explained, detect(text)
+
+
 def test_review24_decade_age_list_and_story_probes():
     """A reviewer wrote 70 current red flags (33 in other languages) and 20 negatives to break the changes
     after blind round 49. Its first draft silenced 10 ("Le cuesta respirar y la saturación en los 80", "We

@@ -199,6 +199,14 @@ def _in_context(findings: list[Finding], norm: str, raw: str) -> list[Finding]:
     if any(f.escalates and f.category == "neuro_worsening" for f in out):
         out = [replace(f, status="mild")
                if f.escalates and f.category == "fainting" and _A_FALL.match(f.text) else f for f in out]
+    # What to do in a condition the sentence opens with ("if my lips swell up after my first self inject at home
+    # do i use an epipen or what"): the adrenaline pen belongs to the imagined reaction.
+    for i, f in enumerate(out):
+        if f.escalates and f.category == "anaphylaxis" and f.end:
+            start, end = sentence_bounds(norm, f)
+            if CONDITIONAL_QUESTION.match(norm[start:end].strip()) and any(
+                    g.status == "hypothetical" and g.end and start < g.end <= f.end - len(f.text) for g in out):
+                out[i] = replace(f, status="hypothetical")
     return out
 _LONG_STANDING_KINDS = ("breathing", "fainting", "neuro_worsening", "neuro_deficit")
 # a reaction someone always has to a named trigger (simple present), not one happening now
@@ -327,12 +335,16 @@ def detect(text: str | None) -> Assessment:
         findings.extend(f for f in assess(normalise(other)) if f.escalates)
     findings = _in_context(findings, norm, text)
     findings = conditions_go_on(findings, norm)
-    if not any(f.escalates for f in findings):
-        findings.extend(_safety_net(findings, norm, text))
+    net = [] if any(f.escalates for f in findings) else _safety_net(findings, norm, text)
+    findings.extend(net)
     findings = over_and_done(findings, norm)
     guessed = language.guess(text)
     english = tuple(multilingual.fold(f.text) for f in findings if f.end) if guessed == "en" else ()
     foreign = _other_languages(text, guessed, jokes_count=guessed != "en", read_in_english=english)
+    if net and guessed != "en" and any(f.category != "negated_statement" for f in foreign):
+        # the message's own language read it: the English net's word is likely one of that language's
+        # ("war aber nach 5 min wieder fit": fit again, no fit)
+        findings = [f for f in findings if not any(f is n for n in net)]
     if guessed != "en":
         findings = _foreign_context(findings, text, guessed)
     findings.extend(foreign)

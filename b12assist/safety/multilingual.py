@@ -427,7 +427,16 @@ def _now_anchors(lang: Language, text: str, lo: int, hi: int) -> list[re.Match]:
     # ... or right before them ("l'anno scorso dopo la puntura di b12 ha avuto la faccia gonfia")
     return [m for m in lang.words["now"].finditer(text, lo, hi)
             if not any(cue.search(text, m.end(), min(len(text), m.end() + 30)) for cue in dated)
-            and not any(d.end() >= m.start() - 2 for cue in dated for d in cue.finditer(text, max(0, m.start() - 40), m.start()))]
+            and not any(d.end() >= m.start() - 2 or _only_verbs_between(lang, text, d.end(), m.start())
+                        for cue in dated for d in cue.finditer(text, max(0, m.start() - 40), m.start()))]
+
+
+def _only_verbs_between(lang: Language, text: str, lo: int, hi: int) -> bool:
+    """At most two short words, no clause break and no "and", between a past time and a word of now ("Letztes
+    Jahr bin ich nach der Spritze ..."; not "hace tres semanas y esta tarde"): the past time dates it."""
+    between = text[lo:hi]
+    return len(between.split()) <= 2 and len(between) <= 12 and not lang.words["breaks"].search(between) \
+        and not lang.words["and"].search(between)
 
 
 def _lab_value_before(lang: Language, text: str, start: int) -> bool:

@@ -63,8 +63,9 @@ _WHY_ASKING = re.compile(r"(?:just )?(?:asking|curious|wondering|thanks|thank yo
 # How long a sign takes in general, asked first ("How long does chest tightness from an allergic reaction
 # usually take to start after a shot? Asking generally"); not after a report ("hives are spreading over my
 # arms, how long do they normally last?")
-_HOW_LONG_GENERALLY = re.compile(r"^(?:(?:hi|hello|hey|quick question|question|q|so|ok|okay)[ ,:!.-]+)*how long (?:does|do|would|will|should|can) "
-                                 r"(?:\w+ ){1,8}(?:usually|normally|typically|generally|tend to) (?:take|last|start|begin|appear|show up|come on|kick in)\b")
+_HOW_LONG_GENERALLY = re.compile(r"^(?:(?:hi|hello|hey|quick question|question|q|so|ok|okay)[ ,:!.-]+)*how (?:long|quickly|soon|fast) "
+                                 r"(?:does|do|would|will|should|can) (?:\w+ ){1,8}(?:(?:usually|normally|typically|generally|tend to) )?"
+                                 r"(?:take|last|start|begin|appear|show up|come on|kick in)\b")
 
 
 def _asks_how_common(norm: str) -> bool:
@@ -100,7 +101,7 @@ SOMEONE_NOW = re.compile(r"\b(?:my|this|these|his|her|our|their|i am|i have|i'm|
 # The head of a list of signs ("the leaflet that lists all the warning signs, trouble breathing, swelling of
 # the face, going faint"), not someone having them ("she has all the signs: ...").
 _LIST_HEAD = re.compile(r"\b(?:(?:warning|danger|red ?flag|emergency|possible|common|rare|serious) )?(?:signs|symptoms|side effects|"
-                        r"reactions)\b(?: (?:like|such as|including|include|"
+                        r"reactions|(?:scary|serious|rare|bad|awful|frightening|horrible|worrying|possible) things)\b(?: (?:like|such as|including|include|"
                         r"to (?:look|watch) (?:out )?for|of (?:an? )?\w+(?: \w+)?))?(?: ?[:,(-]| like| such as| including)")
 _HAS_THEM = re.compile(r"\b(?:have|has|having|had|got|getting|showing|shows?|show|with)(?: \w+)?(?: the| all the| these| those)? ?$")
 
@@ -116,7 +117,9 @@ HAS_LISTED = re.compile(r"\b(?:i|he|she|we|they|mum|dad)(?: have| has)? (?:got|h
                          r"(?:me|him|her|us|them|what)\b|\b(?:sounds?|looks?) (?:just |exactly )?like (?:me|him|her|what)\b|"
                          r"(?:^|[.!?-] )(?:got|have got|having|ticking) (?:it|them|those|these|all|both|the)\b|\bticking (?:off )?(?:all|both|them)\b")
 # ... or says one of them is here now: "yep the wheezing one", "the tightness one is happening rn", "still spreading"
-_LISTED_NOW = re.compile(r"\b(?:yep|yes|yeah)\b|\bone is (?:happening|here|starting)|\b(?:is|are) happening\b|\bright now\b|\bstill\b")
+_LISTED_NOW = re.compile(r"\b(?:yep|yes|yeah)\b|\bone is (?:happening|here|starting)|\b(?:is|are) happening\b|\bright now\b|"
+                         # "still spreading", not "whether I still need to wait in the surgery"
+                         r"\bstill\b(?! (?:need|have to|got to|must|should|wait|do|get|go|take|book|come)\b)")
 
 
 _A_LIST = re.compile(r"\b(?:and )?(?:it is|they are|that is|which is) (?:a |quite a |such a )?(?:long |short |huge )?list\b")

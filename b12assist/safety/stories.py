@@ -174,7 +174,7 @@ _OWN_RISK = re.compile(r"\b(?:should i (?:be )?(?:worr\w*|concerned|avoid|ask|te
                        r"(?:the )?same (?:fate|thing) (?:for|awaits) me|"
                        r"possible (?:also |too )?for me|reassure|refus\w+ (?:her|his|my|their) (?:b12 )?(?:jab|injection|shot)|"
                        r"(?:something|anything) (?:i|we) (?:should|need to|ought to) (?:watch|look out|worry|be (?:worried|concerned|aware))|"
-                       r"should (?:i|we) (?:watch|look out) for|(?:a )?real thing|just gossip|(?:an? )?(?:urban )?myth|old wives|"
+                       r"should (?:i|we) (?:watch|look out) for|(?:a )?real (?:thing|side effect|reaction)|just gossip|(?:an? )?(?:urban )?myth|old wives|"
                        r"(?:raise|raises|increase|increases|higher|lower) (?:the |my |your )?(?:\w+ )?risk|"
                        # "Does that mean I'm more likely to react?"
                        r"(?:am i|i am|would i be|will i be|are we|makes? me) (?:\w+ )?(?:more|less) likely|"

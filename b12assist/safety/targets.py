@@ -69,7 +69,7 @@ _WORSE = (
     r"returned|coming back|came back|stronger|more often|"
     r"more frequent|spreading|going numb|gone numb|went numb|each day|every day|every morning|"
     r"every week|each week|day by day|by the day|week by week|harder and harder|less and less|"
-    r"downhill|declin\w*|steadily|more useless|useless|slowly going|going fast|unreadable|illegible|a scrawl|"
+    r"downhill|declin\w*|steadily(?! (?:improv\w*|better|recover\w*|eas\w*|decreas\w*|less|reced\w*|clear\w*))|more useless|useless|slowly going|going fast|unreadable|illegible|a scrawl|"
     r"higher up|higher and higher|further up|evry day|every single day|every few days|"
     # "gone from my toes to halfway up my calves", not "gone from a 7 to about a 2"
     r"(?:went|gone|moved|spread|crept|travell?ed) (?:up )?from (?!(?:a |an )?\d)(?:[a-z]+ ){1,3}?(?:up |right up )?(?:to|into)\b)"

@@ -43,7 +43,7 @@ PAST_REPORT = re.compile(r"\b(?:i had|i have had|i've had|i got|i was|i used to|
 REASSURING = re.compile(
     r"\b(?:got better|gotten better|getting better|is better|are better|much better|"
     r"feel(?:s|ing)? better|felt better|went away|gone away|going away|went down|gone down|going down|"
-    r"cleared up|settled(?: down)?|resolved|subsided|disappeared|improv\w*|eased(?: off)?|"
+    r"cleared up|settled(?: down)?|resolved|subsided|disappeared|improv\w*|eased(?: off)?|(?:\d+ ?%|mostly|almost|nearly|half) gone|"
     r"calmed down|back to normal|right as rain|back to (?:my|him|her)self|steadier|more good|"
     # "woozy for like 2 min after the shot then totaly fine"
     r"then (?:totally |totaly |completely |perfectly |all |absolutely )?(?:fine|ok|okay|normal)|"
