@@ -2407,6 +2407,40 @@ def test_mostly_gone_explains_the_message(text, explained):
     assert detect(text).explains_message is explained, detect(text)
 
 
+@pytest.mark.parametrize("text,level", [
+    # reviewer 28: feeling decreasing is a trend; "nunca me ha pasado esto" is no denial; "wieder da" is back
+    ("The feeling in my feet has been steadily decreasing since October and now I can't tell where the floor is", "urgent"),
+    ("Nunca me ha pasado esto: se me está hinchando la lengua y casi no puedo tragar desde la inyección", "emergency"),
+    ("Desde que empecé las inyecciones hace dos años nunca me he desmayado, ¿puedo ponérmelas yo sola?", None),
+    ("Die Schwellung an den Lippen ist wieder da und jetzt wird auch der Hals eng", "emergency"),
+    # an old episode in a relative clause, then a new onset or a time of now with the sign
+    ("Mi padre, que tuvo un ictus hace años, de repente no puede mover el brazo derecho y habla arrastrando las palabras", "emergency"),
+    ("Meu pai, que teve AVC há anos, de repente ficou com a boca torta e não consegue falar direito", "emergency"),
+    ("Tata, który w 2019 miał zawał, ma ucisk w klatce od pół godziny i jest cały spocony", "emergency"),
+    ("Kiedyś, jakieś 5 lat temu, zemdlałem przy pobieraniu krwi, teraz już mi się to nie zdarza. Czy mogę normalnie przyjmować zastrzyki?", None),
+    # a condition about what is happening; sight half gone
+    ("if my throat is closing up like this do i jab the epipen in my thigh or my arm", "emergency"),
+    ("If I'm wheezing this badly already should I use my EpiPen now or wait for the ambulance?", "emergency"),
+    ("if my throat ever closes up like this again what do i do", None),
+    ("Sight in my left eye is half gone, it came on suddenly about 30 minutes after my jab", "emergency"),
+    # "is that what they mean by" asks about a word; "Esto es lo que pone el prospecto:" quotes it
+    ("Is that what they mean by feeling faint, when you stand up too fast and go a bit lightheaded for a second? Happens now and then", None),
+    ("Esto es lo que pone el prospecto: si se le hincha la cara o le cuesta respirar, acuda a urgencias. ¿Tengo que llevarlo encima? Estoy bien", None),
+])
+def test_review28_classes(text, level):
+    _assert_level(text, level)
+
+
+def test_review28_onset_condition_and_family_probes():
+    """A reviewer wrote 70 current red flags (40 in other languages) and 20 negatives to break the changes
+    after blind round 53. The rules missed 9 of its red flags (7 of them before the change too): "steadily
+    decreasing" had been read as an improvement, "Nunca me ha pasado esto: se me está hinchando la lengua"
+    as a denial; "Mi padre, que tuvo un ictus hace años, de repente no puede mover el brazo" as an old story;
+    "if my throat is closing up like this do i ..." as imagined. All fixed; the rules miss none. Its negatives
+    escalate 6 of 20 against 5 (families' stories dated after a comma: "..., fue hace ya diez años")."""
+    _assert_reviewer_probes_hold("red_flags_review28_probes.tsv", negatives=False)
+
+
 def test_review24_decade_age_list_and_story_probes():
     """A reviewer wrote 70 current red flags (33 in other languages) and 20 negatives to break the changes
     after blind round 49. Its first draft silenced 10 ("Le cuesta respirar y la saturación en los 80", "We

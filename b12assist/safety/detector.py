@@ -73,7 +73,9 @@ _READING = re.compile(r"\bi (?:have|am|'ve|was)(?: been)? (?:a (?:nursing|medica
                       r"making (?:a|an|some|the|our) (?:poster|leaflet|slides?|presentation|handout|quiz|list))\b")
 
 
-_THIS_IS_WHAT = re.compile(r"\b(?:is|was) (?:this|that|it) what (?:the |my |your |they |you |he |she )?(?:\w+ )?(?:mean|means|meant|call|calls|called|"
+_IF_AS_NOW = re.compile(r"\b(?:like this|this bad(?:ly)?|as bad as this|already)\b")
+_IF_AGAIN = re.compile(r"\b(?:again|ever|next time|in future|in the future|one day|tomorrow)\b")
+_THIS_IS_WHAT = re.compile(r"\bis (?:this|it) what (?:the |my |your |they |you |he |she )?(?:\w+ )?(?:mean|means|meant|call|calls|called|"
                            r"describe|describes|warn|warns|warned|talk about|talks about|say|says|said)\b")
 
 
@@ -104,7 +106,11 @@ def _in_context(findings: list[Finding], norm: str, raw: str) -> list[Finding]:
         going_on = PROGRESSIVE.search(f.text) and SOMEONE_NOW.search(norm, start, f.end)
         # "Is this what the leaflet means by swelling of the lips ...?": a name asked for what is there
         named = f.end and f.status in ("current", "hypothetical") and _THIS_IS_WHAT.search(norm, start, f.end - len(f.text))
-        if named:
+        # a condition about what is happening ("if my throat is closing up like this do i ...", "If I'm wheezing this
+        # badly already should I use my EpiPen"): not imagined
+        as_now = f.end and f.status == "hypothetical" and _IF_AS_NOW.search(norm, start, end) \
+            and not _IF_AGAIN.search(norm, start, end) and (PROGRESSIVE.search(norm, start, f.end) or CURRENT.search(norm, start, f.end))
+        if named or as_now:
             out.append(replace(f, status="current"))
             continue
         if f.escalates and asking and not CURRENT.search(_READING.sub(" ", sentence)) and not caused \

@@ -63,6 +63,7 @@ _LEAFLET_WINDOW = 160  # how far back a leaflet's list may start
 #   said_by      "dit", "sagt": a denial someone else makes ("pas pire qu'il dit")
 #   clitic       "me", "mir": first-person words also in "se me hinchó la cara hace dos años", no sign of the patient now
 #   lab_value    a blood-test value ("taux", "Werte"): one that collapses ("mon taux de b12 s'est effondré") is no faint
+#   sudden       "de repente", "plötzlich": after a past time, a new onset ("Mi padre, que tuvo un ictus hace años, de repente ...")
 #   this_is_what "¿es esto lo que el prospecto llama ...?", "c'est ce qu'a mon père": a name asked for what is there
 #   first        "primera", "erste": the sign at the treatment's first dose, back when it started
 #   family       family members ("abuelo", "Opa", "mamie"): someone whose own report may follow a leaflet's list
@@ -73,7 +74,7 @@ _LEAFLET_WINDOW = 160  # how far back a leaflet's list may start
 WORD_KINDS = ("breaks", "now", "and", "new_clause", "like", "since", "resolved", "otherwise", "also", "once", "injection",
               "but", "that", "was", "is_was", "conditional", "goes_on", "have", "first_person", "is", "serious",
               "that_clause", "subjunctive", "unchanged", "whether", "mine", "here", "started", "contrast", "said_by", "clitic",
-              "lab_value", "leaflet", "treatment", "family", "first", "this_is_what")
+              "lab_value", "leaflet", "treatment", "family", "first", "this_is_what", "sudden")
 _NEVER = "(?!x)x"
 
 
@@ -121,6 +122,7 @@ def _compile_words(words: dict) -> dict:
         "family": re.compile(rf"\b(?:{w('family')})\b"),
         "first": re.compile(rf"\b(?:{w('first')})\b"),
         "this_is_what": re.compile(rf"\b(?:{w('this_is_what')})\b"),
+        "sudden": re.compile(rf"\b(?:{w('sudden')})\b"),
     }
 
 
@@ -316,7 +318,9 @@ def _someone_elses_story(lang: Language, text: str, start: int, end: int) -> boo
         # the past time between them and the sign; not one after it, which dates another episode ("Mi madre no
         # puede respirar ..., hace años tuvo alergia a la penicilina, ¿es hereditario?" is happening now)
         first = min(m.start() for m in family)
-        if lang.words["here"].search(text) or not any(cue.search(text, first, start) for cue in lang.cues.get("past", ())):
+        dated = [m for cue in lang.cues.get("past", ()) for m in cue.finditer(text, first, start)]
+        if lang.words["here"].search(text) or not dated or lang.words["sudden"].search(text, max(m.end() for m in dated), end) \
+                or _now_anchors(lang, text, max(m.end() for m in dated), end):
             return False
         people = family
     if not people or lang.words["here"].search(text):
@@ -390,7 +394,12 @@ def _told_as_past(lang: Language, text: str, start: int, end: int) -> bool:
     clause = _clause_start(lang, text, lo, start, commas=False)
     if _now_anchors(lang, text, clause, start):
         return False    # "desde que cheguei a casa ja desmaiei uma vez": dated to now before it
-    if any(
+    # ... not when a new onset or a time of now goes with the sign ("Mi padre, que tuvo un ictus hace años, de repente
+    # no puede mover el brazo"; "Tata, który w 2019 miał zawał, ma ucisk w klatce od pół godziny")
+    brk = lang.words["breaks"].search(text, end)
+    onset_now = lang.words["sudden"].search(text, max(clause, start - 3), end) \
+        or _now_anchors(lang, text, end, brk.start() if brk else len(text))
+    if not onset_now and any(
             not lang.words["once"].fullmatch(m.group()) and not lang.words["and"].search(text, m.end(), start) and not _now_all_the_same(lang, text, m, clause)
             # "ela desmaiou no natal passado depois da b12, eu estou quase desmaiando": the patient now
             and not _anothers_then_mine(lang, text, clause, m.end(), start)

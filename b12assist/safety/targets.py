@@ -69,7 +69,7 @@ _WORSE = (
     r"returned|coming back|came back|stronger|more often|"
     r"more frequent|spreading|going numb|gone numb|went numb|each day|every day|every morning|"
     r"every week|each week|day by day|by the day|week by week|harder and harder|less and less|"
-    r"downhill|declin\w*|steadily(?! (?:improv\w*|better|recover\w*|eas\w*|decreas\w*|less|reced\w*|clear\w*))|more useless|useless|slowly going|going fast|unreadable|illegible|a scrawl|"
+    r"downhill|declin\w*|steadily(?! (?:improv\w*|better|recover\w*|eas\w*|reced\w*|clear\w*))|more useless|useless|slowly going|going fast|unreadable|illegible|a scrawl|"
     r"higher up|higher and higher|further up|evry day|every single day|every few days|"
     # "gone from my toes to halfway up my calves", not "gone from a 7 to about a 2"
     r"(?:went|gone|moved|spread|crept|travell?ed) (?:up )?from (?!(?:a |an )?\d)(?:[a-z]+ ){1,3}?(?:up |right up )?(?:to|into)\b)"
@@ -339,7 +339,10 @@ TARGETS: list[Target] = [
     _t("neuro_sudden", "sight lost in one eye",
        r"\b(?:blind in (?:one|my|his|her|the) (?:left |right )?eye|(?:cannot|could not) see (?:out of|with|from) "
        r"(?:one|my|his|her|the) (?:left |right )?eye|lost (?:the )?(?:sight|vision) (?:in|of) |"
-       r"curtain (?:over|across|coming down over) (?:my|his|her) (?:eye|vision)|gone blind|went blind)"),
+       r"curtain (?:over|across|coming down over) (?:my|his|her) (?:eye|vision)|gone blind|went blind|"
+       # "Sight in my left eye is half gone"
+       r"(?:sight|vision) in (?:my|his|her|one|the) (?:left |right )?eye (?:is |has )?(?:half |partly |partially |mostly |all |just )?"
+       r"(?:gone|disappeared|went))"),
     _t("neuro_sudden", "cannot move a limb",
        r"\b(?:cannot|could not) (?:move|lift|feel|raise|use) (?:my|his|her|their) (?:left |right )?(?:arm|leg|hand|foot|side|"
        r"face)\b|\b(?:arm|leg|hand|side of (?:my|his|her) (?:body|face)) (?:has )?(?:gone|went|is) "
