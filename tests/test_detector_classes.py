@@ -2441,6 +2441,26 @@ def test_review28_onset_condition_and_family_probes():
     _assert_reviewer_probes_hold("red_flags_review28_probes.tsv", negatives=False)
 
 
+@pytest.mark.parametrize("text,level", [
+    # round 55 (first sight after the round-54 classes), read as a development set
+    # "an hour ago" that dates what was forgotten is no sudden onset
+    ("Dad gets more confused every day this week, he forgets things we said an hour ago", "urgent"),
+    ("Dad was fine this morning and an hour ago he suddenly became very confused and can't speak properly", "emergency"),
+    # "2 wks ago", "last summer", the episode named again ("tell someone about the fainting")
+    ("2 wks ago my arm went numb for an hour after i slept on it, totaly fine since. unrelated right?", None),
+    ("At a barbecue last summer I keeled over in the heat and was fine in a minute. My sister says I should tell you about the fainting. Is it relevant?", None),
+    ("I keeled over last summer and again just now in the kitchen, still on the floor", "emergency"),
+    # choking back tears
+    ("every time I ring the surgery I'm choking back tears by the end of the call, who do I speak to?", None),
+    # other languages: a family story dated after the sign and said to be over; "quand j'étais ado"
+    ("a minha avó desmaiou no mês passado quando levou uma vacina, mas já está ótima. isso quer dizer que eu também posso desmaiar com a b12?", None),
+    ("a minha avó desmaiou agora depois da vacina e não acorda", "emergency"),
+    ("quand j'etais ado je suis tombee dans les pommes chez le dentiste, depuis plus rien. je dois le dire?", None),
+])
+def test_round55_classes(text, level):
+    _assert_level(text, level)
+
+
 def test_review24_decade_age_list_and_story_probes():
     """A reviewer wrote 70 current red flags (33 in other languages) and 20 negatives to break the changes
     after blind round 49. Its first draft silenced 10 ("Le cuesta respirar y la saturación en los 80", "We

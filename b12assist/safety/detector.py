@@ -73,6 +73,15 @@ _READING = re.compile(r"\bi (?:have|am|'ve|was)(?: been)? (?:a (?:nursing|medica
                       r"making (?:a|an|some|the|our) (?:poster|leaflet|slides?|presentation|handout|quiz|list))\b")
 
 
+# "forgetting conversations we had an hour ago": the hour dates what was forgotten, not an onset
+_DATES_WHAT_WAS_DONE = re.compile(r"\b(?:we|i|he|she|they|you) (?:had|said|told|talked|did|ate|read|watched|saw)\b(?: \w+){0,2} $")
+
+
+def _short_onset(text: str) -> bool:
+    """An onset in the last minutes or hours, not a time that dates something done then."""
+    return any(not _DATES_WHAT_WAS_DONE.search(text, max(0, m.start() - 30), m.start()) for m in ONSET_SHORT.finditer(text))
+
+
 _IF_AS_NOW = re.compile(r"\b(?:like this|this bad(?:ly)?|as bad as this|already)\b")
 _IF_AGAIN = re.compile(r"\b(?:again|ever|next time|in future|in the future|one day|tomorrow)\b")
 _THIS_IS_WHAT = re.compile(r"\bis (?:this|it) what (?:the |my |your |they |you |he |she )?(?:\w+ )?(?:mean|means|meant|call|calls|called|"
@@ -185,7 +194,7 @@ def _in_context(findings: list[Finding], norm: str, raw: str) -> list[Finding]:
         elif f.escalates and ((f.category == "neuro_deficit" and onset
                                and (SUDDEN.search(onset_text) or not any(g.escalates and g.category == "neuro_worsening"
                                                                         and TREND.search(g.text) for g in findings))) or
-                              (f.category == "neuro_worsening" and ONSET_SHORT.search(onset_text))):
+                              (f.category == "neuro_worsening" and _short_onset(onset_text))):
             # (not "more confused each day this past week, ... this morning he didn't know where the toilet was")
             f = replace(f, category="neuro_sudden", level=EMERGENCY)
         out.append(f)

@@ -56,6 +56,7 @@ _IDIOM = re.compile(r"\b(?:nearly|almost|would have|would've) (?:had|have|has) a
                     # a wish, not a symptom: "this booking system makes me want to pass out"
                     r"\b(?:makes?|made|making) (?:me|him|her|us) (?:want to|wanna) (?:pass out|faint|collapse|keel over|scream|die)\b|\b(?:(?<!not )figuratively|(?<!not )metaphorically|not literally)\b|"
                     r"\b(?:tighten\w*|tight|burn\w*|boil\w*|shak\w*) (?:up )?(?:with|from) (?:sheer |pure )?(?:rage|anger|fury|frustration|annoyance)\b|"
+                    r"\bchok\w* back (?:the |my |her |his )?(?:tears|sobs)\b|"
                     r"\bchok\w* (?:up )?(?:with|from) (?:sheer |pure )?(?:rage|anger|fury|frustration|annoyance|emotion|indignation|outrage|laughter)\b|"
                     r"\b(?:the (?:very |mere )?(?:thought|idea) of|(?:just )?thinking (?:about|of))\b[a-z0-9' ]{0,50}\bmakes? "
                     r"(?:my|me)\b(?: \w+){0,2}? (?:throat (?:close|tighten)\w*|chest (?:go )?tight\w*|feel faint|faint|"

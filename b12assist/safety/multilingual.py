@@ -319,8 +319,16 @@ def _someone_elses_story(lang: Language, text: str, start: int, end: int) -> boo
         # puede respirar ..., hace años tuvo alergia a la penicilina, ¿es hereditario?" is happening now)
         first = min(m.start() for m in family)
         dated = [m for cue in lang.cues.get("past", ()) for m in cue.finditer(text, first, start)]
-        if lang.words["here"].search(text) or not dated or lang.words["sudden"].search(text, max(m.end() for m in dated), end) \
-                or _now_anchors(lang, text, max(m.end() for m in dated), end):
+        if not dated:
+            # ... or dated right after the sign in its clause and then said to be over ("a minha avó desmaiou no mês
+            # passado quando levou uma vacina, mas já está ótima")
+            brk = lang.words["breaks"].search(text, end)
+            clause_end = brk.start() if brk else len(text)
+            dated = [m for kind in ("past", "recent") for cue in lang.cues.get(kind, ()) for m in cue.finditer(text, end, clause_end)]
+            if not dated or not lang.words["resolved"].search(text, clause_end, sentence_end(text, end)):
+                return False
+        if lang.words["here"].search(text) or lang.words["sudden"].search(text, min(m.end() for m in dated), end) \
+                or _now_anchors(lang, text, min(m.end() for m in dated), end):
             return False
         people = family
     if not people or lang.words["here"].search(text):

@@ -91,6 +91,7 @@ TYPOS = {
     "tomorow": "tomorrow", "tommorow": "tomorrow", "tommorrow": "tomorrow", "lastnight": "last night",
     "hving": "having", "havin": "having", "haveing": "having", "truble": "trouble", "trubble": "trouble",
     "troble": "trouble", "touble": "trouble", "injectoins": "injections", "injectons": "injections",
+    "wks": "weeks", "wk": "week", "hrs": "hours", "totaly": "totally", "totes": "totally",
 }
 
 # Words the fuzzy step may correct towards. Each is long enough that a near miss is unlikely

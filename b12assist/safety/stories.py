@@ -285,9 +285,10 @@ def over_and_done(findings: list[Finding], norm: str) -> list[Finding]:
             late = _LATE.search(norm, start, f_start)
             if late and not FIRST.search(norm[late.end():f_start]):
                 f = replace(f, status="past")    # "my late husband ... and his legs gave way in his final years"
-            elif _BACK_REF_BEFORE.search(norm, max(0, f_start - 25), f_start) and _BACK_REF_AFTER.match(norm, f.end) \
+            elif _BACK_REF_BEFORE.search(norm, max(0, f_start - 25), f_start) \
+                    and (_BACK_REF_AFTER.match(norm, f.end) or re.fullmatch(r"[a-z]+ing", f.text)) \
                     and any(g.status == "past" and g.end and g.end <= f_start for g in out):
-                # "... should I tell the nurse about the fainting thing?": the episode the message told as over
+                # "... should I tell the nurse about the fainting (thing)?": the episode the message told as over
                 f = replace(f, status="past")
             elif told or (not present and (_DATED_PAST.search(sentence) or for_the_patient)):
                 resolved = [m for m in RESOLVED.finditer(norm, f_start) if not _EARLIER_DOSES.match(norm, m.end())]

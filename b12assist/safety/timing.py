@@ -95,6 +95,7 @@ FAR_PAST = re.compile(
     r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|many|a few|several) years on|in the (?:19|20)\d0'?s|"
     r"in the (?:sixties|seventies|eighties|nineties)|(?<!like )(?<!as )last (?:year|yr)|decades? ago|when (?:i|he|she|we) (?:first )?(?:started|began)|"
     r"when (?:i|she|my wife|my partner) (?:was|were) (?:\w+ )?pregnant|during (?:my|her) (?:\w+ )?pregnancy|"
+    r"(?<!like )(?<!as )last (?:summer|winter|spring|autumn|fall|christmas|easter)|"
     r"(?:in|at) (?:high school|secondary school|primary school|college|uni|university|school)|(?:a )?long time ago|ages ago|in my (?:teens|twenties|thirties|childhood|youth)|"
     r"before (?:my |the |i was |being )?(?:diagnosis|diagnosed))\b")
 PRESENT = re.compile(r"\b(?:is|are|am|i'm|it's|keeps?|keeping|feel|feels|feeling|have been|has been|still|now|today|"
