@@ -216,6 +216,13 @@ def _clause_start(lang: Language, text: str, lo: int, start: int, commas: bool =
     return max((m.end() for m in breaks), default=lo)
 
 
+def _clause_end(lang: Language, text: str, at: int) -> int:
+    """Where the clause holding offset `at` ends: the next clause break (punctuation or a word such as
+    "pero", "aber"), or the end of the text."""
+    brk = lang.words["breaks"].search(text, at)
+    return brk.start() if brk else len(text)
+
+
 def _status(lang: Language, text: str, start: int, end: int, trend: bool = False) -> str:
     """The status of the symptom at text[start:end] from the cues before it; a `trend` (nerve symptoms
     getting worse) runs up to now, so only the cues of its own clause count."""
@@ -313,7 +320,7 @@ def _someone_elses_story(lang: Language, text: str, start: int, end: int) -> boo
     people = [m for cue in lang.cues.get("someone_else", ()) for m in cue.finditer(text, begin, start)]
     # family may be with the patient: their story counts only when dated long past ("moja siostra miała kiedyś
     # uczulenie ... i spuchły jej usta, czy to dziedziczne?")
-    family = [m for m in lang.words["family"].finditer(text, begin, start)]
+    family = list(lang.words["family"].finditer(text, begin, start))
     if not people and family:
         # the past time between them and the sign; not one after it, which dates another episode ("Mi madre no
         # puede respirar ..., hace años tuvo alergia a la penicilina, ¿es hereditario?" is happening now)
@@ -322,13 +329,12 @@ def _someone_elses_story(lang: Language, text: str, start: int, end: int) -> boo
         if not dated:
             # ... or dated right after the sign in its clause and then said to be over ("a minha avó desmaiou no mês
             # passado quando levou uma vacina, mas já está ótima")
-            brk = lang.words["breaks"].search(text, end)
-            clause_end = brk.start() if brk else len(text)
+            clause_end = _clause_end(lang, text, end)
             dated = [m for kind in ("past", "recent") for cue in lang.cues.get(kind, ()) for m in cue.finditer(text, end, clause_end)]
             if not dated or not lang.words["resolved"].search(text, clause_end, sentence_end(text, end)):
                 return False
-        if lang.words["here"].search(text) or lang.words["sudden"].search(text, min(m.end() for m in dated), end) \
-                or _now_anchors(lang, text, min(m.end() for m in dated), end):
+        since = min(m.end() for m in dated)
+        if lang.words["sudden"].search(text, since, end) or _now_anchors(lang, text, since, end):
             return False
         people = family
     if not people or lang.words["here"].search(text):
@@ -404,9 +410,8 @@ def _told_as_past(lang: Language, text: str, start: int, end: int) -> bool:
         return False    # "desde que cheguei a casa ja desmaiei uma vez": dated to now before it
     # ... not when a new onset or a time of now goes with the sign ("Mi padre, que tuvo un ictus hace años, de repente
     # no puede mover el brazo"; "Tata, który w 2019 miał zawał, ma ucisk w klatce od pół godziny")
-    brk = lang.words["breaks"].search(text, end)
-    onset_now = lang.words["sudden"].search(text, max(clause, start - 3), end) \
-        or _now_anchors(lang, text, end, brk.start() if brk else len(text))
+    clause_end = _clause_end(lang, text, end)
+    onset_now = lang.words["sudden"].search(text, max(clause, start - 3), end) or _now_anchors(lang, text, end, clause_end)
     if not onset_now and any(
             not lang.words["once"].fullmatch(m.group()) and not lang.words["and"].search(text, m.end(), start) and not _now_all_the_same(lang, text, m, clause)
             # "ela desmaiou no natal passado depois da b12, eu estou quase desmaiando": the patient now
@@ -422,9 +427,8 @@ def _told_as_past(lang: Language, text: str, start: int, end: int) -> bool:
             and not lang.words["like"].search(text, max(0, m.start() - 20), m.start())
             for cue in past for m in cue.finditer(text, end, finish)):
         return True
-    stop = lang.words["breaks"].search(text, end)
-    after = text[end:stop.start() if stop else len(text)]
-    return not _now_anchors(lang, text, end, stop.start() if stop else len(text)) \
+    after = text[end:clause_end]
+    return not _now_anchors(lang, text, end, clause_end) \
         and any(not lang.words["like"].search(after[:m.start()]) and not _dates_another_time(lang, after, m) for cue in past for m in cue.finditer(after))
 
 
@@ -444,11 +448,11 @@ def _now_anchors(lang: Language, text: str, lo: int, hi: int) -> list[re.Match]:
     # ... or right before them ("l'anno scorso dopo la puntura di b12 ha avuto la faccia gonfia")
     return [m for m in lang.words["now"].finditer(text, lo, hi)
             if not any(cue.search(text, m.end(), min(len(text), m.end() + 30)) for cue in dated)
-            and not any(d.end() >= m.start() - 2 or _only_verbs_between(lang, text, d.end(), m.start())
+            and not any(d.end() >= m.start() - 2 or _few_words_between(lang, text, d.end(), m.start())
                         for cue in dated for d in cue.finditer(text, max(0, m.start() - 40), m.start()))]
 
 
-def _only_verbs_between(lang: Language, text: str, lo: int, hi: int) -> bool:
+def _few_words_between(lang: Language, text: str, lo: int, hi: int) -> bool:
     """At most two short words, no clause break and no "and", between a past time and a word of now ("Letztes
     Jahr bin ich nach der Spritze ..."; not "hace tres semanas y esta tarde"): the past time dates it."""
     between = text[lo:hi]
@@ -480,7 +484,7 @@ def find(text: str, spoken: str | None = None) -> list[Match]:
                 # język" the mother's now), and counts when it does (below)
                 if any(s <= m.start() and m.end() <= e for s, e in taken):
                     continue
-                overlapping = [(s, e) for s, e in taken if m.start() < e and s < m.end()]
+                overlapping = any(m.start() < e and s < m.end() for s, e in taken)
                 taken.append((m.start(), m.end()))
                 # a trend runs up to now ("W 2019 zaczęło mi drętwieć w stopach, a od tygodnia ... coraz wyżej"),
                 # and one that says "now" in it is current ("há três semanas começou a dormência nos pés e
