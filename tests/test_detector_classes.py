@@ -2461,6 +2461,32 @@ def test_round55_classes(text, level):
     _assert_level(text, level)
 
 
+@pytest.mark.parametrize("text,level", [
+    # round 56 (first sight after the round-55 classes), read as a development set
+    # a sudden sign that begins before a longer trend match and ends inside it is read on its own
+    ("quick q about my next jab date, also my right arm has gone numb and heavy and I can't lift the kettle, happened just now", "emergency"),
+    ("my feet went numb over the last month and now I can't feel the floor, getting worse", "urgent"),
+    # "it is all gone now" with its subject is no present report, and it says the episode is over
+    ("fainted after a flu jab two years ago, they sorted me out and it is all gone now, anything I should tell the nurse?", None),
+    ("had hives and a tight chest after antibiotics in march but it has all gone now. can i still have b12?", None),
+    ("had hives after antibiotics in march but it's all gone now, except my lips are swelling again right now", "emergency"),
+    # a worry about a recurrence is not a present report
+    ("I'm quite anxious about that - could missing a dose make the tingling come back worse?", None),
+    ("I'm quite anxious, my tongue is swelling up and i can't swallow", "emergency"),
+    # "here in the UK" is this country, not the person being here
+    ("a lady at my church said her face swelled up after her jab abroad, that was ages ago and she's fine now. does that happen here in the UK too?", None),
+    ("my neighbour said she can't breathe properly, she is here with me now", "emergency"),
+    # other languages: a family member's episode in the last weeks, said to be over; Italian "formiche", a trend denied
+    ("moja siostra w zeszlym tygodniu zemdlala po szczepionce, ale doszla do siebie i juz jest dobrze. czy to dziedziczne?", None),
+    ("moja siostra w zeszlym tygodniu dostala zastrzyk i teraz zemdlala, nie rusza sie", "emergency"),
+    ("le formiche alle mani le ho da anni, sempre uguali, non sono mai peggiorate. devo dirlo al medico?", None),
+    ("le formiche alle mani le ho da anni ma ora salgono ogni giorno verso i gomiti", "urgent"),
+    ("il formicolio alle gambe non peggiora ma nemmeno migliora da mesi, e normale?", None),
+])
+def test_round56_classes(text, level):
+    _assert_level(text, level)
+
+
 def test_review24_decade_age_list_and_story_probes():
     """A reviewer wrote 70 current red flags (33 in other languages) and 20 negatives to break the changes
     after blind round 49. Its first draft silenced 10 ("Le cuesta respirar y la saturación en los 80", "We

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from .findings import Finding
 from .targets import EMERGENCY, LEVELS, NON_ESCALATING, TARGETS, URGENT
-from .timing import CURRENT, PAST_REPORT, RESOLVED, STRONG_CURRENT
+from .timing import CURRENT, PAST_REPORT, RESOLVED, STRONG_CURRENT, WORRIED
 
 
 MAX_CHARS = 5000  # longer messages are read in windows of this size (see detect)
@@ -166,8 +166,9 @@ def _status(ent, whole_text: str, breaks: list[int], hard_breaks: list[int],
         if conditional:
             if not STRONG_CURRENT.search(ent.sent.text):
                 return "hypothetical", experiencer, certainty
-        elif not CURRENT.search(_NEVER_HAD.sub(" ", RESOLVED.sub(" ", whole_text[ent.sent.start_char:]))):
-            # asked about, unless the same sentence or a later one speaks of the present
+        elif not CURRENT.search(_NEVER_HAD.sub(" ", RESOLVED.sub(" ", WORRIED.sub(" ", whole_text[ent.sent.start_char:])))):
+            # asked about, unless the same sentence or a later one speaks of the present (a worry about
+            # it is no present report: "i am a bit nervous about that - could it make the numbness come back worse?")
             return "hypothetical", experiencer, certainty
     return "current", experiencer, certainty
 
@@ -177,12 +178,19 @@ def _emergency_patterns() -> list[re.Pattern]:
     return [re.compile(t.pattern) for t in TARGETS if LEVELS.get(t.category) == EMERGENCY]
 
 
-def _hidden_sign(text: str, ent) -> int | None:
-    """Where an emergency sign starts inside a longer urgent match (the eyesight trend "eyes and lips are
-    swelling like crazy ... it is getting worse" holds "lips are swelling"), or None. The matcher keeps the
-    longest match, so the sign would be lost under it."""
-    starts = [m.start() for p in _emergency_patterns() if (m := p.search(text, ent.start_char + 1, ent.end_char))]
-    return min(starts) if starts else None
+def _hidden_sign(text: str, ent) -> tuple[int, int] | None:
+    """Where an emergency sign lies under a longer urgent match, as (start, end), or None. The matcher keeps
+    the longest match, so the sign would be lost under it: inside it (the eyesight trend "eyes and lips are
+    swelling like crazy ... it is getting worse" holds "lips are swelling"), or begun just before it and
+    ending inside it ("my left hand went numb and floppy and i cannot grip": "hand went numb and floppy"
+    under the trend "went numb ... cannot grip")."""
+    inside = [m for p in _emergency_patterns() if (m := p.search(text, ent.start_char + 1, ent.end_char))]
+    if inside:
+        return min(m.start() for m in inside), ent.end_char
+    lead = max(0, ent.start_char - 40)
+    across = [m for p in _emergency_patterns() for m in p.finditer(text, lead, ent.end_char)
+              if m.start() < ent.start_char < m.end() < ent.end_char]
+    return (ent.start_char, max(m.end() for m in across)) if across else None
 
 
 def _assess_window(text: str, offset: int = 0, look_inside: bool = True) -> list[Finding]:
@@ -205,12 +213,19 @@ def _assess_window(text: str, offset: int = 0, look_inside: bool = True) -> list
         level = LEVELS.get(ent.label_, "none")
         findings.append(Finding(ent.label_, level, ent.text, status, experiencer, certainty,
                                 offset + ent.end_char))
-        at = _hidden_sign(text, ent) if look_inside and level == URGENT else None
-        if at is not None:
+        hidden = _hidden_sign(text, ent) if look_inside and level == URGENT else None
+        if hidden is not None and hidden[1] == ent.end_char:
             # read the sign on its own: the lesser match's first words blanked, offsets kept
+            at = hidden[0]
             masked = text[:ent.start_char] + " " * (at - ent.start_char) + text[at:]
             findings.extend(f for f in _assess_window(masked, offset, look_inside=False)
                             if f.level == EMERGENCY and offset + at <= f.end - len(f.text) < offset + ent.end_char)
+        elif hidden is not None:
+            # the sign began before the lesser match: its last words blanked instead
+            cut = hidden[1]
+            masked = text[:cut] + " " * (ent.end_char - cut) + text[ent.end_char:]
+            findings.extend(f for f in _assess_window(masked, offset, look_inside=False)
+                            if f.level == EMERGENCY and f.end - len(f.text) < offset + ent.start_char < f.end)
     return findings
 
 

@@ -327,11 +327,13 @@ def _someone_elses_story(lang: Language, text: str, start: int, end: int) -> boo
         first = min(m.start() for m in family)
         dated = [m for cue in lang.cues.get("past", ()) for m in cue.finditer(text, first, start)]
         if not dated:
-            # ... or dated right after the sign in its clause and then said to be over ("a minha avó desmaiou no mês
-            # passado quando levou uma vacina, mas já está ótima")
+            # ... or dated to the last weeks before the sign, or right after it in its clause, and then said to be
+            # over ("moj brat po swoim zastrzyku w zeszlym miesiacu zemdlal ..., ale szybko doszedl do siebie";
+            # "a minha avó desmaiou no mês passado quando levou uma vacina, mas já está ótima")
             clause_end = _clause_end(lang, text, end)
-            dated = [m for kind in ("past", "recent") for cue in lang.cues.get(kind, ()) for m in cue.finditer(text, end, clause_end)]
-            if not dated or not lang.words["resolved"].search(text, clause_end, sentence_end(text, end)):
+            recent = [m for cue in lang.cues.get("recent", ()) for m in cue.finditer(text, first, start)]
+            dated = recent + [m for kind in ("past", "recent") for cue in lang.cues.get(kind, ()) for m in cue.finditer(text, end, clause_end)]
+            if not dated or not lang.words["resolved"].search(text, end if recent else clause_end, sentence_end(text, end)):
                 return False
         since = min(m.end() for m in dated)
         if lang.words["sudden"].search(text, since, end) or _now_anchors(lang, text, since, end):

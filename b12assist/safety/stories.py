@@ -15,7 +15,7 @@ from .symptoms import mentions_symptom
 from .targets import ANOTHER_PERSON
 from .timing import (
     CURRENT, FAR_PAST, IMPROVING, NOW_DATED, NO_ONSET, ONSET, PAST_REPORT, PRESENT, RED_FLAG_WORD, REFERS_NOW,
-    RESOLVED, RESOLVED_NOW, STRONG_CURRENT, TODAY, TREND, TURNS, WORSENING, dated_now,
+    RESOLVED, RESOLVED_NOW, STRONG_CURRENT, TODAY, TREND, TURNS, WORRIED, WORSENING, dated_now,
 )
 
 
@@ -159,11 +159,12 @@ _BECOME = re.compile(r"\b(?:has|have|is|are) (?:now |just |suddenly )?(?:gone|go
 # "she was fine after the first two": earlier doses, not this episode
 _EARLIER_DOSES = re.compile(r"\s*(?:after|with|for) (?:the|her|his|my|their|all the) (?:first|last|other|previous|earlier|\w+ other)\b")
 # How the story left the patient feeling is not a symptom ("now I'm kinda freaked out").
-_FEELING = re.compile(r"\bi (?:am|feel|felt|was|'m)(?: \w+){0,2}? (?:freaked|scared|worried|nervous|anxious|spooked|terrified|"
-                      r"panick\w*|afraid|wondering|curious|concerned|put off|unsettled|shaken)\b")
 # The person told about is on the way to the patient: it is happening near them now.
 _COMING = re.compile(r"\b(?:on (?:her|his|their|the|my|our) way|coming (?:over|here|round|around|to me)|heading (?:here|over)|"
-                     r"(?:is|are) (?:at|in) (?:my|the) (?:door|house|flat|car)|outside|here|on my (?:sofa|couch|floor|bed))\b")
+                     r"(?:is|are) (?:at|in) (?:my|the) (?:door|house|flat|car)|outside|on my (?:sofa|couch|floor|bed)|"
+                     # not this country ("can this also happen with injections here in the uk?", "over here")
+                     r"(?<!over )here(?! in (?:the )?(?:uk|us|usa|states|britain|england|scotland|wales|ireland|america|canada|"
+                     r"australia|europe|this country|[a-z]+land)\b))\b")
 # A second-hand story told for what it means to the patient ("should I worry?", "can that happen to me?",
 # "before mine tomorrow"): without it, or a time long past, or "she is fine", it may be happening now.
 _OWN_RISK = re.compile(r"\b(?:should i (?:be )?(?:worr\w*|concerned|avoid|ask|tell|mention)|worried|worry|scared|nervous|freaked|"
@@ -269,7 +270,7 @@ def over_and_done(findings: list[Finding], norm: str) -> list[Finding]:
                 and not FIRST.search(_MY_PLACE.sub(" ", said)) \
                 and (subject or THIRD.search(said) or heard.group(0).startswith("appar")) \
                 and not (PRESENT.search(said) or _BECOME.search(said)) \
-                and not _reports_own_symptom(_FEELING.sub(" ", RESOLVED.sub(" ", norm[f.end:]))) \
+                and not _reports_own_symptom(WORRIED.sub(" ", RESOLVED.sub(" ", norm[f.end:]))) \
                 and not _COMING.search(norm[f.end:]) \
                 and (_OWN_RISK.search(norm[f.end:]) or _DATED_PAST.search(sentence) or any(RESOLVED.finditer(norm, f.end)))
             told_fine = _AGE_NOW.sub(" ", _WHEREABOUTS.sub(" ", _FINE_BY.sub(" ", sentence)))

@@ -108,7 +108,14 @@ IMPROVING = re.compile(r"\b(?:shrunk back|receded|retreated|(?:numbness|tingling
                         r"week\b|month\b|these\b|lately\b|than (?:before|it was|they were)\b))|"
                         r"steadier|better|improv\w*|easier|fading|settling|easing|less (?:and less )?(?:numb|wobbly|tingly|unsteady|"
                         r"forgetful|muddled|confused|clumsy|foggy)|now (?:just|only) (?:in|at|on)|stopped (?:tripping|falling|stumbling))\b")
-RESOLVED_NOW = re.compile(r"\b(?:all )?(?:gone|fine|ok|okay|better|normal|cleared|settled) now\b")
+# with its subject, which is no present report of the sign ("they sorted it quick and it is all gone now")
+RESOLVED_NOW = re.compile(r"\b(?:(?:it|that|this|they|everything) (?:is|are|has|have)(?: been)? )?(?:all |completely |totally )?"
+                          r"(?:gone|fine|ok|okay|better|normal|cleared|settled) now\b")
+
+
+# A feeling about it, no symptom: "I am a bit nervous about that", "I was wondering".
+WORRIED = re.compile(r"\bi (?:am|feel|felt|was|'m)(?: \w+){0,2}? (?:freaked|scared|worried|nervous|anxious|spooked|terrified|"
+                     r"panick\w*|afraid|wondering|curious|concerned|put off|unsettled|shaken)\b")
 
 
 # A sudden onset denied ("no sudden stuff, nothing like a stroke, but ..."): not an onset.
@@ -126,7 +133,8 @@ NO_ONSET = re.compile(r"\b(?:no|not|nothing|never|was not|is not|were not|did no
 RESOLVED = re.compile(
     r"\b(?:it|that|this|they|which|the (?:\w+ )?(?:rash|swelling|hives|itch\w*|dizziness|tightness|numbness|spots|blotches|"
     r"reaction|episode|attack|feeling))(?: all| soon| quickly)? (?:passed|settled(?: down)?|went away|went down|cleared(?: up)?|"
-    r"calmed down|eased(?: off)?|wore off|stopped|subsided|resolved|disappeared|faded|was gone)\b|"
+    r"calmed down|eased(?: off)?|wore off|stopped|subsided|resolved|disappeared|faded|was gone|"
+    r"(?:is|are|has|have)(?: all| completely| totally)? gone(?: now)?)\b|"
     r"\b(?:now )?(?:i|he|she|they|we) (?:am|is|are|was|were|have been|has been|had been|felt|feel|feels|came round and was)"
     r"(?: (?!not\b|never\b|otherwise\b|generally\b|mostly\b|usually\b|normally\b|always\b|typically\b|basically\b)\w+)? "
     r"(?:fine|ok|okay|alright|all right|well|good|grand|normal|perfectly well|healthy|"
@@ -137,7 +145,8 @@ RESOLVED = re.compile(
     r"(?<!not )(?<!never )(?<!not been )(?<!never been )\b(?:been )?(?:fine|well|ok|okay|normal) (?:ever )?since\b|"
     r"\b(?:and|but) (?:is|are|was|were|seems?|looks?|feels?) (?:(?!not\b)\w+ )?(?:fine|ok|okay|alright|well)\b(?: now\b)?")
 NOW_DATED = re.compile(r"\b(?:today'?s?|tonight|this (?:morning|afternoon|evening)|right now|just now|at the moment|"
-                        r"currently|still|(?<!not )(?:is|are) here|(?<!not )(?:(?:is|are|sitting|standing|here|right) (?:here )?with me|"
+                        # not "can i still have b12?" (nevertheless)
+                        r"currently|(?<!can i )(?<!could i )(?<!should i )(?<!may i )(?<!do i )(?<!can he )(?<!can she )(?<!to )still|(?<!not )(?:is|are) here|(?<!not )(?:(?:is|are|sitting|standing|here|right) (?:here )?with me|"
                         r"next to me|beside me|in front of me))\b")
 
 
