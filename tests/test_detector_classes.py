@@ -2487,6 +2487,36 @@ def test_round56_classes(text, level):
     _assert_level(text, level)
 
 
+@pytest.mark.parametrize("text,level", [
+    # round 57 (first sight after the round-56 classes), read as a development set
+    # 'arnt', 'arent': negations
+    ('my throat isnt tight and my lips arnt puffy, just checking in', None),
+    ('my lips arent swollen, but my throat is closing up right now', 'emergency'),
+    # 'is X actually a thing or a myth?' asks
+    ('Is getting hives after B12 actually a thing or just a myth?', None),
+    ("is fainting after the jab even a thing? asking because I'm about to pass out right now", 'emergency'),
+    # a sign thought had, then found not there
+    ('we thought his face was swelling but we had a proper look and it is exactly the same as normal', None),
+    ("I thought my lips were swelling but they're not, my throat is closing though", 'emergency'),
+    ("I thought I was getting hives and now they're all over me", 'emergency'),
+    # a year or more in months ('about eighteen months ago now, ...'), 'that is how they found'
+    ('twenty months ago, my face swelled up after amoxicillin. any reason to worry with b12?', None),
+    ("fourteen months ago now, I collapsed at work and that is how they found my anaemia. what's my next step?", None),
+    # climbing stairs is no trend ('stiff going up the stairs')
+    ('my thigh is a bit achy going up the stairs since the jab this morning, like after the gym', None),
+    ("the tingling in my feet keeps going up, now it's at my shins", 'urgent'),
+    # 'mine's fine at the moment' is no present report
+    ("my friend in Wales gets hers every 6 weeks and says her pins and needles came back when they spaced them. mine's fine at the moment, just wondering", None),
+    # other languages: a nerve symptom spreading is no rash; a denial that someone else's words follow in another clause
+    ('o formigamento nos pes ta espalhando pras pernas e piorando cada semana', 'urgent'),
+    ('tenho umas manchas vermelhas no peito e ta espalhando pro pescoco', 'emergency'),
+    ("les fourmillements dans les mains s'etendent a vue d'oeil depuis une semaine", 'urgent'),
+    ('Il formicolio alle mani è uguale da un anno, né meglio né peggio, il medico dice di non preoccuparsi.', None),
+])
+def test_round57_classes(text, level):
+    _assert_level(text, level)
+
+
 def test_review24_decade_age_list_and_story_probes():
     """A reviewer wrote 70 current red flags (33 in other languages) and 20 negatives to break the changes
     after blind round 49. Its first draft silenced 10 ("Le cuesta respirar y la saturación en los 80", "We

@@ -93,7 +93,9 @@ _GETTING_WORSE = re.compile(
     r"(?:each|every) (?:day|week|morning|night)|day by day|week by week|by the day|from week to week|"
     r"than (?:last|a) (?:week|month|few weeks|couple of weeks)|than (?:i|it|they|she|he) (?:could|did|was|were|"
     r"used to)|(?:a few|some|couple of) weeks ago|spread\w*|creep\w*|now (?:up to|in(?! (?:january|february|march|april|may|june|july|august|september|october|november|december)\b)|reaching)|up to my|"
-    r"pronounced|gone to pot|going up|gone up|moved up|moving up|(?:was|were) (?:just|only)\b|"
+    r"pronounced|gone to pot|"
+    # not climbing ("a little stiff going up the stairs")
+    r"(?:going|gone|moved|moving) up(?! (?:and down )?(?:the |a |some |those |these )?(?:stairs|steps|hills?|ladders?|slopes?|escalators?)\b)|(?:was|were) (?:just|only)\b|"
     r"now (?:\w+ ){0,2}(?:numb|tingly|weak) too|too now|as well now|now also|now even|"
     r"(?:got|gotten|become|grown) (?:so |very |really |much )?(?:clumsy|weak|wobbly|numb|unsteady|forgetful|confused|"
     r"muddled|shaky)|(?:wobblier|shakier|unsteadier|weaker|clumsier|worse|more \w+) all the time|"

@@ -73,6 +73,16 @@ _READING = re.compile(r"\bi (?:have|am|'ve|was)(?: been)? (?:a (?:nursing|medica
                       r"making (?:a|an|some|the|our) (?:poster|leaflet|slides?|presentation|handout|quiz|list))\b")
 
 
+# A sign the patient thought they had, then found they had not: "i thought my tongue was swelling but i have had a
+# proper look and it is exactly the same as normal", "we were sure his lips were puffing up but they look fine now".
+_MISTAKEN = re.compile(r"\b(?:i|we) (?:thought|was sure|were sure|was convinced|were convinced|could have sworn|imagined)"
+                       r"(?: that)?(?: (?:my|his|her|their|the|our|i|it|i was|he was|she was)\b)?(?: \w+){0,2} $")
+_NOT_SO = re.compile(r"[^.!?]{0,80}?\bbut\b[^.!?]{0,80}?\b(?:(?:it is|it was|they are|they were|everything is|everything was|it all|"
+                     r"it looks|they look|it feels|they feel)(?: all| exactly| completely| totally| perfectly| just| actually)* "
+                     r"(?:the same|normal|fine|ok|okay|as usual|how it always is)|(?:it|they) (?:is|are|was|were) not\b|"
+                     r"nothing (?:there|wrong)|false alarm|it was nothing|all good)\b")
+
+
 # "forgetting conversations we had an hour ago": the hour dates what was forgotten, not an onset
 _DATES_WHAT_WAS_DONE = re.compile(r"\b(?:we|i|he|she|they|you) (?:had|said|told|talked|did|ate|read|watched|saw)\b(?: \w+){0,2} $")
 
@@ -135,6 +145,9 @@ def _in_context(findings: list[Finding], norm: str, raw: str) -> list[Finding]:
             f = replace(f, status="negated")
         elif f.escalates and f.end and told_as_history(norm, start, end, f.end - len(f.text)):
             f = replace(f, status="past")
+        elif f.escalates and f.end and _MISTAKEN.search(norm, start, f.end - len(f.text)) \
+                and _NOT_SO.match(norm, f.end) and not STRONG_CURRENT.search(norm, f.end):
+            f = replace(f, status="negated")    # "i thought my tongue was swelling but ... it is exactly the same as normal"
         elif f.escalates and f.end and asked_on_a_form(norm, f, start):
             f = replace(f, status="hypothetical")    # "my form asks if I've ever had 'loss of consciousness, seizures ...'"
         elif f.escalates and f.end and listed_sign(norm, f, start):

@@ -71,10 +71,12 @@ _LEAFLET_WINDOW = 160  # how far back a leaflet's list may start
 #                and them dates the treatment ("Comecei as injeções há dois meses e a língua está inchando")
 #   leaflet      the medicine's leaflet ("prospecto", "Beipackzettel"): a hypothetical cue naming it reaches its whole
 #                list ("en el prospecto pone que puede dar reacciones alergicas graves con hinchazon de la cara")
+#   nerve        nerve-symptom words ("formigamento", "fourmillements"): a rash pattern matched after one in its clause,
+#                with no "and" between, is that symptom spreading ("o formigamento nas maos ta espalhando"), no rash
 WORD_KINDS = ("breaks", "now", "and", "new_clause", "like", "since", "resolved", "otherwise", "also", "once", "injection",
               "but", "that", "was", "is_was", "conditional", "goes_on", "have", "first_person", "is", "serious",
               "that_clause", "subjunctive", "unchanged", "whether", "mine", "here", "started", "contrast", "said_by", "clitic",
-              "lab_value", "leaflet", "treatment", "family", "first", "this_is_what", "sudden")
+              "lab_value", "leaflet", "treatment", "family", "first", "this_is_what", "sudden", "nerve")
 _NEVER = "(?!x)x"
 
 
@@ -123,6 +125,7 @@ def _compile_words(words: dict) -> dict:
         "first": re.compile(rf"\b(?:{w('first')})\b"),
         "this_is_what": re.compile(rf"\b(?:{w('this_is_what')})\b"),
         "sudden": re.compile(rf"\b(?:{w('sudden')})\b"),
+        "nerve": re.compile(rf"\b(?:{w('nerve')})\b"),
     }
 
 
@@ -462,6 +465,20 @@ def _few_words_between(lang: Language, text: str, lo: int, hi: int) -> bool:
         and not lang.words["and"].search(between)
 
 
+def _before_comma(text: str, at: int, most: int) -> int:
+    """Where the next comma after `at` is, at most `most` characters on."""
+    comma = text.find(",", at, at + most)
+    return comma if comma >= 0 else min(len(text), at + most)
+
+
+def _nerve_spreading(lang: Language, text: str, start: int) -> bool:
+    """A nerve-symptom word earlier in the clause of the words at `start`, with no "and" between: what spreads is
+    that symptom ("o formigamento nas maos ta espalhando pros bracos"), not a rash."""
+    lo = _clause_start(lang, text, max(0, start - _CUE_WINDOW), start)
+    nerves = list(lang.words["nerve"].finditer(text, lo, start))
+    return bool(nerves) and not lang.words["and"].search(text, nerves[-1].end(), start)
+
+
 def _lab_value_before(lang: Language, text: str, start: int) -> bool:
     """A blood-test value is the subject of the words at `start`: named just before them in their clause, with
     no "and" between ("mon taux de b12 s'est effondré"; not "il lisait ses résultats et il s'est effondré")."""
@@ -486,6 +503,8 @@ def find(text: str, spoken: str | None = None) -> list[Match]:
                 # język" the mother's now), and counts when it does (below)
                 if any(s <= m.start() and m.end() <= e for s, e in taken):
                     continue
+                if category == "rash" and _nerve_spreading(lang, with_commas, m.start()):
+                    continue
                 overlapping = any(m.start() < e and s < m.end() for s, e in taken)
                 taken.append((m.start(), m.end()))
                 # a trend runs up to now ("W 2019 zaczęło mi drętwieć w stopach, a od tygodnia ... coraz wyżej"),
@@ -496,7 +515,8 @@ def find(text: str, spoken: str | None = None) -> list[Match]:
                 same = lang.words["unchanged"].search(folded, m.start(), m.end() + 3) if trend else None
                 # not a denial someone else makes ("pas pire qu'il dit", "nicht schlimmer sagt der Hausarzt"),
                 # nor one a "but" turns round
-                if same and not lang.words["said_by"].search(folded, same.end(), same.end() + 25) \
+                # (in its own clause: "..., ne meglio ne peggio, il neurologo dice che va bene cosi" is the patient's)
+                if same and not lang.words["said_by"].search(folded, same.end(), _before_comma(with_commas, same.end(), 25)) \
                         and not lang.words["contrast"].search(folded, same.end(), sentence_end(folded, same.end())):
                     status = "negated"   # "a dormência ... continua lá, igualzinha, nem pior nem melhor"
                 if trend and status == "past" and lang.words["now"].search(folded, m.start(), m.end()):

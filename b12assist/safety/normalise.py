@@ -73,7 +73,8 @@ TYPOS = {
     "colapsed": "collapsed", "passd": "passed", "ballance": "balance", "balence": "balance",
     "vison": "vision", "visoin": "vision", "confussed": "confused", "confusd": "confused",
     "cant": "cannot", "cannt": "cannot", "cnat": "cannot", "canot": "cannot", "cannnot": "cannot", "caant": "cannot", "carnt": "cannot",
-    "dont": "do not", "didnt": "did not", "doesnt": "does not", "isnt": "is not",
+    "dont": "do not", "didnt": "did not", "doesnt": "does not", "isnt": "is not", "arnt": "are not", "arent": "are not",
+    "wasnt": "was not", "werent": "were not", "havent": "have not", "hasnt": "has not", "wont": "will not",
     "im": "i am", "ive": "i have", "wat": "what", "wht": "what",
     "mom's": "mom", "mum's": "mum",
     # Short words (under six letters) are never fuzzy-matched, so their misspellings are listed.

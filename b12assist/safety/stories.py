@@ -86,7 +86,7 @@ def long_past(norm: str, f: Finding, start: int, end: int) -> bool:
     """The time long past is said before the symptom in its sentence (norm[start:end]), or in the
     same clause after it ("my throat closing, years ago it happened too" is about now)."""
     sentence = _AGE_NOW.sub(lambda m: " " * len(m.group(0)), norm[start:end])
-    if PRESENT.search(RESOLVED_NOW.sub(" ", sentence)) or not dates_nothing_now(without_story_beginnings(sentence)):
+    if PRESENT.search(RESOLVED_NOW.sub(" ", _NOT_PRESENT.sub(" ", sentence))) or not dates_nothing_now(without_story_beginnings(sentence)):
         return False
     at, after = f.end - len(f.text) - start, f.end - start
     # a new point in time right after the symptom in its clause ("had hives as a toddler, and he broke out
@@ -110,6 +110,11 @@ _STORY_BEGAN = re.compile(r"\b(?:and|where) (?:it|that|this) (?:all )?started (?
 
 # told as going on in its own clause: "his eyes swelling shut", "hives spreading up my neck"
 _GOING_ON = re.compile(r"(?<!was )(?<!were )(?<!been )\b(?:swelling|spreading|closing|tightening|creeping|puffing|shutting|getting worse)\b")
+# Present-tense words that tell no present: "about eighteen months ago now, ...", "that's actually how they found
+# the b12 problem"
+_NOT_PRESENT = re.compile(r"(?<=\bago) now(?=[,.;:])|\b(?:that|this|it) is (?:actually |exactly |basically |just )?(?:how|why|when) "
+                          r"(?:they|i|we|the doctors?|my gp|my doctor)(?= (?:found|diagnosed|discovered|realised|realized|knew|figured|"
+                          r"worked|picked)\b)")
 # an age told now ("he's 14 now and hasn't had one in over ten years"): no symptom in the present
 _AGE_NOW = re.compile(r"\b(?:he|she|i|they|we) (?:is|am|are) (?:nearly |almost |now )?(?:\d+(?! ?(?:mins?|minutes?|hours?|hrs?|days?|weeks?|wks?|km|miles?|metres?|meters?)\b)|[a-z]+teen|twenty|thirty|forty|fifty|sixty|"
                       r"seventy|eighty|ninety)(?: years old| months old)?(?: now)?\b")

@@ -90,6 +90,9 @@ FAR_PAST = re.compile(
     r"\b(?:as (?:a|an) (?:kid|child|teen\w*|baby|youngster|toddler|infant|little (?:one|boy|girl)|schoolboy|schoolgirl)|when (?:i|he|she) (?:was|were) (?:young|little|a kid|a child|"
     r"younger|small|a teenager|\d+)|(?:many |several |a few |some |two |three |\d+ )?years? (?:ago|back|before)|"
     r"(?:a few |several |some |a couple of |couple of |\d+ |two |three )?(?:months|weeks) back|a (?:month|year) back|"
+    # a year or more in months ("about eighteen months ago now")
+    r"(?:\d\d|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|twenty[- ]\w+|thirty) months? ago"
+    r"(?: now(?=[,.;:]))?|years? ago now(?=[,.;:])|"
     r"(?:two|three|four|five|several|a few|some|\d+|many|a couple of|couple of) (?:summers|winters|springs|autumns|christmases|easters) ago|"
     r"(?:back )?in (?:19|20)\d\d|(?:flashback|throwback|way back|back) to (?:19|20)\d\d|(?:flashback|throwback) to (?:my|the|that|when)|"
     r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|many|a few|several) years on|in the (?:19|20)\d0'?s|"
@@ -98,7 +101,7 @@ FAR_PAST = re.compile(
     r"(?<!like )(?<!as )last (?:summer|winter|spring|autumn|fall|christmas|easter)|"
     r"(?:in|at) (?:high school|secondary school|primary school|college|uni|university|school)|(?:a )?long time ago|ages ago|in my (?:teens|twenties|thirties|childhood|youth)|"
     r"before (?:my |the |i was |being )?(?:diagnosis|diagnosed))\b")
-PRESENT = re.compile(r"\b(?:is|are|am|i'm|it's|keeps?|keeping|feel|feels|feeling|have been|has been|still|now|today|"
+PRESENT = re.compile(r"\b(?:is|are|am|i'm|it's|keeps?|keeping|(?<!could not )(?<!did not )feel|feels|feeling|have been|has been|still|now|today|"
                       r"tonight|just|right now|currently|this (?:morning|afternoon|evening|week))\b")
 TREND = re.compile(r"\b(?:more (?:and|n|&) more|every day|each day|day by day|week by week|every week|each week|"
                     r"by the day|getting worse|worse and worse)\b")
@@ -110,7 +113,10 @@ IMPROVING = re.compile(r"\b(?:shrunk back|receded|retreated|(?:numbness|tingling
                         r"forgetful|muddled|confused|clumsy|foggy)|now (?:just|only) (?:in|at|on)|stopped (?:tripping|falling|stumbling))\b")
 # with its subject, which is no present report of the sign ("they sorted it quick and it is all gone now")
 RESOLVED_NOW = re.compile(r"\b(?:(?:it|that|this|they|everything) (?:is|are|has|have)(?: been)? )?(?:all |completely |totally )?"
-                          r"(?:gone|fine|ok|okay|better|normal|cleared|settled) now\b")
+                          r"(?:gone|fine|ok|okay|better|normal|cleared|settled) (?:now|at the moment|these days)\b|"
+                          # "mine's fine at the moment": the patient's own, said to be fine
+                          r"\b(?:mine|mine is|mine's|i am|i'm) (?:all |absolutely |perfectly |totally )?(?:fine|ok|okay|good|grand) "
+                          r"(?:at the moment|currently|right now|for now)\b")
 
 
 # A feeling about it, no symptom: "I am a bit nervous about that", "I was wondering".
