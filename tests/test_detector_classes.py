@@ -2517,6 +2517,33 @@ def test_round57_classes(text, level):
     _assert_level(text, level)
 
 
+@pytest.mark.parametrize("text,level", [
+    # reviewer 29 (from the round-56 diff): a worry keeps its time of now; whether to go to A&E for what is happening;
+    # "never got this much worse" is worse; "it is over" said of another complaint; a recent time that dates the
+    # injection; "has not come round"
+    ("is it the b12 that gave me this tight chest, i am now really scared", "emergency"),
+    ("should we go to hospital if his face is swelling up like a balloon or wait for the gp?", "emergency"),
+    ("should we go to hospital if his face swells up after the next one?", None),
+    ("la memoria di mia madre non e mai peggiorata cosi tanto come in questi giorni, ogni giorno e piu confusa", "urgent"),
+    ("a mi madre le pusieron la b12 la semana pasada y tiene la cara hinchada, la fiebre ya se le paso", "emergency"),
+    ("a mi madre le pusieron la b12 la semana pasada y se le hincho la cara, pero ya se le paso", None),
+    ("mein Vater hatte letzte Woche seine Spritze und seine Zunge schwillt an, der Husten ist weg", "emergency"),
+    ("syn zemdlal po zastrzyku i nadal nie doszedl do siebie, lezy na podlodze", "emergency"),
+])
+def test_review29_classes(text, level):
+    _assert_level(text, level)
+
+
+def test_review29_worry_whether_and_other_complaint_probes():
+    """A reviewer wrote 70 current red flags (39 in other languages) and 20 negatives to break the changes
+    after blind round 55. The rules missed 10 of its red flags (5 before the change too): a worry had swallowed
+    "currently" ("..., i am currently terrified?"), Italian "non e mai peggiorata cosi in fretta" read as stable,
+    "it is over" said of another complaint ("lo del dolor de cabeza ya se le paso", "das Fieber ist vorbei"),
+    Polish "nie doszla do siebie", "do i still need to go to a&e if my lips ... are swelling shut". All fixed; the
+    rules miss none. Its negatives escalate 5 of 20 against 11."""
+    _assert_reviewer_probes_hold("red_flags_review29_probes.tsv")
+
+
 def test_review24_decade_age_list_and_story_probes():
     """A reviewer wrote 70 current red flags (33 in other languages) and 20 negatives to break the changes
     after blind round 49. Its first draft silenced 10 ("Le cuesta respirar y la saturación en los 80", "We

@@ -92,7 +92,10 @@ def _short_onset(text: str) -> bool:
     return any(not _DATES_WHAT_WAS_DONE.search(text, max(0, m.start() - 30), m.start()) for m in ONSET_SHORT.finditer(text))
 
 
-_IF_AS_NOW = re.compile(r"\b(?:like this|this bad(?:ly)?|as bad as this|already)\b")
+_IF_AS_NOW = re.compile(r"\b(?:like this|this bad(?:ly)?|as bad as this|already|"
+                        # "do i still need to go to a&e if my lips are swelling shut": whether to go, for what is happening
+                        r"(?:do|should|must) (?:i|we|he|she) (?:still )?(?:need to |have to )?(?:go (?:to|into)|call|ring|phone) "
+                        r"(?:a&e|a and e|a & e|a e|the er|er|the hospital|hospital|999|911|112|an ambulance))\b")
 _IF_AGAIN = re.compile(r"\b(?:again|ever|next time|in future|in the future|one day|tomorrow)\b")
 _THIS_IS_WHAT = re.compile(r"\bis (?:this|it) what (?:the |my |your |they |you |he |she )?(?:\w+ )?(?:mean|means|meant|call|calls|called|"
                            r"describe|describes|warn|warns|warned|talk about|talks about|say|says|said)\b")

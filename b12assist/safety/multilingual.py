@@ -73,10 +73,12 @@ _LEAFLET_WINDOW = 160  # how far back a leaflet's list may start
 #                list ("en el prospecto pone que puede dar reacciones alergicas graves con hinchazon de la cara")
 #   nerve        nerve-symptom words ("formigamento", "fourmillements"): a rash pattern matched after one in its clause,
 #                with no "and" between, is that symptom spreading ("o formigamento nas maos ta espalhando"), no rash
+#   complaint    other complaints ("fiebre", "dor no braco", "Fieber"): "it is over" said right after one is said of it
+#                ("..., lo del dolor de cabeza ya se le paso"), not of the sign
 WORD_KINDS = ("breaks", "now", "and", "new_clause", "like", "since", "resolved", "otherwise", "also", "once", "injection",
               "but", "that", "was", "is_was", "conditional", "goes_on", "have", "first_person", "is", "serious",
               "that_clause", "subjunctive", "unchanged", "whether", "mine", "here", "started", "contrast", "said_by", "clitic",
-              "lab_value", "leaflet", "treatment", "family", "first", "this_is_what", "sudden", "nerve")
+              "lab_value", "leaflet", "treatment", "family", "first", "this_is_what", "sudden", "nerve", "complaint")
 _NEVER = "(?!x)x"
 
 
@@ -126,6 +128,7 @@ def _compile_words(words: dict) -> dict:
         "this_is_what": re.compile(rf"\b(?:{w('this_is_what')})\b"),
         "sudden": re.compile(rf"\b(?:{w('sudden')})\b"),
         "nerve": re.compile(rf"\b(?:{w('nerve')})\b"),
+        "complaint": re.compile(rf"\b(?:{w('complaint')})\b"),
     }
 
 
@@ -267,7 +270,8 @@ def _status(lang: Language, text: str, start: int, end: int, trend: bool = False
         if kind in ("past", "recent"):
             matches = [m for m in matches if not _now_all_the_same(lang, text, m, scope, recent=kind == "recent")
                        # "Comecei as injeções há dois meses e estou com a língua inchando": "and I am" starts now
-                       and not _and_i_now(lang, text, m.end(), start) and not _dates_the_treatment(lang, text, m, start)]
+                       and not _and_i_now(lang, text, m.end(), start) and not _dates_the_treatment(lang, text, m, start)
+                       and not (kind == "recent" and _dates_the_injection(lang, text, m, start))]
         if matches:
             return "past" if kind == "recent" else kind
     if trend:   # only the cues of its own clause, or someone else's story ("minha vizinha disse que ... formigamento subindo")
@@ -293,6 +297,13 @@ def _dates_the_treatment(lang: Language, text: str, cue: re.Match, start: int) -
     began = list(lang.words["started"].finditer(before))
     return bool(began) and bool(lang.words["treatment"].search(before, began[-1].end())) \
         and not lang.words["first"].search(text, cue.end(), start)
+
+
+def _dates_the_injection(lang: Language, text: str, cue: re.Match, start: int) -> bool:
+    """A recent time right before the injection's words, then "and" and the symptom ("meine Mutter hatte letzte Woche
+    ihre Spritze und ihr Gesicht ... schwellen an"): it dates the injection, not the symptom."""
+    shot = re.compile(rf"(?: \w+){{0,2}} (?:{lang.words['injection'].pattern})\w*").match(text, cue.end())
+    return bool(shot) and bool(lang.words["and"].search(text, shot.end(), start))
 
 
 def _and_i_now(lang: Language, text: str, lo: int, hi: int) -> bool:
@@ -336,7 +347,7 @@ def _someone_elses_story(lang: Language, text: str, start: int, end: int) -> boo
             clause_end = _clause_end(lang, text, end)
             recent = [m for cue in lang.cues.get("recent", ()) for m in cue.finditer(text, first, start)]
             dated = recent + [m for kind in ("past", "recent") for cue in lang.cues.get(kind, ()) for m in cue.finditer(text, end, clause_end)]
-            if not dated or not lang.words["resolved"].search(text, end if recent else clause_end, sentence_end(text, end)):
+            if not dated or not _said_over(lang, text, start, end, end if recent else clause_end, sentence_end(text, end)):
                 return False
         since = min(m.end() for m in dated)
         if lang.words["sudden"].search(text, since, end) or _now_anchors(lang, text, since, end):
@@ -359,7 +370,7 @@ def _someone_elses_story(lang: Language, text: str, start: int, end: int) -> boo
     if lang.words["mine"].search(text, told_end, end):
         return False
     # ... and asked about for the patient, or said to be over ("... e sta benissimo")
-    return any(cue.search(text, end) for cue in lang.cues.get("own_risk", ())) or bool(lang.words["resolved"].search(text, end))
+    return any(cue.search(text, end) for cue in lang.cues.get("own_risk", ())) or bool(_said_over(lang, text, start, end, end, len(text)))
 
 
 def _now_all_the_same(lang: Language, text: str, cue: re.Match, lo: int, recent: bool = False) -> bool:
@@ -403,7 +414,7 @@ def _told_as_past(lang: Language, text: str, start: int, end: int) -> bool:
     # Atemnot, jetzt ist alles gut")
     begin = sentence_start(text, start)
     finish = sentence_end(text, end)
-    over = lang.words["resolved"].search(text, end, finish)
+    over = _said_over(lang, text, start, end, end, finish)
     if over and not lang.words["otherwise"].search(text, max(begin, over.start() - 15), over.start()) and any(
             not _now_all_the_same(lang, text, m, begin) and not _anothers_then_mine(lang, text, begin, m.end(), start)
             for kind in ("past", "recent") for cue in lang.cues.get(kind, ()) for m in cue.finditer(text, begin, start)):
@@ -465,6 +476,17 @@ def _few_words_between(lang: Language, text: str, lo: int, hi: int) -> bool:
         and not lang.words["and"].search(between)
 
 
+def _said_over(lang: Language, text: str, start: int, end: int, lo: int, hi: int) -> re.Match | None:
+    """The first words in text[lo:hi] that say the sign at text[start:end] is over: not those said of another
+    complaint named before them in their clause ("..., lo del dolor de cabeza ya se le paso", "das Fieber ist
+    vorbei", "a dor no braco ja passou")."""
+    for m in lang.words["resolved"].finditer(text, lo, hi):
+        lead = _clause_start(lang, text, max(lo, m.start() - 40), m.start())
+        if not any(c.start() >= end or c.end() <= start for c in lang.words["complaint"].finditer(text, lead, m.start())):
+            return m
+    return None
+
+
 def _before_comma(text: str, at: int, most: int) -> int:
     """Where the next comma after `at` is, at most `most` characters on."""
     comma = text.find(",", at, at + most)
@@ -512,7 +534,9 @@ def find(text: str, spoken: str | None = None) -> list[Match]:
                 # agora já sobe até aos joelhos")
                 trend = category == "neuro_worsening"
                 status = _status(lang, with_commas, m.start(), m.end(), trend)
-                same = lang.words["unchanged"].search(folded, m.start(), m.end() + 3) if trend else None
+                # (searched to the text's end, so that what follows can rule it out: "non e mai peggiorata cosi in fretta")
+                same = lang.words["unchanged"].search(folded, m.start()) if trend else None
+                same = same if same and same.start() < m.end() else None
                 # not a denial someone else makes ("pas pire qu'il dit", "nicht schlimmer sagt der Hausarzt"),
                 # nor one a "but" turns round
                 # (in its own clause: "..., ne meglio ne peggio, il neurologo dice che va bene cosi" is the patient's)

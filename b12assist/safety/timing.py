@@ -120,7 +120,7 @@ RESOLVED_NOW = re.compile(r"\b(?:(?:it|that|this|they|everything) (?:is|are|has|
 
 
 # A feeling about it, no symptom: "I am a bit nervous about that", "I was wondering".
-WORRIED = re.compile(r"\bi (?:am|feel|felt|was|'m)(?: \w+){0,2}? (?:freaked|scared|worried|nervous|anxious|spooked|terrified|"
+WORRIED = re.compile(r"\bi (?:am|feel|felt|was|'m)(?: (?!currently\b|now\b|still\b|right\b)\w+){0,2}? (?:freaked|scared|worried|nervous|anxious|spooked|terrified|"
                      r"panick\w*|afraid|wondering|curious|concerned|put off|unsettled|shaken)\b")
 
 
