@@ -2544,6 +2544,42 @@ def test_review29_worry_whether_and_other_complaint_probes():
     _assert_reviewer_probes_hold("red_flags_review29_probes.tsv")
 
 
+@pytest.mark.parametrize("text,level", [
+    # reviewer 30 (from the round-57 diff): a sign thought mistaken only when nothing after says it is there;
+    # 'is it a myth' asks only with nothing after it; a time today after an old story; a mouth sagging on one
+    # side; a nerve word before a rash with its own noun; Italian: a doctor's denial after a comma, 'never worse
+    # at this speed' is worse, 'not as bad as I feared' is a denial
+    ('I thought my lips were puffy from the cold but it is not the cold, they are twice the size now', 'emergency'),
+    ('i thought the rash was only round the jab but it is not, it is spreading up my neck', 'emergency'),
+    ('I was sure my throat was tight but it was nothing says my mum, now I can hardly swallow', 'emergency'),
+    ('I thought my tongue was swelling but it all looked normal in the mirror and I can swallow fine', None),
+    ("is it just a myth that b12 cant cause allergies? my lips are swelling and I'm wheezing", 'emergency'),
+    ('is anaphylaxis from b12 just a myth? asking before my first jab', None),
+    ('had a small stroke years ago, at lunch time i could not lift my cup and my speech went slurred', 'emergency'),
+    ('we thought she was just tired but the left side of her mouth is sagging and she cant lift her arm', 'emergency'),
+    ('to com formigamento nos labios com manchas vermelhas espalhando pelo pescoco', 'emergency'),
+    ('engourdissement des mains avec des plaques rouges qui se propagent sur le ventre', 'emergency'),
+    ('formicolio alle labbra con macchie rosse che si stanno espandendo su tutto il petto', 'emergency'),
+    ('il formicolio alle gambe non e peggiorato, dice il medico, ma io lo sento salire ogni settimana', 'urgent'),
+    ('la vista non e mai peggiorata a questa velocita, ogni giorno vedo piu sfocato', 'urgent'),
+    ('il formicolio non e peggiorato come temevo, e uguale a prima', None),
+])
+def test_review30_classes(text, level):
+    _assert_level(text, level)
+
+
+def test_review30_mistaken_myth_and_nerve_rash_probes():
+    """A reviewer wrote 70 current red flags (34 in other languages) and 20 negatives to break the changes
+    after blind round 56 and reviewer 29. The rules missed 21 of its red flags (9 before the change too): "I
+    thought my lips were swelling from the cold but it is not the wind, they have doubled in size" read as a
+    mistake; "is it just a myth that ...? throat tight, wheezing" as a question; a tingling word before "plaques
+    rouges qui se propagent" dropped the rash; Italian "ne meglio ne peggio, dice il neurologo, io invece lo sento
+    salire" as stable. All fixed; the rules miss none. Its negatives escalate 8 of 20, as before (Italian
+    "non e peggiorato come temevo" and "cosi tanto da preoccuparmi" are read as denials now, Spanish and Polish
+    faints the day before at the clinic still escalate)."""
+    _assert_reviewer_probes_hold("red_flags_review30_probes.tsv", negatives=False)
+
+
 def test_review24_decade_age_list_and_story_probes():
     """A reviewer wrote 70 current red flags (33 in other languages) and 20 negatives to break the changes
     after blind round 49. Its first draft silenced 10 ("Le cuesta respirar y la saturación en los 80", "We

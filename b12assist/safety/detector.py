@@ -78,9 +78,17 @@ _READING = re.compile(r"\bi (?:have|am|'ve|was)(?: been)? (?:a (?:nursing|medica
 _MISTAKEN = re.compile(r"\b(?:i|we) (?:thought|was sure|were sure|was convinced|were convinced|could have sworn|imagined)"
                        r"(?: that)?(?: (?:my|his|her|their|the|our|i|it|i was|he was|she was)\b)?(?: \w+){0,2} $")
 _NOT_SO = re.compile(r"[^.!?]{0,80}?\bbut\b[^.!?]{0,80}?\b(?:(?:it is|it was|they are|they were|everything is|everything was|it all|"
-                     r"it looks|they look|it feels|they feel)(?: all| exactly| completely| totally| perfectly| just| actually)* "
-                     r"(?:the same|normal|fine|ok|okay|as usual|how it always is)|(?:it|they) (?:is|are|was|were) not\b|"
-                     r"nothing (?:there|wrong)|false alarm|it was nothing|all good)\b")
+                     r"(?:it all|it|they|everything) (?:looks?|looked|seems?|seemed|feels?|felt))(?: all| exactly| completely| totally| perfectly| just| actually)* "
+                     r"(?:the same|normal|fine|ok|okay|as usual|how it always is)|"
+                     # "but they are not." / "but it is not swollen": not "but it is not the wind, ..."
+                     r"(?:it|they) (?:is|are|was|were) not(?= *(?:[,.;!?]|$)| (?:swollen|swelling|puffy|tight|closing|there)\b)|"
+                     r"nothing (?:there|wrong)|false alarm|it was nothing|all good)\b"
+                     # not someone else's word for it ("it was nothing says my sister")
+                     r"(?! *,? *(?:says?|said|according to|reckons?|thinks?)\b)")
+# After the sign said not to be there, something that is there: "..., except it keeps getting tighter",
+# "... 20 mins later i can barely open them", "theyre spreading all over".
+_YET_IT_IS = re.compile(r"\b(?:except|though|although|however|yet|later|still|keeps?|getting|spreading|worse|doubled|again|now|"
+                        r"cannot|can barely|will not|do not|does not)\b")
 
 
 # "forgetting conversations we had an hour ago": the hour dates what was forgotten, not an onset
@@ -149,7 +157,8 @@ def _in_context(findings: list[Finding], norm: str, raw: str) -> list[Finding]:
         elif f.escalates and f.end and told_as_history(norm, start, end, f.end - len(f.text)):
             f = replace(f, status="past")
         elif f.escalates and f.end and _MISTAKEN.search(norm, start, f.end - len(f.text)) \
-                and _NOT_SO.match(norm, f.end) and not STRONG_CURRENT.search(norm, f.end):
+                and (not_so := _NOT_SO.match(norm, f.end)) and not STRONG_CURRENT.search(norm, f.end) \
+                and not _YET_IT_IS.search(norm, not_so.end()):
             f = replace(f, status="negated")    # "i thought my tongue was swelling but ... it is exactly the same as normal"
         elif f.escalates and f.end and asked_on_a_form(norm, f, start):
             f = replace(f, status="hypothetical")    # "my form asks if I've ever had 'loss of consciousness, seizures ...'"

@@ -71,14 +71,15 @@ _LEAFLET_WINDOW = 160  # how far back a leaflet's list may start
 #                and them dates the treatment ("Comecei as injeções há dois meses e a língua está inchando")
 #   leaflet      the medicine's leaflet ("prospecto", "Beipackzettel"): a hypothetical cue naming it reaches its whole
 #                list ("en el prospecto pone que puede dar reacciones alergicas graves con hinchazon de la cara")
-#   nerve        nerve-symptom words ("formigamento", "fourmillements"): a rash pattern matched after one in its clause,
-#                with no "and" between, is that symptom spreading ("o formigamento nas maos ta espalhando"), no rash
+#   nerve, spreads   nerve-symptom words ("formigamento", "fourmillements") and a rash pattern's bare "it is spreading"
+#                ("ta espalhando"): the bare words after a nerve word in their clause, with no "and" between, are that
+#                symptom spreading ("o formigamento nas maos ta espalhando"), no rash
 #   complaint    other complaints ("fiebre", "dor no braco", "Fieber"): "it is over" said right after one is said of it
 #                ("..., lo del dolor de cabeza ya se le paso"), not of the sign
 WORD_KINDS = ("breaks", "now", "and", "new_clause", "like", "since", "resolved", "otherwise", "also", "once", "injection",
               "but", "that", "was", "is_was", "conditional", "goes_on", "have", "first_person", "is", "serious",
               "that_clause", "subjunctive", "unchanged", "whether", "mine", "here", "started", "contrast", "said_by", "clitic",
-              "lab_value", "leaflet", "treatment", "family", "first", "this_is_what", "sudden", "nerve", "complaint")
+              "lab_value", "leaflet", "treatment", "family", "first", "this_is_what", "sudden", "nerve", "spreads", "complaint")
 _NEVER = "(?!x)x"
 
 
@@ -128,6 +129,7 @@ def _compile_words(words: dict) -> dict:
         "this_is_what": re.compile(rf"\b(?:{w('this_is_what')})\b"),
         "sudden": re.compile(rf"\b(?:{w('sudden')})\b"),
         "nerve": re.compile(rf"\b(?:{w('nerve')})\b"),
+        "spreads": re.compile(rf"(?:{w('spreads')})"),
         "complaint": re.compile(rf"\b(?:{w('complaint')})\b"),
     }
 
@@ -487,10 +489,17 @@ def _said_over(lang: Language, text: str, start: int, end: int, lo: int, hi: int
     return None
 
 
-def _before_comma(text: str, at: int, most: int) -> int:
-    """Where the next comma after `at` is, at most `most` characters on."""
-    comma = text.find(",", at, at + most)
-    return comma if comma >= 0 else min(len(text), at + most)
+def _said_by(lang: Language, text: str, at: int) -> bool:
+    """Someone else's words right after a denial at `at`, in its clause or straight after the comma that ends it
+    ("pas pire qu'il dit", "ne meglio ne peggio, dice il neurologo, ..."); not "..., il neurologo dice che va bene
+    cosi", a clause of its own."""
+    comma = text.find(",", at, at + 25)
+    if comma < 0:
+        return bool(lang.words["said_by"].search(text, at, at + 25))
+    return bool(lang.words["said_by"].search(text, at, comma) or lang.words["said_by"].match(text, _AFTER_COMMA.match(text, comma).end()))
+
+
+_AFTER_COMMA = re.compile(r",\s*")
 
 
 def _nerve_spreading(lang: Language, text: str, start: int) -> bool:
@@ -525,7 +534,7 @@ def find(text: str, spoken: str | None = None) -> list[Match]:
                 # język" the mother's now), and counts when it does (below)
                 if any(s <= m.start() and m.end() <= e for s, e in taken):
                     continue
-                if category == "rash" and _nerve_spreading(lang, with_commas, m.start()):
+                if category == "rash" and lang.words["spreads"].fullmatch(m.group()) and _nerve_spreading(lang, with_commas, m.start()):
                     continue
                 overlapping = any(m.start() < e and s < m.end() for s, e in taken)
                 taken.append((m.start(), m.end()))
@@ -540,7 +549,7 @@ def find(text: str, spoken: str | None = None) -> list[Match]:
                 # not a denial someone else makes ("pas pire qu'il dit", "nicht schlimmer sagt der Hausarzt"),
                 # nor one a "but" turns round
                 # (in its own clause: "..., ne meglio ne peggio, il neurologo dice che va bene cosi" is the patient's)
-                if same and not lang.words["said_by"].search(folded, same.end(), _before_comma(with_commas, same.end(), 25)) \
+                if same and not _said_by(lang, with_commas, same.end()) \
                         and not lang.words["contrast"].search(folded, same.end(), sentence_end(folded, same.end())):
                     status = "negated"   # "a dormência ... continua lá, igualzinha, nem pior nem melhor"
                 if trend and status == "past" and lang.words["now"].search(folded, m.start(), m.end()):

@@ -15,7 +15,7 @@ from .timing import CURRENT, NOW_WORD, ONSET, PRESENT, PROGRESSIVE, STRONG_CURRE
 # leaflet say to report chest pain?"): with nothing in the message in the present tense or
 # dated to now, the symptoms in it are asked about, not had.
 INFO_QUESTION = re.compile(
-    r"\b(?:is (?:that|it|this) (?:true|real|actually|possible|a thing|(?:just )?a myth|common|rare)|is it possible|true that|"
+    r"\b(?:is (?:that|it|this) (?:true|real|actually|possible|a thing|common|rare)|is it possible|true that|"
     r"what percentage|how (?:common|likely|rare|often do)|(?:which|what) (?:\w+ )?(?:symptoms|signs|reactions) (?:are|is|should|would|count)|how many people|meaning of|(?:what is|what does|what's) the word|"
     r"the word \w+(?: \w+)? means?|leaflet|"
     # teaching material ("a first aid training slide on anaphylaxis (throat swelling, hives, collapse)")
@@ -35,7 +35,7 @@ INFO_QUESTION = re.compile(
 _HOW_COMMON = re.compile(
     r"\b(?:is (?:\w+ ){1,3}(?:a )?(?:common|rare|usual|typical|known) (?:reaction|side effect|thing)|"
     # "is feeling dizzy after b12 actually a thing?"
-    r"is (?:\w+ ){1,5}(?:actually |really |even )?a (?:real )?thing|"
+    r"is (?:\w+ ){1,5}(?:actually |really |even )?a (?:real )?thing|(?:is (?:that|it|this) )?(?:just |only )?a myth|"
     r"(?:common|rare) or (?:super |very |really )?(?:rare|common)|the same (?:thing )?as|in terms of seriousness|"
     r"how serious (?:is|are)|how often (?:do )?(?:people|patients|folks)|asking (?:before|ahead of|in case)|"
     r"the \w+ (?:people|they|everyone|folks) (?:talk|talks|mention|warn|go on) about|how real is|"

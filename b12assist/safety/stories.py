@@ -132,7 +132,7 @@ def without_story_beginnings(text: str) -> str:
 # the symptom belongs to it, not to the past.
 _NEW_ANCHOR = re.compile(r"\b(?:after|since|following|from) (?:my|his|her|their|the|today'?s|this|that|our) (?:\w+ )?"
                          r"(?:jab|shot|injection|dose|needle|b12)\b|\b(?:this time|today|like this|tonight|last night|this (?:morning|"
-                         r"afternoon|evening|week)|now|again|another one|just now|earlier)\b")
+                         r"afternoon|evening|week)|now|again|another one|just now|earlier|at (?:tea ?time|lunch ?time|breakfast|dinner ?time|supper))\b")
 # A time in the past that dates the episode.
 _DATED_PAST = re.compile(FAR_PAST.pattern + r"|\bmy late (?:husband|wife|mum|mom|mother|dad|father|partner|sister|brother|son|daughter|"
                          r"gran\w*|nan|aunt\w*|uncle)\b|\b(?:in|during) (?:his|her|their) (?:final|last|later) (?:years|months)\b|\b(?<!like )(?<!as )(?:last (?:weekend|week|wk|month|time|year|yr|winter|summer|spring|autumn|january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)|"

@@ -278,7 +278,9 @@ TARGETS: list[Target] = [
        r"\b(?:mouth|face|lip|smile)\b[a-z' ]{0,15}\b(?:has |have |is )?(?:dropped|drooped|fallen|sagged|slipped)\b|"
        r"\b(?:mouth|face|lip|smile)\b[a-z' ]{0,12}\b(?:going|gone|went|dropp\w*|droop\w*|sagg\w*|hang\w*) "
        r"(?:down|to one side|on (?:one|that|this|the left|the right|(?:my|his|her) (?:left|right)) side|crooked|lopsided)\b|"
-       r"\b(?:mouth|lip|smile) (?:is |has |keeps )?droop\w*|\bface\b(?: \w+){0,2} (?:feels?|looks?|is|went|gone|going) (?:all |a bit |very |really |kind of |sort of |kinda )?"
+       r"\b(?:mouth|lip|smile|face) (?:is |was |has |has been |keeps )?droop\w*|"
+       # "the left side of his mouth is hanging"
+       r"\b(?:left|right|one) side of (?:my|his|her|their|the) (?:mouth|face|lip)\b (?:is |was |has )?(?:hanging|sagging|sagged|drooping|slumped)\b|\bface\b(?: \w+){0,2} (?:feels?|looks?|is|went|gone|going) (?:all |a bit |very |really |kind of |sort of |kinda )?"
        r"(?:droopy|slack|saggy|lopsided)\b|"
        r"\b(?:arm|leg|hand|side)'s (?:gone|going) (?:all )?(?:weak|numb|dead|heavy|floppy|limp)\b|\b(?:face|mouth|smile) (?:is |looks |went )?"
        r"(?:crooked|lopsided|twisted|uneven)\b"),

@@ -101,7 +101,7 @@ FAR_PAST = re.compile(
     r"(?<!like )(?<!as )last (?:summer|winter|spring|autumn|fall|christmas|easter)|"
     r"(?:in|at) (?:high school|secondary school|primary school|college|uni|university|school)|(?:a )?long time ago|ages ago|in my (?:teens|twenties|thirties|childhood|youth)|"
     r"before (?:my |the |i was |being )?(?:diagnosis|diagnosed))\b")
-PRESENT = re.compile(r"\b(?:is|are|am|i'm|it's|keeps?|keeping|(?<!could not )(?<!did not )feel|feels|feeling|have been|has been|still|now|today|"
+PRESENT = re.compile(r"\b(?:is|are|am|i'm|it's|keeps?|keeping|(?<!could not )feel|feels|feeling|have been|has been|still|now|today|"
                       r"tonight|just|right now|currently|this (?:morning|afternoon|evening|week))\b")
 TREND = re.compile(r"\b(?:more (?:and|n|&) more|every day|each day|day by day|week by week|every week|each week|"
                     r"by the day|getting worse|worse and worse)\b")
