@@ -2568,6 +2568,23 @@ def test_review30_classes(text, level):
     _assert_level(text, level)
 
 
+@pytest.mark.parametrize("text,level", [
+    # round 58 (first sight after the round-57 classes and reviewers 29 and 30), read as a development set
+    # "sorted it" says it is over; "still on for ..." is the appointment; "it was just stress" is no trend;
+    # French "il va tres bien maintenant"; Italian "ho paura che" imagines
+    ("Wheezy chest last month turned out to be a chest infection, the antibiotics sorted it. Still on for Friday's injection?", None),
+    ('my lips swelled up after the jab last month and the nurse sorted me out, still booked for the next one?', None),
+    ('my lips are still swelling after the jab, still on for my next one or should I call someone?', 'emergency'),
+    ("my GP said it was just stress but I had to beg at the receptionist's feet for the blood test. how long is the loading phase?", None),
+    ("at first it was just my toes that were numb, now it's up to my knees", 'urgent'),
+    ('mon frere a fait un malaise apres sa piqure la semaine derniere, il va tres bien maintenant. et moi, je risque quoi ?', None),
+    ("mon frere a fait un malaise apres sa piqure tout a l'heure, il est encore par terre", 'emergency'),
+    ('ho paura che mi si gonfi la lingua dopo la puntura, come lo riconosco?', None),
+])
+def test_round58_classes(text, level):
+    _assert_level(text, level)
+
+
 def test_review30_mistaken_myth_and_nerve_rash_probes():
     """A reviewer wrote 70 current red flags (34 in other languages) and 20 negatives to break the changes
     after blind round 56 and reviewer 29. The rules missed 21 of its red flags (9 before the change too): "I

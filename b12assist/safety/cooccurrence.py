@@ -95,7 +95,8 @@ _GETTING_WORSE = re.compile(
     r"used to)|(?:a few|some|couple of) weeks ago|spread\w*|creep\w*|now (?:up to|in(?! (?:january|february|march|april|may|june|july|august|september|october|november|december)\b)|reaching)|up to my|"
     r"pronounced|gone to pot|"
     # not climbing ("a little stiff going up the stairs")
-    r"(?:going|gone|moved|moving) up(?! (?:and down )?(?:the |a |some |those |these )?(?:stairs|steps|hills?|ladders?|slopes?|escalators?)\b)|(?:was|were) (?:just|only)\b|"
+    r"(?:going|gone|moved|moving) up(?! (?:and down )?(?:the |a |some |those |these )?(?:stairs|steps|hills?|ladders?|slopes?|escalators?)\b)|(?:was|were) (?:just|only)\b(?! (?:stress|anxiety|nerves|a virus|a bug|in my head|my imagination|tiredness|age|a cold|hormones|"
+    r"my age|being tired|being run down)\b)|"
     r"now (?:\w+ ){0,2}(?:numb|tingly|weak) too|too now|as well now|now also|now even|"
     r"(?:got|gotten|become|grown) (?:so |very |really |much )?(?:clumsy|weak|wobbly|numb|unsteady|forgetful|confused|"
     r"muddled|shaky)|(?:wobblier|shakier|unsteadier|weaker|clumsier|worse|more \w+) all the time|"

@@ -364,7 +364,9 @@ def _someone_elses_story(lang: Language, text: str, start: int, end: int) -> boo
     # any other time of now, before the symptom or after it in its sentence, is not a story ("minha vizinha disse
     # que está com falta de ar agora, é verdade que ...": she is short of breath now), unless it says she is
     # well now ("... aveva le labbra gonfie, ora sta benissimo")
-    after = [m for m in _now_anchors(lang, text, end, sentence_end(text, end)) if not lang.words["resolved"].search(text, m.end())]
+    # (nor a "now" that ends the words saying it is over: "elle va tres bien maintenant")
+    after = [m for m in _now_anchors(lang, text, end, sentence_end(text, end)) if not lang.words["resolved"].search(text, m.end())
+             and not any(r.end() >= m.start() - 2 for r in lang.words["resolved"].finditer(text, max(0, m.start() - 40), m.start()))]
     if not told or any(not lang.words["injection"].search(m.group()) for m in _now_anchors(lang, text, first, start) + after):
         return False
     # the patient's own symptom after the telling ("Minha colega disse que minha boca está torta")

@@ -141,6 +141,9 @@ RESOLVED = re.compile(
     r"reaction|episode|attack|feeling))(?: all| soon| quickly)? (?:passed|settled(?: down)?|went away|went down|cleared(?: up)?|"
     r"calmed down|eased(?: off)?|wore off|stopped|subsided|resolved|disappeared|faded|was gone|"
     r"(?:is|are|has|have)(?: all| completely| totally)? gone(?: now)?)\b|"
+    # "antibiotics sorted it", "the nurse sorted me out"
+    r"\b(?:antibiotics|an inhaler|piriton|antihistamines?|steroids|they|the (?:nurse|doctor|gp|paramedics?|hospital)) "
+    r"sorted (?:it|that|me|him|her|them)(?: out| right up)?\b|"
     r"\b(?:now )?(?:i|he|she|they|we) (?:am|is|are|was|were|have been|has been|had been|felt|feel|feels|came round and was)"
     r"(?: (?!not\b|never\b|otherwise\b|generally\b|mostly\b|usually\b|normally\b|always\b|typically\b|basically\b)\w+)? "
     r"(?:fine|ok|okay|alright|all right|well|good|grand|normal|perfectly well|healthy|"
@@ -152,7 +155,9 @@ RESOLVED = re.compile(
     r"\b(?:and|but) (?:is|are|was|were|seems?|looks?|feels?) (?:(?!not\b)\w+ )?(?:fine|ok|okay|alright|well)\b(?: now\b)?")
 NOW_DATED = re.compile(r"\b(?:today'?s?|tonight|this (?:morning|afternoon|evening)|right now|just now|at the moment|"
                         # not "can i still have b12?" (nevertheless)
-                        r"currently|(?<!can i )(?<!could i )(?<!should i )(?<!may i )(?<!do i )(?<!can he )(?<!can she )(?<!to )still|(?<!not )(?:is|are) here|(?<!not )(?:(?:is|are|sitting|standing|here|right) (?:here )?with me|"
+                        r"currently|(?<!can i )(?<!could i )(?<!should i )(?<!may i )(?<!do i )(?<!can he )(?<!can she )(?<!to )still"
+                        # the appointment, not the sign ("still on for thursday's jab?")
+                        r"(?! on for| ok for| okay for| fine for| good for| going ahead| booked| due)|(?<!not )(?:is|are) here|(?<!not )(?:(?:is|are|sitting|standing|here|right) (?:here )?with me|"
                         r"next to me|beside me|in front of me))\b")
 
 
