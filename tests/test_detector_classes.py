@@ -2585,6 +2585,50 @@ def test_round58_classes(text, level):
     _assert_level(text, level)
 
 
+@pytest.mark.parametrize("text,level", [
+    # round 59 (first sight after the round-58 classes), read as a development set: how long an old episode
+    # lasted then over ('for about 20 minutes and then it passed'); 'that is how I got started'; 'no redness spreading';
+    # German 'vor ein paar Jahren', 'war aber nach ner Minute wieder ok'
+    ('In 2018 my speech went slurred for about 10 minutes and then it passed, they called it a TIA. Can I have my B12 jab early?', None),
+    ('my speech went slurred for about 10 minutes and it is still slurred now', 'emergency'),
+    ("that's how I got started on the injections, years ago my legs gave way at the shops", None),
+    ("my son's arm is sore where he had the jab and he's limping a bit, no redness spreading, is that normal?", None),
+    ('Vor ein paar Jahren ist meine Mutter mal umgekippt, war aber nach zwei Minuten wieder ok. Ist das wichtig?', None),
+    ('vor ein paar Minuten ist meine Mutter umgekippt und sie ist ganz blass', 'emergency'),
+])
+def test_round59_classes(text, level):
+    _assert_level(text, level)
+
+
+@pytest.mark.parametrize("text,level", [
+    # reviewer 31 (from the round-58 diff): a B12 level across 'but my face'; 'compared to last month' is a
+    # comparison; a sign thought mistaken and then there ('now it's huge'); Italian 'worse' said again; a denial the
+    # doctor agrees with; a rash after a nerve word with a skin word
+    ('still due my jab on monday but my arm has gone floppy and my speech is slurred since lunch', 'emergency'),
+    ("my b12 levels have dropped again, is that why I'm tired?", None),
+    ('they said it was only stress but compared to last month his memory is much worse', 'urgent'),
+    ("I thought my tongue was swollen but it looked fine when I checked, now it's huge and I'm drooling", 'emergency'),
+    ('I thought my lips were puffy but they look normal now, false alarm', None),
+    ('la vista non e peggiorata come temevo, e molto peggio, ogni giorno vedo meno', 'urgent'),
+    ('il formicolio ai piedi e uguale, ne meglio ne peggio, dice il neurologo che e normale', None),
+    ('sinto formigamento nos labios e ta espalhando uma vermelhidao pelo pescoco', 'emergency'),
+])
+def test_review31_classes(text, level):
+    _assert_level(text, level)
+
+
+def test_review31_sorted_still_and_skin_probes():
+    """A reviewer wrote 70 current red flags (38 in other languages) and 20 negatives to break the changes
+    after blind round 57 and reviewers 29-30. The rules missed 11 of its red flags (7 before the change too):
+    "still due my b12 friday but my face has dropped" (read as a B12 level that dropped), "it seemed ok when i
+    checked at 7, its 7.40 and it feels too big", "was just a virus they said, 3 weeks on the numbness is in
+    both hands", Italian "non e peggiorata come temevo, e molto peggio"; all of those fixed. Five it missed
+    before still slip past the rules (a sign thought mistaken and then compared to an old reaction, German
+    "nicht schlimmer geworden, nur breitet es sich jede Woche weiter aus", "Oma sagt ihr gehts gut jetzt, aber
+    ploetzlich ..."); they go to the learned model and the REST gate. Its negatives escalate 5 of 20 against 7."""
+    _assert_reviewer_probes_hold("red_flags_review31_probes.tsv", negatives=True)
+
+
 def test_review30_mistaken_myth_and_nerve_rash_probes():
     """A reviewer wrote 70 current red flags (34 in other languages) and 20 negatives to break the changes
     after blind round 56 and reviewer 29. The rules missed 21 of its red flags (9 before the change too): "I

@@ -124,7 +124,7 @@ def test_the_reviewers_idiom_and_word_probes_are_escalated_over_rest(stack):
 
 
 def test_the_reviewers_past_and_hearsay_probes_are_escalated_over_rest(stack):
-    """Twenty-two reviewers' 1,540 current red flags for the over-and-done, second-hand, fear, idiom, question
+    """Twenty-three reviewers' 1,610 current red flags for the over-and-done, second-hand, fear, idiom, question
     and other-language readings (tests/data/red_flags_review9..28_probes.tsv), through the real servers:
     every one is escalated."""
     from test_detector_classes import probe_rows
@@ -138,7 +138,8 @@ def test_the_reviewers_past_and_hearsay_probes_are_escalated_over_rest(stack):
                                       "red_flags_review23_probes.tsv", "red_flags_review24_probes.tsv",
                                       "red_flags_review25_probes.tsv", "red_flags_review26_probes.tsv",
                                       "red_flags_review27_probes.tsv", "red_flags_review28_probes.tsv",
-                                      "red_flags_review29_probes.tsv", "red_flags_review30_probes.tsv")
+                                      "red_flags_review29_probes.tsv", "red_flags_review30_probes.tsv",
+                                      "red_flags_review31_probes.tsv")
                for r in probe_rows(name) if r["expected"] != "none"]
     missed = [text for text in current if escalation(stack.say(new_sender(), text)) is None]
     assert missed == []

@@ -198,6 +198,7 @@ def rules() -> list[ConTextRule]:
                           r"\b(?:since|from) last (?:week|month)\b|\bthan (?:before|yesterday|usual)\b|"
                           r"\bthan (?:it|they|i|he|she|we|things) (?:was|were|did|used to be)(?: \w+){0,3} ago\b|"
                           r"\b(?:compared (?:to|with)|versus|vs) (?:\w+ ){0,3}ago\b|"
+                          r"\b(?:compared (?:to|with)|versus|vs) (?:last|a|the) (?:week|wk|month|year|few weeks|couple of weeks)\b|"
                           r"\bas (?:\w+ )?as (?:i|it|he|she|they) (?:could|did|was|were|used to)(?: \w+){0,3} ago\b"))
     # A comparison with an earlier episode is about now: "tight band round my chest like last yr".
     out.append(_r("like last year", "PSEUDO", "PSEUDO",

@@ -91,7 +91,8 @@ _GETTING_WORSE = re.compile(
     r"(?<!or )(?<!jabs )(?<!shots )(?<!injections )(?<!them )(?<!it )(?<!doses )more often|"
     r"(?<!km )(?<!k )(?<!miles )(?<!mile )(?<!steps )(?<!mins )(?<!minutes )(?<!hours )(?<!times )(?<!once )(?<!twice )"
     r"(?:each|every) (?:day|week|morning|night)|day by day|week by week|by the day|from week to week|"
-    r"than (?:last|a) (?:week|month|few weeks|couple of weeks)|than (?:i|it|they|she|he) (?:could|did|was|were|"
+    r"than (?:last|a) (?:week|month|few weeks|couple of weeks)|compared (?:to|with) (?:last|a) (?:week|month|few weeks|couple of weeks)|"
+    r"(?:\d+|two|three|four|five|six|a few|a couple of) weeks on\b(?! (?:the |my )?(?:b12|injections?|jabs?|shots?|treatment|tablets|meds|medication))|than (?:i|it|they|she|he) (?:could|did|was|were|"
     r"used to)|(?:a few|some|couple of) weeks ago|spread\w*|creep\w*|now (?:up to|in(?! (?:january|february|march|april|may|june|july|august|september|october|november|december)\b)|reaching)|up to my|"
     r"pronounced|gone to pot|"
     # not climbing ("a little stiff going up the stairs")
@@ -180,7 +181,8 @@ def _feared(before: str) -> bool:
 
 
 # "not spreading", "never worse": the trend word denied right before it
-_DENIED_TREND = re.compile(r"\b(?:not|no|never|is not|are not|nor)(?: any| really| at all)? $")
+# ("no redness spreading": "no" and one word)
+_DENIED_TREND = re.compile(r"\b(?:not|no|never|is not|are not|nor)(?: any| really| at all)? $|\b(?:no|nor) (?!more\b|only\b)\w+ $")
 # "no more than she was last year", "no worse than it was": a comparison denied (not "can't feel my feet
 # no more, spreading up past my knees")
 _DENIED_COMPARISON = re.compile(r"\b(?:not|no|never)(?: any)? (?:more|worse) $")

@@ -85,10 +85,14 @@ _NOT_SO = re.compile(r"[^.!?]{0,80}?\bbut\b[^.!?]{0,80}?\b(?:(?:it is|it was|the
                      r"nothing (?:there|wrong)|false alarm|it was nothing|all good)\b"
                      # not someone else's word for it ("it was nothing says my sister")
                      r"(?! *,? *(?:says?|said|according to|reckons?|thinks?)\b)")
+# when it was looked at: "it seemed ok when i checked at 7", "checked twice in the mirror"
+_NOW_FIRST = re.compile(r"^\s*now\b")    # "they look normal now"
+_CHECKED = re.compile(r"\b(?:when i (?:checked|looked)|(?:checked|looked) (?:twice |again )?in the mirror)\b")
 # After the sign said not to be there, something that is there: "..., except it keeps getting tighter",
 # "... 20 mins later i can barely open them", "theyre spreading all over".
-_YET_IT_IS = re.compile(r"\b(?:except|though|although|however|yet|later|still|keeps?|getting|spreading|worse|doubled|again|now|"
-                        r"cannot|can barely|will not|do not|does not)\b")
+_YET_IT_IS = re.compile(r"\b(?:except|though|although|however|yet|later|still(?! says| thinks| reckons)|keeps?|getting|spreading|worse|"
+                        r"doubled|again|now|cannot|can barely|will not|too (?:big|tight|small)|huge|"
+                        r"massive|bigger|tighter|drool\w*|dribbl\w*)\b|" + PROGRESSIVE.pattern)
 
 
 # "forgetting conversations we had an hour ago": the hour dates what was forgotten, not an onset
@@ -158,7 +162,7 @@ def _in_context(findings: list[Finding], norm: str, raw: str) -> list[Finding]:
             f = replace(f, status="past")
         elif f.escalates and f.end and _MISTAKEN.search(norm, start, f.end - len(f.text)) \
                 and (not_so := _NOT_SO.match(norm, f.end)) and not STRONG_CURRENT.search(norm, f.end) \
-                and not _YET_IT_IS.search(norm, not_so.end()):
+                and not _YET_IT_IS.search(_CHECKED.sub(" ", _NOW_FIRST.sub("", norm[not_so.end():]))):
             f = replace(f, status="negated")    # "i thought my tongue was swelling but ... it is exactly the same as normal"
         elif f.escalates and f.end and asked_on_a_form(norm, f, start):
             f = replace(f, status="hypothetical")    # "my form asks if I've ever had 'loss of consciousness, seizures ...'"

@@ -74,12 +74,15 @@ _LEAFLET_WINDOW = 160  # how far back a leaflet's list may start
 #   nerve, spreads   nerve-symptom words ("formigamento", "fourmillements") and a rash pattern's bare "it is spreading"
 #                ("ta espalhando"): the bare words after a nerve word in their clause, with no "and" between, are that
 #                symptom spreading ("o formigamento nas maos ta espalhando"), no rash
+#   skin         words of the skin ("manchas", "plaques", "vermelhidao"): with one around, what spreads is a rash
+#   worse        "worse" and its like ("peggio", "pior", "schlimmer"): said again after a trend denied, the denial is
+#                turned round ("non e peggiorata come temevo, e molto peggio")
 #   complaint    other complaints ("fiebre", "dor no braco", "Fieber"): "it is over" said right after one is said of it
 #                ("..., lo del dolor de cabeza ya se le paso"), not of the sign
 WORD_KINDS = ("breaks", "now", "and", "new_clause", "like", "since", "resolved", "otherwise", "also", "once", "injection",
               "but", "that", "was", "is_was", "conditional", "goes_on", "have", "first_person", "is", "serious",
               "that_clause", "subjunctive", "unchanged", "whether", "mine", "here", "started", "contrast", "said_by", "clitic",
-              "lab_value", "leaflet", "treatment", "family", "first", "this_is_what", "sudden", "nerve", "spreads", "complaint")
+              "lab_value", "leaflet", "treatment", "family", "first", "this_is_what", "sudden", "nerve", "spreads", "skin", "worse", "complaint")
 _NEVER = "(?!x)x"
 
 
@@ -130,6 +133,8 @@ def _compile_words(words: dict) -> dict:
         "sudden": re.compile(rf"\b(?:{w('sudden')})\b"),
         "nerve": re.compile(rf"\b(?:{w('nerve')})\b"),
         "spreads": re.compile(rf"(?:{w('spreads')})"),
+        "skin": re.compile(rf"\b(?:{w('skin')})\b"),
+        "worse": re.compile(rf"\b(?:{w('worse')})\b"),
         "complaint": re.compile(rf"\b(?:{w('complaint')})\b"),
     }
 
@@ -491,25 +496,34 @@ def _said_over(lang: Language, text: str, start: int, end: int, lo: int, hi: int
     return None
 
 
+def _worse_again(lang: Language, text: str, same: re.Match) -> bool:
+    """After a trend denied, "worse" said again in its sentence, not denied itself ("la vista non e peggiorata come
+    temevo, e molto peggio"; not "nem pior nem melhor")."""
+    return any(not any(u.start() <= w.start() < u.end() for u in lang.words["unchanged"].finditer(text, same.start()))
+               for w in lang.words["worse"].finditer(text, same.end(), sentence_end(text, same.end())))
+
+
 def _said_by(lang: Language, text: str, at: int) -> bool:
     """Someone else's words right after a denial at `at`, in its clause or straight after the comma that ends it
     ("pas pire qu'il dit", "ne meglio ne peggio, dice il neurologo, ..."); not "..., il neurologo dice che va bene
-    cosi", a clause of its own."""
+    cosi", a clause of its own, nor a denial someone else agrees with ("..., dice il neurologo che e normale")."""
     comma = text.find(",", at, at + 25)
-    if comma < 0:
-        return bool(lang.words["said_by"].search(text, at, at + 25))
-    return bool(lang.words["said_by"].search(text, at, comma) or lang.words["said_by"].match(text, _AFTER_COMMA.match(text, comma).end()))
+    said = lang.words["said_by"].search(text, at, comma if comma >= 0 else at + 25) \
+        or (lang.words["said_by"].match(text, _AFTER_COMMA.match(text, comma).end()) if comma >= 0 else None)
+    return bool(said) and not lang.words["that_clause"].search(text, said.end(), said.end() + 25)
 
 
 _AFTER_COMMA = re.compile(r",\s*")
 
 
 def _nerve_spreading(lang: Language, text: str, start: int) -> bool:
-    """A nerve-symptom word earlier in the clause of the words at `start`, with no "and" between: what spreads is
-    that symptom ("o formigamento nas maos ta espalhando pros bracos"), not a rash."""
+    """A nerve-symptom word earlier in the clause of the words at `start`, with no "and" between and no word of the
+    skin around: what spreads is that symptom ("o formigamento nas maos ta espalhando pros bracos"), not a rash
+    ("sinto formigamento nos labios ta espalhando uma vermelhidao" is one)."""
     lo = _clause_start(lang, text, max(0, start - _CUE_WINDOW), start)
     nerves = list(lang.words["nerve"].finditer(text, lo, start))
-    return bool(nerves) and not lang.words["and"].search(text, nerves[-1].end(), start)
+    return bool(nerves) and not lang.words["and"].search(text, nerves[-1].end(), start) \
+        and not lang.words["skin"].search(text, max(sentence_start(text, start), start - 80), min(sentence_end(text, start), start + 60))
 
 
 def _lab_value_before(lang: Language, text: str, start: int) -> bool:
@@ -552,6 +566,7 @@ def find(text: str, spoken: str | None = None) -> list[Match]:
                 # nor one a "but" turns round
                 # (in its own clause: "..., ne meglio ne peggio, il neurologo dice che va bene cosi" is the patient's)
                 if same and not _said_by(lang, with_commas, same.end()) \
+                        and not _worse_again(lang, folded, same) \
                         and not lang.words["contrast"].search(folded, same.end(), sentence_end(folded, same.end())):
                     status = "negated"   # "a dormência ... continua lá, igualzinha, nem pior nem melhor"
                 if trend and status == "past" and lang.words["now"].search(folded, m.start(), m.end()):

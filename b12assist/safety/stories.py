@@ -86,7 +86,8 @@ def long_past(norm: str, f: Finding, start: int, end: int) -> bool:
     """The time long past is said before the symptom in its sentence (norm[start:end]), or in the
     same clause after it ("my throat closing, years ago it happened too" is about now)."""
     sentence = _AGE_NOW.sub(lambda m: " " * len(m.group(0)), norm[start:end])
-    if PRESENT.search(RESOLVED_NOW.sub(" ", _NOT_PRESENT.sub(" ", sentence))) or not dates_nothing_now(without_story_beginnings(sentence)):
+    if PRESENT.search(RESOLVED_NOW.sub(" ", _NOT_PRESENT.sub(" ", sentence))) \
+            or not dates_nothing_now(_OLD_EPISODE_LASTED.sub(" ", without_story_beginnings(sentence))):
         return False
     at, after = f.end - len(f.text) - start, f.end - start
     # a new point in time right after the symptom in its clause ("had hives as a toddler, and he broke out
@@ -114,7 +115,11 @@ _GOING_ON = re.compile(r"(?<!was )(?<!were )(?<!been )\b(?:swelling|spreading|cl
 # the b12 problem"
 _NOT_PRESENT = re.compile(r"(?<=\bago) now(?=[,.;:])|\b(?:that|this|it) is (?:actually |exactly |basically |just )?(?:how|why|when) "
                           r"(?:they|i|we|the doctors?|my gp|my doctor)(?= (?:found|diagnosed|discovered|realised|realized|knew|figured|"
-                          r"worked|picked)\b)")
+                          r"worked|picked|got|started|ended|was|were)\b)")
+# How long the old episode lasted, then over: "my words came out jumbled for about 20 minutes and then it cleared
+# completely" (not "for the last 20 minutes")
+_OLD_EPISODE_LASTED = re.compile(r"\b(?:for|about|around) (?:about |around )?(?:\d+|a few|ten|fifteen|twenty|thirty) (?:mins?|minutes?)"
+                                 r"(?= (?:and )?then (?:it|they|that|everything) (?:cleared|passed|went|stopped|settled|eased|faded|resolved))")
 # an age told now ("he's 14 now and hasn't had one in over ten years"): no symptom in the present
 _AGE_NOW = re.compile(r"\b(?:he|she|i|they|we) (?:is|am|are) (?:nearly |almost |now )?(?:\d+(?! ?(?:mins?|minutes?|hours?|hrs?|days?|weeks?|wks?|km|miles?|metres?|meters?)\b)|[a-z]+teen|twenty|thirty|forty|fifty|sixty|"
                       r"seventy|eighty|ninety)(?: years old| months old)?(?: now)?\b")

@@ -407,7 +407,8 @@ TARGETS: list[Target] = [
     # --- blood results, not the body: "my b12 keeps falling", "levels dropping again" ---------------
     _t("lab_values", "levels falling",
        r"\b(?:b12|b 12|levels?|counts?|numbers?|results?|readings?|ferritin|folate|h(?:a)?emoglobin|iron|mcv)\b"
-       r"(?: \w+){0,4}? (?:keeps? |kept |is |are |has been |have been |has |have )?(?:falling|dropping|going down|getting "
+       # (not across "but" or a body part: "still due my b12 friday but my face has dropped")
+       r"(?: (?!but\b|and my\b|my (?:face|mouth|arm|leg|eye|vision|sight|speech)\b)\w+){0,4}? (?:keeps? |kept |is |are |has been |have been |has |have )?(?:falling|dropping|going down|getting "
        r"(?:low|lower|worse)|low|lower|worse|decreas\w*|declin\w*|dropped|fell|gone down|went down)\b|"
        r"\b(?:dropped|fell|went down|gone down) from \d+ to \d+\b"),
     # --- symptoms stated as absent with the negation inside the phrase ("my lips are not swollen",
