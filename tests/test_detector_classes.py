@@ -2617,15 +2617,28 @@ def test_review31_classes(text, level):
     _assert_level(text, level)
 
 
+@pytest.mark.parametrize("text,level", [
+    # German written without umlauts reads like the folded umlaut ("ploetzlich" as "plotzlich")
+    ("mein Vater kann ploetzlich den Arm nicht mehr heben und spricht ganz verwaschen", "emergency"),
+    ("meine Fuesse kribbeln immer schlimmer, jeden Tag ein Stueck hoeher", "urgent"),
+    ("Oma sagt ihr gehts gut jetzt, aber ploetzlich haengt ihr Gesicht auf einer Seite", "emergency"),
+    ("vor ein paar Jahren bin ich mal umgekippt, war aber gleich wieder ok. Muss ich das sagen?", None),
+    ("das Kribbeln in den Haenden ist seit Monaten gleich, nicht schlimmer", None),
+])
+def test_german_without_umlauts(text, level):
+    _assert_level(text, level)
+
+
 def test_review31_sorted_still_and_skin_probes():
     """A reviewer wrote 70 current red flags (38 in other languages) and 20 negatives to break the changes
     after blind round 57 and reviewers 29-30. The rules missed 11 of its red flags (7 before the change too):
     "still due my b12 friday but my face has dropped" (read as a B12 level that dropped), "it seemed ok when i
     checked at 7, its 7.40 and it feels too big", "was just a virus they said, 3 weeks on the numbness is in
-    both hands", Italian "non e peggiorata come temevo, e molto peggio"; all of those fixed. Five it missed
-    before still slip past the rules (a sign thought mistaken and then compared to an old reaction, German
-    "nicht schlimmer geworden, nur breitet es sich jede Woche weiter aus", "Oma sagt ihr gehts gut jetzt, aber
-    ploetzlich ..."); they go to the learned model and the REST gate. Its negatives escalate 5 of 20 against 7."""
+    both hands", Italian "non e peggiorata come temevo, e molto peggio"; all of those fixed, and German written
+    without umlauts ("ploetzlich haengt ihr Gesicht", "Taubheitsgefuehl") is read now. Three it missed before
+    still slip past the rules (a sign thought mistaken and then compared to an old reaction, Portuguese "nao piorou
+    tanto quanto eu temia, piorou mais"); the whole assistant escalates them (REST gate). Its negatives
+    escalate 5 of 20 against 7."""
     _assert_reviewer_probes_hold("red_flags_review31_probes.tsv", negatives=True)
 
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -151,6 +151,7 @@ class Language:
     cues: dict      # kind -> tuple of compiled patterns
     words: dict     # grammar kind -> compiled pattern (see WORD_KINDS)
     word_lists: dict  # grammar kind -> the language's own alternatives
+    spelled: tuple = ()  # (written-out letter, its folded letter): German "oe" for "ö" (see `respell`)
 
 
 @dataclass(frozen=True)
@@ -173,6 +174,37 @@ def fold(text: str, commas: bool = False) -> str:
     return folded.strip(" ,")
 
 
+def respell(lang: Language, text: str) -> tuple[str, list[int] | None]:
+    """The folded text as the language's rules read it: German written without umlauts ("ploetzlich",
+    "haengt") read like the folded umlaut ("plotzlich", "hangt"); rule files say which letters with
+    `spelled:`, and their own patterns are read the same way. Also where each character came from in `text`
+    (None when nothing is respelled)."""
+    if not lang.spelled or not any(a in text for a, _ in lang.spelled):
+        return text, None
+    out: list[str] = []
+    where: list[int] = []
+    i = 0
+    while i < len(text):
+        for written, letter in lang.spelled:
+            if text.startswith(written, i):
+                out.append(letter)
+                where.extend([i] * len(letter))
+                i += len(written)
+                break
+        else:
+            out.append(text[i])
+            where.append(i)
+            i += 1
+    where.append(len(text))
+    return "".join(out), where
+
+
+def _respelled(spelled: tuple, pattern: str) -> str:
+    for written, letter in spelled:
+        pattern = pattern.replace(written, letter)
+    return pattern
+
+
 def _read(path: Path) -> dict:
     with path.open(encoding="utf-8") as handle:
         return yaml.safe_load(handle) or {}
@@ -192,24 +224,27 @@ def languages() -> dict[str, Language]:
     for path in _rule_files():
         data = _read(path)
         code = str(data.get("language") or path.stem)
-        entry = merged.setdefault(code, {"name": code, "replies": {}, "targets": [], "cues": {}, "words": {}})
+        entry = merged.setdefault(code, {"name": code, "replies": {}, "targets": [], "cues": {}, "words": {}, "spelled": ()})
         entry["name"] = data.get("name", entry["name"])
+        entry["spelled"] = tuple((str(a), str(b)) for a, b in (data.get("spelled") or {}).items()) or entry["spelled"]
+        spell = lambda p, sp=entry["spelled"]: _respelled(sp, str(p))   # noqa: E731
         entry["replies"].update(data.get("replies") or {})
         for category, patterns in (data.get("targets") or {}).items():
-            entry["targets"] += [(category, re.compile(p)) for p in patterns]
+            entry["targets"] += [(category, re.compile(spell(p))) for p in patterns]
         for kind in CUE_KINDS + (BREAKS,) + STORY_KINDS:
             entry["cues"].setdefault(kind, [])
-            entry["cues"][kind] += [re.compile(p) for p in (data.get("cues") or {}).get(kind, [])]
+            entry["cues"][kind] += [re.compile(spell(p)) for p in (data.get("cues") or {}).get(kind, [])]
         for kind, alternatives in (data.get("words") or {}).items():
             if kind not in WORD_KINDS:
                 raise ValueError(f"{path.name}: unknown kind of words {kind!r} (known: {', '.join(WORD_KINDS)})")
-            entry["words"].setdefault(kind, []).extend(str(a) for a in alternatives)
+            entry["words"].setdefault(kind, []).extend(spell(a) for a in alternatives)
     english = merged.get("en", {}).get("words", {})
     return {code: Language(code, e["name"], e["replies"], tuple(e["targets"]),
                            {k: tuple(v) for k, v in e["cues"].items()},
-                           _compile_words({k: e["words"].get(k, []) + (english.get(k, []) if code != "en" else [])
+                           _compile_words({k: e["words"].get(k, []) + ([_respelled(e["spelled"], w) for w in english.get(k, [])]
+                                                                        if code != "en" else [])
                                            for k in WORD_KINDS}),
-                           {k: tuple(v) for k, v in e["words"].items()})
+                           {k: tuple(v) for k, v in e["words"].items()}, e["spelled"])
             for code, e in merged.items()}
 
 
@@ -538,10 +573,12 @@ def find(text: str, spoken: str | None = None) -> list[Match]:
     """Every red-flag mention in any language's rules, with its status. Overlapping mentions of
     one language keep the first match, unless the later one runs on past it and reads differently. Where languages share a word ("urticaria") and the message
     is known to be in one of them (`spoken`), that language's reading is kept."""
-    with_commas = fold(text, commas=True)
-    folded = with_commas.replace(",", " ")
+    plain_commas = fold(text, commas=True)
     found: list[Match] = []
     for lang in languages().values():
+        with_commas, where = respell(lang, plain_commas)
+        folded = with_commas.replace(",", " ")
+        mine: list[Match] = []
         taken: list[tuple[int, int]] = []
         for category, pattern in lang.targets:
             for m in pattern.finditer(folded):
@@ -573,10 +610,12 @@ def find(text: str, spoken: str | None = None) -> list[Match]:
                     status = "current"
                 if category == "fainting" and status == "current" and _lab_value_before(lang, with_commas, m.start()):
                     status = "mild"   # "mon taux de b12 s'est effondré": a blood-test value fell, nobody fainted
-                if overlapping and any(f.language == lang.code and f.category == category and f.status == status
-                                       and f.start < m.end() and m.start() < f.end for f in found):
+                if overlapping and any(f.category == category and f.status == status
+                                       and f.start < m.end() and m.start() < f.end for f in mine):
                     continue    # the same sign read the same way ("de repente no puede mover el brazo")
-                found.append(Match(lang.code, category, status, m.start(), m.end()))
+                mine.append(Match(lang.code, category, status, m.start(), m.end()))
+        # (offsets in the folded text, whatever the language respelled)
+        found += [replace(f, start=where[f.start], end=where[f.end]) for f in mine] if where else mine
     if spoken:
         found = [m for m in found if m.language == spoken
                  or not any(o.language == spoken and o.start < m.end and m.start < o.end for o in found)]
@@ -614,13 +653,13 @@ def cues_before(code: str, text: str):
     """A test for words of another language's message: does one of the language's hypothetical or
     negation cues come shortly before them in the same clause? Unknown language: never."""
     lang = languages().get(code)
-    folded = fold(text, commas=True)
+    folded = respell(lang, fold(text, commas=True))[0] if lang else ""
     plain = folded.replace(",", " ")
 
     def test(words: str) -> bool:
         if lang is None:
             return False
-        key = fold(words)
+        key = respell(lang, fold(words))[0]
         at = plain.find(key[:12])
         return at > 0 and _status(lang, folded, at, at + len(key)) in ("hypothetical", "negated", "past")
     return test
