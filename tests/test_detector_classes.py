@@ -2629,6 +2629,25 @@ def test_german_without_umlauts(text, level):
     _assert_level(text, level)
 
 
+@pytest.mark.parametrize("text,level", [
+    # round 60 (first sight after the round-59 classes, reviewer 31 and German without umlauts), read as a development
+    # set: texting 'an' for 'and' and 'jus' for 'just' (a negation no longer runs on into 'an shes wet herself'); a fear
+    # next to a question asks; 'in the 80s'; 'runs in the family'; 'all that is gone now'; Portuguese 'nunca';
+    # a condition that opens a question, or whose last word is the sign's first
+    ('my wife jus fell and cant get up, her legs wont work an shes wet herself', 'emergency'),
+    ("my dad fell over last year and couldnt get up for a while, he's fine now", None),
+    ('saw a tiktok of someone going into anaphylaxis and now im terrified of my first jab. how common is it?', None),
+    ('my aunt had a bad reaction to penicillin in the 80s, throat closed up. does that run in families?', None),
+    ('Brother-in-law came out in hives after his jab at Easter and needed an injection for it. I start mine next week, worried it runs in the family', None),
+    ('when I was diagnosed in 2015 my legs were numb and I kept falling, all that is gone now, I walk every day. can I space my jabs out?', None),
+    ('e se eu desmaiar depois da injecao? nunca desmaiei na vida mas tenho medo', None),
+    ('was mach ich eigentlich wenn ich nach der spritze plötzlich keine luft mehr krieg?', None),
+    ('e se mi si gonfia la lingua dopo la puntura?', None),
+])
+def test_round60_classes(text, level):
+    _assert_level(text, level)
+
+
 def test_review31_sorted_still_and_skin_probes():
     """A reviewer wrote 70 current red flags (38 in other languages) and 20 negatives to break the changes
     after blind round 57 and reviewers 29-30. The rules missed 11 of its red flags (7 before the change too):

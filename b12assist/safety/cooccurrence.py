@@ -111,7 +111,7 @@ _IMPROVING = re.compile(r"\b(?:(?<!not )(?<!no )(?<!than )(?<!would get )(?<!sho
                         r"(?<!not )(?<!no )(?<!never )improv\w*|(?<!not )(?<!no )(?:steadier|more steady|more stable|stronger)|less (?:numb|tingly|often|fuzzy|blurry|blurred|wobbly|unsteady|shaky|foggy|muddled|confused|clumsy)|settl\w*|eas\w+ off|(?:much |a lot |far |so much )?(?:sharper|clearer|brighter|"
                         r"more alert)|back to (?:her|him|my|them)sel(?:f|ves)|"
                         r"no worse|not worse|same as (?:it's|it is|its|it has|they have|they've) been|(?:way |much |a lot |far )?less than|not (?:got|gotten|getting|become|any) (?:any )?worse|exactly the same|the same for|same (?:as|like) (?:always|before|ever)|not (?:more|much) worse|stable|unchanged|"
-                        r"has not changed|without changing|shrunk back|shrinking|receded|retreated|(?:way |much |a lot |far )?less (?:now|often|than before)|instead of every day|"
+                        r"has not changed|without changing|all (?:that|of that|of it|of this) (?:is |has )?(?:gone|cleared|resolved)|shrunk back|shrinking|receded|retreated|(?:way |much |a lot |far )?less (?:now|often|than before)|instead of every day|"
                         r"(?:shots|jabs|injections|they) (?:are |r )?(?:def(?:initely)? |really |deffo )?working)\b")
 
 _NEGATION = re.compile(r"\b(?:no|not|never|without|zero|none|nothing|nor|free of)\b(?: \w+){0,2} ?$")

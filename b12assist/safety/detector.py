@@ -26,7 +26,7 @@ from .sentences import sentence_end
 from .targets import EMERGENCY, LEVELS, URGENT, _SWELL
 from .timing import (
     A_TIME_TODAY, CURRENT, FAR_PAST, IMPROVING, NO_ONSET, ONSET, ONSET_SHORT, PROGRESSIVE, REASSURING, REFERS_NOW,
-    SLOW_TREND, STRONG_CURRENT, SUDDEN, TREND, TURN, TURNS, WORSENING, FRANKLY, dated_now, now_after,
+    SLOW_TREND, STRONG_CURRENT, SUDDEN, TREND, TURN, TURNS, WORRIED, WORSENING, FRANKLY, dated_now, now_after,
 )
 
 
@@ -70,7 +70,9 @@ def _other_languages(text: str, spoken: str, jokes_count: bool = False, read_in_
 # "I have been reading the leaflet" is not a present-tense report of a symptom.
 _READING = re.compile(r"\bi (?:have|am|'ve|was)(?: been)? (?:a (?:nursing|medical|pharmacy|paramedic|midwifery) student|reading|looking|wondering|thinking|researching|told|worried|"
                       r"writing|putting together|preparing|drafting|designing|planning|studying|revising|teaching|running|"
-                      r"making (?:a|an|some|the|our) (?:poster|leaflet|slides?|presentation|handout|quiz|list))\b")
+                      r"making (?:a|an|some|the|our) (?:poster|leaflet|slides?|presentation|handout|quiz|list))\b|"
+                      # "i just want to understand": why they ask
+                      r"\bi (?:just )?(?:want|wanted|would like) to (?:understand|know|ask|check|clarify|be sure)\b")
 
 
 # A sign the patient thought they had, then found they had not: "i thought my tongue was swelling but i have had a
@@ -147,7 +149,7 @@ def _in_context(findings: list[Finding], norm: str, raw: str) -> list[Finding]:
         if named or as_now:
             out.append(replace(f, status="current"))
             continue
-        if f.escalates and asking and not CURRENT.search(_READING.sub(" ", sentence)) and not caused \
+        if f.escalates and asking and not CURRENT.search(WORRIED.sub(" ", _READING.sub(" ", sentence))) and not caused \
                 and not HAS_LISTED.search(norm, f.end) and not reported_trend and not going_on:
             f = replace(f, status="hypothetical")
         elif f.escalates and f.end and asks_about(norm, start, end, f.end - len(f.text)) \

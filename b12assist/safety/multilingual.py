@@ -289,7 +289,14 @@ def _status(lang: Language, text: str, start: int, end: int, trend: bool = False
             # condition ends where the report starts
             wide = _clause_start(lang, text, max(0, start - 3 * _CUE_WINDOW), start)
             matches += [m for cue in lang.cues.get(kind, ()) for m in cue.finditer(text, wide, scope)
-                        if lang.words["conditional"].match(m.group()) and lang.words["goes_on"].search(text, m.end(), start)]
+                        if lang.words["conditional"].match(m.group()) and (lang.words["goes_on"].search(text, m.end(), start)
+                                                                           # a question the condition opens ("was mach ich
+                                                                           # eigentlich wenn ich nach der spritze ... keine
+                                                                           # luft mehr krieg?")
+                                                                           or text.endswith("?", 0, sentence_end(text, end) + 1))]
+            # a condition whose last word is the sign's first ("e se mi si chiude la gola?")
+            matches += [m for cue in lang.cues.get(kind, ()) for m in cue.finditer(text, scope, min(len(text), start + 6))
+                        if m.start() < start < m.end() and lang.words["conditional"].match(m.group())]
             # what the leaflet lists, asked about: across commas, not across a clause word, a time of now or
             # anybody's own words ("..., y al abuelo se le está hinchando la cara"), and only in a question
             listed = _clause_start(lang, text, max(0, start - _LEAFLET_WINDOW), start, commas=False)

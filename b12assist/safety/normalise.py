@@ -38,6 +38,8 @@ _CONTRACTIONS = [
     (r"\b(it|that|she|he)'?s (been|got|gotten|had|made|done|left|caused|given|taken|become)\b", r"\1 has \2"),
     # "its own", "its course": a possessive, not "it is"
     (r"\bit(?:'s|s(?! own\b| course\b| way\b| place\b| peak\b| usual\b| normal\b| side\b| size\b| shape\b| colou?r\b))\b", "it is"),
+    # texting "an" for "and" before a clause ("his legs wont work an hes wet himself"), not "an hour"
+    (r"\ban (?=(?:he|she|i|it|they|we|his|her|my|then|now|hes|shes|im)\b)", "and "),
     (r"\bthat'?s\b", "that is"),
     (r"\bshe'?s\b", "she is"),
     (r"\bhe'?s\b", "he is"),
@@ -75,7 +77,7 @@ TYPOS = {
     "cant": "cannot", "cannt": "cannot", "cnat": "cannot", "canot": "cannot", "cannnot": "cannot", "caant": "cannot", "carnt": "cannot",
     "dont": "do not", "didnt": "did not", "doesnt": "does not", "isnt": "is not", "arnt": "are not", "arent": "are not",
     "wasnt": "was not", "werent": "were not", "havent": "have not", "hasnt": "has not", "wont": "will not",
-    "im": "i am", "ive": "i have", "wat": "what", "wht": "what",
+    "im": "i am", "ive": "i have", "wat": "what", "wht": "what", "jst": "just", "jus": "just",
     "mom's": "mom", "mum's": "mum",
     # Short words (under six letters) are never fuzzy-matched, so their misspellings are listed.
     "thrat": "throat", "throt": "throat", "throte": "throat", "trhoat": "throat", "thorat": "throat",

@@ -25,7 +25,7 @@ INFO_QUESTION = re.compile(
     r"(?:writing|doing|working on|researching) (?:a|an|my|our) (?:paper|dissertation|thesis|project|report|article|blog post)|"
     r"(?:nursing|medical|pharmacy|paramedic) student|student nurse|"
     r"cross[- ]?reaction|difference between|any link|link between|linked to|connection between|"
-    r"reading about|for my own interest|run in (?:the )?famil\w*|hereditary|inherited|(?:can|could|may|might) (?:\w+ )?(?:cause|give you|make you|lead to)|why (?:do|does)" + NOT_ABOUT_SOMEONE + r"|why would|what (?:is|are) the (?:side effects|"
+    r"reading about|for my own interest|runs? in (?:the )?famil\w*|hereditary|inherited|(?:can|could|may|might) (?:\w+ )?(?:cause|give you|make you|lead to)|why (?:do|does)" + NOT_ABOUT_SOMEONE + r"|why would|what (?:is|are) the (?:side effects|"
     r"signs|symptoms)|(?:can|could|do|does|will) (?:b12|it|they|this|these|the (?:jab|shot|injection)s?|"
     r"injections?|shots?|jabs?) (?:\w+ )?(?:cause|make|give|trigger)|side effects?|"
     r"effets secondaires|efectos secundarios|efeitos (?:secundarios|colaterais)|skutki uboczne|nebenwirkungen|"
@@ -49,8 +49,12 @@ _TIME_OF_TELLING = re.compile(r"\b(?:today|this (?:morning|afternoon|evening)|ju
                               r"warned|texted|messaged) (?:me|us)\b)")
 
 
+# "is that something that happens suddenly, or slowly over months?": asks how it comes on
+_SUDDEN_OR_SLOW = re.compile(r"\b(?:happens?|comes? on|starts?|develops?|begins?) (?:suddenly|all of a sudden|quickly)(?=,? or\b)")
+
+
 def dates_nothing_now(norm: str) -> bool:
-    told = _TIME_OF_TELLING.sub(" ", norm)
+    told = _SUDDEN_OR_SLOW.sub(" ", _TIME_OF_TELLING.sub(" ", norm))
     return not (STRONG_CURRENT.search(told) or ONSET.search(told))
 
 

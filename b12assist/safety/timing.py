@@ -12,7 +12,7 @@ from .targets import RECENT_WINDOW
 CURRENT = re.compile(
     r"\bi (?:am|have|got|feel|felt|keep|just|suddenly|cannot)\b|"
     r"\b(?:right now|currently|at the moment|just now|this morning|this evening|tonight|today|"
-    r"minutes? ago|hours? ago|an hour ago|since (?:my|the|this|last))\b|"
+    r"minutes? ago|hours? ago|an hour ago|since (?:my|the|this|last)(?! diagnos\w*))\b|"
     r"\b(?:started|starting|began|suddenly|keeps)\b|"
     r"\b(?:my|his|her|their|our) [a-z]+(?: [a-z]+){0,2} (?:is|are|was|were|feels?|felt|looks?|went|has|have|keeps?|"
     r"got|seems?)\b|"
@@ -30,7 +30,7 @@ ONSET = re.compile(
     r"since (?:about |around |roughly )?(?:breakfast|lunch|dinner|tea|supper|\d+ ?(?:am|pm)|\d+ o'?clock|this morning|this afternoon|"
     r"i woke up|waking up)|woke up (?:from a nap )?(?:and|with)|this (?:morning|afternoon|evening)|"
     r"earlier today|tonight|(?:for|about|around) (?:about |around )?(?:\d+|a few|ten|fifteen|twenty|thirty) "
-    r"(?:mins?|minutes?)|just (?:gave|went|stopped|collapsed|dropped))\b")
+    r"(?:mins?|minutes?)|just (?:gave|went|stopped|collapsed|dropped|fell))\b")
 STRONG_CURRENT = re.compile(r"\b(?:right now|currently|at the moment|just now|this minute|this second|(?:a few|\d+|ten|twenty|"
                              r"fifteen|thirty|five) (?:mins?|minutes?) ago)\b|" + RECENT_WINDOW)
 # A past-tense report before the symptom ("I had trouble breathing once, years ago"): with a time
@@ -95,7 +95,7 @@ FAR_PAST = re.compile(
     r"(?: now(?=[,.;:]))?|years? ago now(?=[,.;:])|"
     r"(?:two|three|four|five|several|a few|some|\d+|many|a couple of|couple of) (?:summers|winters|springs|autumns|christmases|easters) ago|"
     r"(?:back )?in (?:19|20)\d\d|(?:flashback|throwback|way back|back) to (?:19|20)\d\d|(?:flashback|throwback) to (?:my|the|that|when)|"
-    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|many|a few|several) years on|in the (?:19|20)\d0'?s|"
+    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|many|a few|several) years on|in the (?:19|20)?\d0'?s|"
     r"in the (?:sixties|seventies|eighties|nineties)|(?<!like )(?<!as )last (?:year|yr)|decades? ago|when (?:i|he|she|we) (?:first )?(?:started|began)|"
     r"when (?:i|she|my wife|my partner) (?:was|were) (?:\w+ )?pregnant|during (?:my|her) (?:\w+ )?pregnancy|"
     r"(?<!like )(?<!as )last (?:summer|winter|spring|autumn|fall|christmas|easter)|"
